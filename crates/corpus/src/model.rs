@@ -1,0 +1,188 @@
+//! The document model: what one content file becomes after parsing.
+
+use std::path::{Path, PathBuf};
+
+use crate::front_matter::Meta;
+
+/// What kind of text a document is; content files name it in `kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocKind {
+    Statement,
+    PressRelease,
+    Speech,
+}
+
+impl DocKind {
+    /// The names content files may use, in the order error messages list them.
+    pub const NAMES: [&'static str; 3] = ["statement", "press-release", "speech"];
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "statement" => Some(Self::Statement),
+            "press-release" => Some(Self::PressRelease),
+            "speech" => Some(Self::Speech),
+            _ => None,
+        }
+    }
+
+    /// The variant's name in the app's `DocKind` enum.
+    pub fn rust_name(self) -> &'static str {
+        match self {
+            Self::Statement => "Statement",
+            Self::PressRelease => "PressRelease",
+            Self::Speech => "Speech",
+        }
+    }
+}
+
+/// A calendar date as a document states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocDate {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+const MONTHS: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+impl DocDate {
+    /// Parses `YYYY-MM-DD`, accepting only dates that exist.
+    pub fn parse_iso(text: &str) -> Option<Self> {
+        let mut parts = text.split('-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let date = Self { year: y.parse().ok()?, month: m.parse().ok()?, day: d.parse().ok()? };
+        ((1..=12).contains(&date.month) && date.day >= 1 && date.day <= date.days_in_month()).then_some(date)
+    }
+
+    fn days_in_month(self) -> u8 {
+        let leap = (self.year % 4 == 0 && self.year % 100 != 0) || self.year % 400 == 0;
+        match self.month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        }
+    }
+
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// The date as the press releases write it: "7 July 2017".
+    pub fn display(self) -> String {
+        format!("{} {} {}", self.day, MONTHS[usize::from(self.month - 1)], self.year)
+    }
+}
+
+/// A section heading; `anchor` is its fragment id within the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub anchor: String,
+    pub text: String,
+    pub line: usize,
+}
+
+/// A paragraph. `number` is its identity (anchor `p-<number>`): the printed number for
+/// numbered paragraphs, its position otherwise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub number: u32,
+    pub numbered: bool,
+    pub text: String,
+    pub line: usize,
+}
+
+impl Paragraph {
+    /// The paragraph as the source prints it, number included.
+    pub fn source_text(&self) -> String {
+        if self.numbered {
+            format!("{}. {}", self.number, self.text)
+        } else {
+            self.text.clone()
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Heading(Heading),
+    Paragraph(Paragraph),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The content file it came from.
+    pub path: PathBuf,
+    pub slug: String,
+    pub slug_line: usize,
+    pub title: String,
+    pub kind: DocKind,
+    pub date: Option<DocDate>,
+    pub place: Option<String>,
+    pub source: Option<String>,
+    /// The front matter's summary, or else the opening of the first paragraph.
+    pub summary: String,
+    pub reading_minutes: u32,
+    pub blocks: Vec<Block>,
+}
+
+/// Words a minute assumed for reading time, a common figure for careful reading.
+const WORDS_PER_MINUTE: usize = 200;
+/// Longest summary taken from the first paragraph, in characters.
+const SUMMARY_CHARS: usize = 180;
+
+impl Document {
+    pub fn new(path: &Path, meta: Meta, blocks: Vec<Block>) -> Self {
+        let paragraphs = || blocks.iter().filter_map(|b| if let Block::Paragraph(p) = b { Some(p) } else { None });
+        let words: usize = paragraphs().map(|p| p.text.split_whitespace().count()).sum();
+        let summary = meta
+            .summary
+            .clone()
+            .unwrap_or_else(|| paragraphs().next().map_or_else(String::new, |p| shorten(&p.text, SUMMARY_CHARS)));
+        Self {
+            path: path.to_path_buf(),
+            slug: meta.slug,
+            slug_line: meta.slug_line,
+            title: meta.title,
+            kind: meta.kind,
+            date: meta.date,
+            place: meta.place,
+            source: meta.source,
+            summary,
+            reading_minutes: words.div_ceil(WORDS_PER_MINUTE).max(1) as u32,
+            blocks,
+        }
+    }
+
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.blocks.iter().filter_map(|b| if let Block::Paragraph(p) = b { Some(p) } else { None })
+    }
+
+    /// Every line of text the reader shows for this document, in order, as the source prints
+    /// them: title, dateline, headings and paragraphs. The provenance test compares these with
+    /// the raw dump.
+    pub fn source_lines(&self) -> Vec<String> {
+        let mut lines = vec![self.title.clone()];
+        lines.extend(self.date.map(DocDate::display));
+        lines.extend(self.blocks.iter().map(|b| match b {
+            Block::Heading(h) => h.text.clone(),
+            Block::Paragraph(p) => p.source_text(),
+        }));
+        lines
+    }
+}
+
+/// `text` cut at a word boundary to at most `max` characters, with an ellipsis when cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let at_word = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", at_word.trim_end_matches([',', ';', ':', ' ']))
+}

@@ -1,0 +1,26 @@
+//! Checks that span a whole document or the whole corpus.
+
+use crate::error::ContentError;
+use crate::model::Document;
+
+pub fn document(doc: &Document) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    if doc.paragraphs().next().is_none() {
+        errors.push(ContentError::new(&doc.path, 0, "the document has no paragraphs"));
+    }
+    errors
+}
+
+pub fn corpus(docs: &[Document]) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    for (i, doc) in docs.iter().enumerate() {
+        if let Some(first) = docs[..i].iter().find(|d| d.slug == doc.slug) {
+            errors.push(ContentError::new(
+                &doc.path,
+                doc.slug_line,
+                format!("duplicate slug {:?}: {} uses it already", doc.slug, first.path.display()),
+            ));
+        }
+    }
+    errors
+}

@@ -1,0 +1,96 @@
+//! The default corpus in `content/`: four documents, faithful to the raw source dump.
+
+use std::path::{Path, PathBuf};
+
+use corpus::provenance::split_source_dump;
+use corpus::{Block, DocKind, Document};
+
+fn content_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
+}
+
+fn load() -> Vec<Document> {
+    corpus::load_dir(&content_dir()).unwrap_or_else(|e| panic!("the default corpus must load:\n{e}"))
+}
+
+fn headings(doc: &Document) -> Vec<&str> {
+    doc.blocks.iter().filter_map(|b| if let Block::Heading(h) = b { Some(h.text.as_str()) } else { None }).collect()
+}
+
+#[test]
+fn the_dump_holds_five_texts_of_which_four_are_distinct() {
+    let dump = std::fs::read_to_string(content_dir().join("source-documents.txt")).expect("dump is in the repo");
+    let titles: Vec<_> = dump.lines().filter(|l| l.starts_with("Romanian THB ring")).collect();
+    assert_eq!(titles.len(), 2, "the dump repeats the Romanian press release");
+    assert_eq!(split_source_dump(&dump).len(), 4);
+}
+
+#[test]
+fn every_document_shows_its_source_text_verbatim_and_adds_nothing() {
+    let dump = std::fs::read_to_string(content_dir().join("source-documents.txt")).expect("dump is in the repo");
+    let texts = split_source_dump(&dump);
+    let docs = load();
+    assert_eq!(docs.len(), texts.len(), "one document per distinct source text");
+    for text in &texts {
+        let doc = docs.iter().find(|d| d.title == text.title()).unwrap_or_else(|| panic!("no document titled {:?}", text.title()));
+        let shown = doc.source_lines();
+        for (i, (source, shown)) in text.lines.iter().zip(&shown).enumerate() {
+            assert_eq!(source, shown, "{}: line {} differs from the dump", doc.path.display(), i + 1);
+        }
+        assert_eq!(text.lines.len(), shown.len(), "{}: the document has lines the dump lacks, or lacks some", doc.path.display());
+    }
+}
+
+#[test]
+fn the_statement_keeps_its_sections_and_numbered_paragraphs() {
+    let docs = load();
+    let statement = docs.iter().find(|d| d.kind == DocKind::Statement).expect("a statement");
+    assert_eq!(statement.title, "G20 Leaders’ Statement on Countering Terrorism");
+    assert_eq!(
+        headings(statement),
+        [
+            "Implementing international commitments and enhancing cooperation",
+            "Fighting terrorism finance",
+            "Countering radicalization conducive to terrorism and the use of internet for terrorist purposes"
+        ]
+    );
+    let numbers: Vec<u32> = statement.paragraphs().map(|p| p.number).collect();
+    assert_eq!(numbers, (1..=21).collect::<Vec<_>>());
+    assert!(statement.paragraphs().all(|p| p.numbered));
+    let p10 = statement.paragraphs().find(|p| p.number == 10).expect("paragraph 10");
+    assert!(p10.text.starts_with("We underline our resolve"));
+}
+
+#[test]
+fn the_speech_keeps_its_headings_and_invents_none() {
+    let docs = load();
+    let speech = docs.iter().find(|d| d.kind == DocKind::Speech).expect("a speech");
+    assert_eq!(
+        headings(speech),
+        ["Stronger Defence", "1. Investing", "2. Acting", "3. Partnering", "US Strongest Ally", "Stronger Deterrence", "Leadership", "Conclusion"]
+    );
+    assert!(speech.paragraphs().any(|p| p.text == "We too have reached such a moment"));
+    assert_eq!(speech.place.as_deref(), Some("Washington"));
+}
+
+#[test]
+fn press_releases_carry_their_dateline_and_slugs_are_unique() {
+    let docs = load();
+    let releases: Vec<_> = docs.iter().filter(|d| d.kind == DocKind::PressRelease).collect();
+    assert_eq!(releases.len(), 2);
+    for r in releases {
+        assert_eq!(r.date.map(|d| d.display()).as_deref(), Some("7 July 2017"));
+    }
+    let mut slugs: Vec<_> = docs.iter().map(|d| d.slug.as_str()).collect();
+    slugs.sort();
+    slugs.dedup();
+    assert_eq!(slugs.len(), 4);
+}
+
+#[test]
+fn summaries_and_reading_times_are_filled_in() {
+    for doc in load() {
+        assert!(!doc.summary.is_empty() && doc.summary.chars().count() <= 181, "{}", doc.summary);
+        assert!(doc.reading_minutes >= 1);
+    }
+}

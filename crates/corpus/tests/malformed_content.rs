@@ -1,0 +1,119 @@
+//! A malformed content file fails the build with its file and line.
+
+use std::path::Path;
+
+use corpus::ContentErrors;
+
+const GOOD_BODY: &str = "\nA paragraph.\n";
+
+fn load(files: &[(&str, &str)]) -> Result<Vec<corpus::Document>, ContentErrors> {
+    corpus::load_sources(files.iter().map(|(p, t)| (Path::new(*p), *t)))
+}
+
+/// The one error reported, as "file:line: message".
+fn error_of(files: &[(&str, &str)]) -> String {
+    let errors = load(files).expect_err("the content must be rejected");
+    assert_eq!(errors.0.len(), 1, "expected one error, got:\n{errors}");
+    errors.0[0].to_string()
+}
+
+fn file(front: &str) -> String {
+    format!("+++\n{front}\n+++\n{GOOD_BODY}")
+}
+
+#[test]
+fn a_well_formed_file_loads() {
+    let text = file("slug = \"a\"\ntitle = \"A\"\nkind = \"speech\"\ndate = \"2024-02-29\"");
+    let docs = load(&[("content/a.md", &text)]).expect("valid");
+    assert_eq!(docs[0].date.map(|d| d.display()).as_deref(), Some("29 February 2024"));
+}
+
+#[test]
+fn missing_title_names_the_file_and_front_matter() {
+    let text = file("slug = \"a\"\nkind = \"speech\"");
+    assert_eq!(error_of(&[("content/a.md", &text)]), "content/a.md:1: the front matter has no `title`");
+}
+
+#[test]
+fn unknown_kind_names_its_line() {
+    let text = file("slug = \"a\"\ntitle = \"A\"\nkind = \"pamphlet\"");
+    assert_eq!(
+        error_of(&[("content/a.md", &text)]),
+        "content/a.md:4: unknown kind \"pamphlet\": expected one of statement, press-release, speech"
+    );
+}
+
+#[test]
+fn bad_dates_name_their_line() {
+    for bad in ["2017-13-01", "2017-02-30", "7 July 2017", "2017-7-7"] {
+        let text = file(&format!("slug = \"a\"\ntitle = \"A\"\nkind = \"speech\"\ndate = \"{bad}\""));
+        let error = error_of(&[("content/a.md", &text)]);
+        assert!(error.starts_with("content/a.md:5: bad date"), "{bad}: {error}");
+    }
+}
+
+#[test]
+fn duplicate_slug_names_the_second_file_and_the_first() {
+    let a = file("title = \"A\"\nslug = \"same\"\nkind = \"speech\"");
+    let b = file("kind = \"speech\"\ntitle = \"B\"\nslug = \"same\"");
+    assert_eq!(
+        error_of(&[("content/a.md", &a), ("content/b.md", &b)]),
+        "content/b.md:4: duplicate slug \"same\": content/a.md uses it already"
+    );
+}
+
+#[test]
+fn reserved_and_malformed_slugs_are_refused() {
+    let reserved = file("slug = \"search\"\ntitle = \"A\"\nkind = \"speech\"");
+    assert!(error_of(&[("c/a.md", &reserved)]).starts_with("c/a.md:2: slug \"search\" is reserved"));
+    let spaced = file("slug = \"Two Words\"\ntitle = \"A\"\nkind = \"speech\"");
+    assert!(error_of(&[("c/a.md", &spaced)]).starts_with("c/a.md:2: slug \"Two Words\" must be"));
+}
+
+#[test]
+fn unknown_fields_and_broken_toml_name_their_line() {
+    let typo = file("slug = \"a\"\ntitle = \"A\"\nkind = \"speech\"\ntitel = \"x\"");
+    assert!(error_of(&[("c/a.md", &typo)]).starts_with("c/a.md:5: bad front matter: unknown field `titel`"));
+    let broken = file("slug = \"a\"\ntitle = \"A\nkind = \"speech\"");
+    assert!(error_of(&[("c/a.md", &broken)]).starts_with("c/a.md:3: bad front matter"));
+}
+
+#[test]
+fn missing_fences_are_reported() {
+    assert_eq!(error_of(&[("c/a.md", "title = \"A\"\n")]).split(':').nth(1), Some("1"));
+    assert!(error_of(&[("c/a.md", "+++\ntitle = \"A\"\n")]).contains("never closed"));
+}
+
+#[test]
+fn body_errors_name_their_line() {
+    let front = "+++\nslug = \"a\"\ntitle = \"A\"\nkind = \"statement\"\n+++\n";
+    let skipped = format!("{front}\n1. One.\n\n## Section\n\n3. Three.\n");
+    assert_eq!(error_of(&[("c/a.md", &skipped)]), "c/a.md:11: paragraph numbered 3 where 2 was expected");
+    let markup = format!("{front}\nSome *emphasis* here.\n");
+    assert!(error_of(&[("c/a.md", &markup)]).starts_with("c/a.md:7: unsupported Markdown (Emphasis)"));
+    let title_heading = format!("{front}\n# Title\n\nText.\n");
+    assert!(error_of(&[("c/a.md", &title_heading)]).starts_with("c/a.md:7: use `##`"));
+    let empty = format!("{front}\n## Only a heading\n");
+    assert_eq!(error_of(&[("c/a.md", &empty)]), "c/a.md:0: the document has no paragraphs");
+}
+
+#[test]
+fn every_error_in_a_folder_is_reported_at_once() {
+    let a = file("slug = \"a\"\nkind = \"speech\"");
+    let b = file("slug = \"b\"\ntitle = \"B\"\nkind = \"memo\"");
+    let errors = load(&[("c/a.md", &a), ("c/b.md", &b)]).expect_err("both are bad");
+    assert_eq!(errors.0.len(), 2);
+}
+
+#[test]
+fn headings_get_readable_unique_anchors_and_paragraphs_numbers() {
+    let text = "+++\nslug = \"a\"\ntitle = \"A\"\nkind = \"speech\"\n+++\n\n## 1. Investing\n\nOne.\n\n## 1. Investing\n\nTwo.\n\n## P 3\n\nThree.\n";
+    let doc = &load(&[("c/a.md", text)]).expect("valid")[0];
+    let anchors: Vec<_> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| if let corpus::Block::Heading(h) = b { Some(h.anchor.as_str()) } else { None })
+        .collect();
+    assert_eq!(anchors, ["1-investing", "1-investing-2", "p-3-section"]);
+    assert_eq!(doc.paragraphs().map(|p| p.number).collect::<Vec<_>>(), [1, 2, 3]);
+}
