@@ -1,1 +1,18 @@
+//! The reader: a Leptos client-side app that shows the bundled documents.
+//!
+//! `content` holds the documents (generated at build time), `app` the shell and router,
+//! `pages` one module per route, `components` the pieces pages share, and `browser` the few
+//! direct DOM calls (title, focus, scrolling, storage, clipboard) kept in one place.
 
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod content;
+pub mod pages;
+
+/// Starts the app in the page's `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    components::theme_toggle::apply_saved_theme();
+    leptos::mount::mount_to_body(app::App);
+}

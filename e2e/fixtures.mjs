@@ -1,0 +1,54 @@
+// Shared test setup: every test fails on a page error, a console error, or a request that
+// leaves the origin.
+import { test as base, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+
+export const test = base.extend({
+  page: async ({ page, baseURL }, use) => {
+    const problems = [];
+    const origin = new URL(baseURL).origin;
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    page.on("console", (m) => {
+      if (m.type() === "error" && !/status of 404/.test(m.text())) problems.push(`console error: ${m.text()}`);
+    });
+    page.on("request", (r) => {
+      const url = r.url();
+      if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) problems.push(`request to another origin: ${url}`);
+    });
+    await use(page);
+    expect(problems, "no errors and no foreign requests").toEqual([]);
+  },
+});
+export { expect };
+
+/** The documents as the home page lists them: [{ title, href }]. */
+export async function listedDocuments(page) {
+  await page.goto("/");
+  const links = page.locator(".doc-card-title a");
+  await expect(links).toHaveCount(4);
+  return links.evaluateAll((as) => as.map((a) => ({ title: a.textContent, href: a.getAttribute("href") })));
+}
+
+/** The raw source dump's distinct texts, each as its non-blank lines (title first). */
+export function sourceTexts() {
+  const dump = readFileSync(new URL("../content/source-documents.txt", import.meta.url), "utf8");
+  const texts = dump
+    .split(/\n(?:[ \t]*\n){3,}/)
+    .map((t) => t.split("\n").filter((l) => l.trim() !== ""))
+    .filter((lines) => lines.length > 0);
+  const seen = new Set();
+  return texts.filter((lines) => {
+    const key = lines.join("\n");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export const STATEMENT = "/g20-statement-countering-terrorism";
+export const SPEECH = "/defence-secretary-speech-csis";
+
+/** Top of an element relative to the viewport. */
+export async function topOf(page, selector) {
+  return page.locator(selector).evaluate((el) => el.getBoundingClientRect().top);
+}

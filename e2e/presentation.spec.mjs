@@ -1,0 +1,62 @@
+// Presentation: themes, narrow screens, print, accessibility.
+import AxeBuilder from "@axe-core/playwright";
+import { test, expect, STATEMENT, SPEECH } from "./fixtures.mjs";
+
+const ROUTES = ["/", STATEMENT, "/trafficking-ring-dismantled-spain-bulgaria", "/romanian-thb-ring-disrupted-france", SPEECH, "/no-such-page"];
+
+test("the theme toggle switches theme and survives a reload", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/");
+  const toggle = page.getByRole("button", { name: "Dark theme" });
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  const lightBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  const darkBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(darkBg).not.toBe(lightBg);
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expect(page.getByRole("button", { name: "Dark theme" })).toHaveAttribute("aria-pressed", "true");
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(darkBg);
+});
+
+test("the theme follows the system until chosen", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto("/");
+  await expect(page.getByRole("button", { name: "Dark theme" })).toHaveAttribute("aria-pressed", "true");
+});
+
+for (const scheme of ["light", "dark"]) {
+  test(`axe finds no violations on any route in the ${scheme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const route of ROUTES) {
+      await page.goto(`${route}${route === STATEMENT ? "#p-3" : ""}`);
+      await expect(page.locator("main h1")).toBeVisible();
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+      const summary = results.violations.map((v) => `${route}: ${v.id} (${v.nodes.length}) ${v.help}`);
+      expect(summary).toEqual([]);
+    }
+  });
+}
+
+test("every route fits a 320 px wide screen without sideways scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const route of ROUTES) {
+    await page.goto(route);
+    await expect(page.locator("main h1")).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${route} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+  }
+});
+
+test("printing shows the document with its title and source, without the app's chrome", async ({ page }) => {
+  await page.goto(STATEMENT);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator("main h1")).toBeVisible();
+  await expect(page.locator(".doc-source")).toHaveText("Source: G20 Leaders");
+  await expect(page.locator(".print-url")).toBeVisible();
+  await expect(page.locator(".print-url")).toContainText(STATEMENT);
+  for (const hidden of [".site-header", ".toc", ".neighbours", ".site-footer"]) await expect(page.locator(hidden)).toBeHidden();
+  await expect(page.locator(".para-link").first()).toBeHidden();
+});

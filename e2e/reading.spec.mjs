@@ -1,0 +1,115 @@
+// Reading: every route, every source line, clicking through, deep links, history, not-found.
+import { test, expect, listedDocuments, sourceTexts, STATEMENT, SPEECH, topOf } from "./fixtures.mjs";
+
+test("the home page lists four documents with kind, date, reading time and opening", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveTitle("Documents · Security Policy Reader");
+  await expect(page.locator("main h1")).toHaveText("Documents");
+  const cards = page.locator(".doc-card");
+  await expect(cards).toHaveCount(4);
+  await expect(cards.nth(0)).toContainText("Statement");
+  await expect(cards.nth(1)).toContainText("Press release · 7 July 2017");
+  await expect(cards.nth(3)).toContainText("Speech · Washington");
+  for (let i = 0; i < 4; i++) await expect(cards.nth(i)).toContainText(/\d+ min read/);
+});
+
+test("every line of the source dump is on its document's page, and only there", async ({ page }) => {
+  const docs = await listedDocuments(page);
+  const texts = sourceTexts();
+  expect(texts).toHaveLength(4);
+  for (const lines of texts) {
+    const doc = docs.find((d) => d.title === lines[0]);
+    expect(doc, `a document titled ${lines[0]}`).toBeTruthy();
+    await page.goto(doc.href);
+    await expect(page.locator("main h1")).toHaveText(lines[0]);
+    const shown = await page.locator("main").innerText();
+    for (const line of lines) expect(shown, `${doc.href} shows: ${line}`).toContain(line);
+    // Nothing added to the body: its paragraphs and headings are exactly the source lines.
+    const body = await page.locator(".doc-body").evaluate((b) =>
+      [...b.querySelectorAll("h2, h3, .para p")].map((e) => e.textContent),
+    );
+    const bodyLines = lines.slice(1).filter((l) => l !== "7 July 2017");
+    expect(body).toEqual(bodyLines);
+  }
+});
+
+test("clicking through moves focus to the heading, announces the page, and history works", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "G20 Leaders’ Statement on Countering Terrorism" }).click();
+  await expect(page).toHaveURL(STATEMENT);
+  await expect(page).toHaveTitle("G20 Leaders’ Statement on Countering Terrorism · Security Policy Reader");
+  await expect(page.locator("main h1")).toBeFocused();
+  await expect(page.locator("#announcer")).toHaveText("G20 Leaders’ Statement on Countering Terrorism · Security Policy Reader");
+
+  await page.locator(".neighbour.next").click();
+  await expect(page).toHaveURL("/trafficking-ring-dismantled-spain-bulgaria");
+  await expect(page.locator("main h1")).toHaveText("Human trafficking ring dismantled by Spanish and Bulgarian authorities");
+  await expect(page.locator("main h1")).toBeFocused();
+
+  await page.goBack();
+  await expect(page).toHaveURL(STATEMENT);
+  await expect(page.locator("main h1")).toHaveText("G20 Leaders’ Statement on Countering Terrorism");
+  await page.goBack();
+  await expect(page.locator("main h1")).toHaveText("Documents");
+  await page.goForward();
+  await expect(page.locator("main h1")).toHaveText("G20 Leaders’ Statement on Countering Terrorism");
+  await page.locator(".site-name").click();
+  await expect(page.locator("main h1")).toHaveText("Documents");
+});
+
+test("a deep link scrolls to its paragraph and marks it, also after a reload", async ({ page }) => {
+  for (const load of [() => page.goto(`${STATEMENT}#p-10`), () => page.reload()]) {
+    const response = await load();
+    expect(response.status(), "served by the 404.html fallback or index").toBeLessThan(500);
+    await expect(page.locator("#p-10")).toHaveClass(/is-target/);
+    await expect(page.locator("#p-10")).toBeFocused();
+    await expect(page.locator("#p-10 p")).toContainText("10. We underline our resolve");
+    const top = await topOf(page, "#p-10");
+    expect(Math.abs(top)).toBeLessThan(40);
+  }
+});
+
+test("back and forward move between paragraph targets", async ({ page }) => {
+  await page.goto(SPEECH);
+  await page.locator(".toc a", { hasText: "3. Partnering" }).click();
+  await expect(page).toHaveURL(`${SPEECH}#3-partnering`);
+  await expect(page.locator("[id=\"3-partnering\"]")).toHaveClass(/is-target/);
+  await page.locator("#p-40 .para-link").click();
+  await expect(page).toHaveURL(`${SPEECH}#p-40`);
+  await expect(page.locator("#p-40")).toHaveClass(/is-target/);
+  await page.goBack();
+  await expect(page).toHaveURL(`${SPEECH}#3-partnering`);
+  await expect(page.locator("[id=\"3-partnering\"]")).toHaveClass(/is-target/);
+  await expect(page.locator("#p-40")).not.toHaveClass(/is-target/);
+  expect(Math.abs(await topOf(page, "[id=\"3-partnering\"]"))).toBeLessThan(40);
+  await page.goForward();
+  await expect(page.locator("#p-40")).toHaveClass(/is-target/);
+});
+
+test("the paragraph link copies the paragraph's URL", async ({ page, context, baseURL }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto(STATEMENT);
+  await page.getByRole("link", { name: "Copy link to paragraph 5" }).click();
+  await expect(page.locator("#announcer")).toHaveText("Link to paragraph 5 copied");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${STATEMENT}#p-5`);
+});
+
+test("unknown routes show a helpful not-found page linking home", async ({ page }) => {
+  for (const path of ["/no-such-document", "/a/b/c", "/g20-statement-countering-terrorism/extra"]) {
+    await page.goto(path);
+    await expect(page.locator("main h1")).toHaveText("Page not found");
+    await expect(page).toHaveTitle("Page not found · Security Policy Reader");
+    await expect(page.locator(".not-found-path")).toHaveText(path);
+  }
+  await page.getByRole("link", { name: "Go to the list of documents" }).click();
+  await expect(page.locator("main h1")).toHaveText("Documents");
+});
+
+test("the skip link is the first stop and leads to the content", async ({ page }) => {
+  await page.goto(STATEMENT);
+  await page.keyboard.press("Tab");
+  await expect(page.locator(".skip-link")).toBeFocused();
+  await expect(page.locator(".skip-link")).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+});

@@ -1,0 +1,58 @@
+// A plain static file server, as common static hosts behave: a file if it exists, a folder's
+// index.html, otherwise 404.html with status 404. Used to serve and test the release build.
+//   node scripts/static-server.mjs DIR [PORT]
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const root = resolve(process.argv[2] ?? "dist");
+const port = Number(process.argv[3] ?? 8080);
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+async function fileFor(urlPath) {
+  let path;
+  try {
+    path = normalize(join(root, decodeURIComponent(urlPath)));
+  } catch {
+    return null;
+  }
+  if (!path.startsWith(root)) return null;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) path = join(path, "index.html");
+    await stat(path);
+    return path;
+  } catch {
+    return null;
+  }
+}
+
+createServer(async (req, res) => {
+  const urlPath = new URL(req.url, "http://localhost").pathname;
+  let path = await fileFor(urlPath);
+  let status = 200;
+  if (!path) {
+    path = join(root, "404.html");
+    status = 404;
+  }
+  try {
+    const body = await readFile(path);
+    res.writeHead(status, { "content-type": TYPES[extname(path)] ?? "application/octet-stream", "cache-control": "no-cache" });
+    res.end(req.method === "HEAD" ? undefined : body);
+  } catch {
+    res.writeHead(404, { "content-type": "text/plain" });
+    res.end("Not found");
+  }
+}).listen(port, "127.0.0.1", () => console.log(`Serving ${root} at http://127.0.0.1:${port}/`));

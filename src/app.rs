@@ -1,0 +1,76 @@
+//! The app shell (skip link, header, main landmark, live region) and the router.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+use crate::browser;
+use crate::components::announcer::{provide_announcer, Announcer};
+use crate::components::theme_toggle::ThemeToggle;
+use crate::pages::{document::DocumentPage, home::HomePage, not_found::NotFoundPage};
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_announcer();
+    view! {
+        <Router>
+            <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
+            <header class="site-header">
+                <A href="/" attr:class="site-name">{browser::SITE_NAME}</A>
+                <ThemeToggle/>
+            </header>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFoundPage/> }>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/:slug") view=DocumentPage/>
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>"Documents are shown as published; numbering and headings are the source’s."</p>
+            </footer>
+            <Announcer/>
+            <RouteChangeFocus/>
+        </Router>
+    }
+}
+
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = browser::element_by_id("main") {
+        browser::focus_quietly(&main);
+        browser::scroll_to(&main);
+    }
+}
+
+/// After every client-side navigation (not the first load), moves focus to the new page's
+/// main heading and announces its title, as a page load would for a screen-reader user.
+/// Pages with a fragment target (`#p-10`) move focus themselves.
+#[component]
+fn RouteChangeFocus() -> impl IntoView {
+    let location = use_location();
+    let announce = crate::components::announcer::use_announcer();
+    let first = StoredValue::new(true);
+    Effect::new(move |_| {
+        let _path = location.pathname.get();
+        if first.get_value() {
+            first.set_value(false);
+            return;
+        }
+        request_animation_frame(move || {
+            if browser::current_hash().is_empty() {
+                browser::scroll_to_top();
+                if let Some(h1) = main_heading() {
+                    browser::focus_quietly(&h1);
+                }
+            }
+            announce.say(browser::page_title());
+        });
+    });
+}
+
+fn main_heading() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let doc = web_sys::window()?.document()?;
+    doc.query_selector("main h1").ok()??.dyn_into().ok()
+}

@@ -1,0 +1,46 @@
+//! The URL fragment as the target of a document page: `#p-10` marks, scrolls to and focuses
+//! paragraph 10, whether the page was opened with it, a link inside the page set it, or
+//! back / forward returned to it.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::browser;
+
+/// The current fragment (without `#`), kept in step with the URL; on every change the
+/// element it names is scrolled to the top and focused once the page has rendered.
+pub fn use_fragment_target() -> RwSignal<String> {
+    let target = RwSignal::new(browser::current_hash());
+    let location = use_location();
+    // Router navigations (links, back / forward across pages) update the router's location;
+    // fragment-only navigations fire `hashchange`. Follow both.
+    Effect::new(move |_| {
+        let hash = location.hash.get();
+        target.set(hash.trim_start_matches('#').to_string());
+    });
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| target.set(browser::current_hash()));
+    on_cleanup(move || listener.remove());
+    Effect::new(move |_| {
+        let id = target.get();
+        if id.is_empty() {
+            return;
+        }
+        request_animation_frame(move || {
+            if let Some(el) = browser::element_by_id(&id) {
+                browser::scroll_to(&el);
+                browser::focus_quietly(&el);
+            }
+        });
+    });
+    target
+}
+
+/// Follows an in-page link to `id` as a fragment navigation, whatever the router would do,
+/// and re-targets it when the URL already names it.
+pub fn go_to_fragment(target: RwSignal<String>, id: &str) {
+    if browser::current_hash() == id {
+        target.set(String::new());
+    }
+    browser::set_hash(id);
+    target.set(id.to_string());
+}

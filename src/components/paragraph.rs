@@ -1,0 +1,44 @@
+//! One paragraph of a document, with its anchor and a "link to this paragraph" control.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::announcer::use_announcer;
+use crate::components::fragment::go_to_fragment;
+use crate::content::Paragraph;
+
+/// The paragraph's text reads exactly as the source prints it, number included, so a copied
+/// passage is a faithful quotation.
+#[component]
+pub fn ParagraphBlock(paragraph: &'static Paragraph, target: RwSignal<String>) -> impl IntoView {
+    let anchor = paragraph.anchor();
+    let announce = use_announcer();
+    let is_target = {
+        let anchor = anchor.clone();
+        move || target.with(|t| *t == anchor)
+    };
+    let copy_link = {
+        let anchor = anchor.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            ev.prevent_default();
+            browser::copy_to_clipboard(&browser::url_with_hash(&anchor));
+            go_to_fragment(target, &anchor);
+            announce.say(format!("Link to paragraph {} copied", paragraph.number));
+        }
+    };
+    view! {
+        <div class="para" id=anchor.clone() tabindex="-1" class:is-target=is_target>
+            <a
+                class="para-link"
+                href=format!("#{anchor}")
+                aria-label=format!("Copy link to paragraph {}", paragraph.number)
+                title="Copy link to this paragraph"
+                on:click=copy_link
+            >"¶"</a>
+            <p>
+                {paragraph.numbered.then(|| view! { <span class="para-num">{format!("{}. ", paragraph.number)}</span> })}
+                {paragraph.text}
+            </p>
+        </div>
+    }
+}

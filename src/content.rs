@@ -1,0 +1,86 @@
+//! The documents, as static data generated at build time from `content/` (see `build.rs`).
+
+/// What kind of text a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocKind {
+    Statement,
+    PressRelease,
+    Speech,
+}
+
+impl DocKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Statement => "Statement",
+            Self::PressRelease => "Press release",
+            Self::Speech => "Speech",
+        }
+    }
+}
+
+/// A date the source states: ISO form for `<time datetime>`, and as the source writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocDate {
+    pub iso: &'static str,
+    pub display: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    /// The heading's fragment id within its document.
+    pub anchor: &'static str,
+    pub text: &'static str,
+}
+
+/// A paragraph; `number` is its identity and anchor (`#p-<number>`). When `numbered`, the
+/// source prints the number before the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    pub number: u32,
+    pub numbered: bool,
+    pub text: &'static str,
+}
+
+impl Paragraph {
+    pub fn anchor(&self) -> String {
+        format!("p-{}", self.number)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Block {
+    Heading(Heading),
+    Paragraph(Paragraph),
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Document {
+    pub slug: &'static str,
+    pub title: &'static str,
+    pub kind: DocKind,
+    pub date: Option<DocDate>,
+    pub place: Option<&'static str>,
+    pub source: Option<&'static str>,
+    pub summary: &'static str,
+    pub reading_minutes: u32,
+    pub blocks: &'static [Block],
+}
+
+impl Document {
+    pub fn headings(&self) -> impl Iterator<Item = &'static Heading> {
+        self.blocks.iter().filter_map(|b| if let Block::Heading(h) = b { Some(h) } else { None })
+    }
+
+    /// The document's route, relative to the app's base.
+    pub fn path(&self) -> String {
+        format!("/{}", self.slug)
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
+
+/// The index of the document with this slug.
+pub fn position(slug: &str) -> Option<usize> {
+    DOCUMENTS.iter().position(|d| d.slug == slug)
+}

@@ -1,0 +1,106 @@
+//! `/<slug>`: one document, with its contents, paragraph anchors and neighbours.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::browser;
+use crate::components::document_list::DocumentMeta;
+use crate::components::fragment::{go_to_fragment, use_fragment_target};
+use crate::components::paragraph::ParagraphBlock;
+use crate::content::{Block, Document, Heading, DOCUMENTS};
+use crate::pages::not_found::NotFoundPage;
+
+#[component]
+pub fn DocumentPage() -> impl IntoView {
+    let params = use_params_map();
+    let index = Memo::new(move |_| params.with(|p| p.get("slug")).and_then(|slug| crate::content::position(&slug)));
+    move || match index.get() {
+        Some(i) => view! { <DocumentView index=i/> }.into_any(),
+        None => view! { <NotFoundPage/> }.into_any(),
+    }
+}
+
+#[component]
+fn DocumentView(index: usize) -> impl IntoView {
+    let doc: &'static Document = &DOCUMENTS[index];
+    browser::set_page_title(doc.title);
+    let target = use_fragment_target();
+    let blocks = doc
+        .blocks
+        .iter()
+        .map(|block| match block {
+            Block::Heading(h) => view! { <SectionHeading heading=h target=target/> }.into_any(),
+            Block::Paragraph(p) => view! { <ParagraphBlock paragraph=p target=target/> }.into_any(),
+        })
+        .collect_view();
+    view! {
+        <article class="document" aria-labelledby="doc-title">
+            <header class="doc-header">
+                <h1 id="doc-title" tabindex="-1">{doc.title}</h1>
+                <DocumentMeta doc=doc/>
+                {doc.source.map(|s| view! { <p class="doc-source">"Source: " {s}</p> })}
+            </header>
+            <Contents doc=doc target=target/>
+            <div class="doc-body">{blocks}</div>
+            <p class="print-only print-url">{web_sys::window().and_then(|w| w.location().href().ok()).map(|href| href.split('#').next().unwrap_or_default().to_string())}</p>
+        </article>
+        <Neighbours index=index/>
+    }
+}
+
+#[component]
+fn SectionHeading(heading: &'static Heading, target: RwSignal<String>) -> impl IntoView {
+    let id = heading.anchor;
+    let is_target = move || target.with(|t| t == id);
+    match heading.level {
+        3 => view! { <h3 id=id tabindex="-1" class:is-target=is_target>{heading.text}</h3> }.into_any(),
+        _ => view! { <h2 id=id tabindex="-1" class:is-target=is_target>{heading.text}</h2> }.into_any(),
+    }
+}
+
+/// The table of contents, for documents with headings.
+#[component]
+fn Contents(doc: &'static Document, target: RwSignal<String>) -> impl IntoView {
+    let headings: Vec<&'static Heading> = doc.headings().collect();
+    (!headings.is_empty()).then(|| {
+        view! {
+            <nav class="toc" aria-label="Contents">
+                <h2 class="toc-title">"Contents"</h2>
+                <ol>
+                    {headings.into_iter().map(|h| view! {
+                        <li class=format!("toc-level-{}", h.level)>
+                            <a href=format!("#{}", h.anchor) on:click=move |ev| {
+                                ev.prevent_default();
+                                go_to_fragment(target, h.anchor);
+                            }>{h.text}</a>
+                        </li>
+                    }).collect_view()}
+                </ol>
+            </nav>
+        }
+    })
+}
+
+/// Links to the previous and next documents in the list.
+#[component]
+fn Neighbours(index: usize) -> impl IntoView {
+    let previous = index.checked_sub(1).and_then(|i| DOCUMENTS.get(i));
+    let next = DOCUMENTS.get(index + 1);
+    view! {
+        <nav class="neighbours" aria-label="Previous and next documents">
+            {previous.map(|d| view! {
+                <A href=d.path() attr:class="neighbour previous" attr:rel="prev">
+                    <span class="neighbour-label">"Previous"</span>
+                    <span class="neighbour-title">{d.title}</span>
+                </A>
+            })}
+            {next.map(|d| view! {
+                <A href=d.path() attr:class="neighbour next" attr:rel="next">
+                    <span class="neighbour-label">"Next"</span>
+                    <span class="neighbour-title">{d.title}</span>
+                </A>
+            })}
+        </nav>
+    }
+}

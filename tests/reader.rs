@@ -1,0 +1,133 @@
+//! The reader mounted in a real browser: what each route shows, and how it reacts.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use support::{active_element_id, document, location_hash, open, settle};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const STATEMENT: &str = "/g20-statement-countering-terrorism";
+const SPEECH: &str = "/defence-secretary-speech-csis";
+
+#[wasm_bindgen_test]
+async fn home_lists_every_document_with_its_facts() {
+    let app = open("/").await;
+    assert_eq!(app.text("main h1"), "Documents");
+    assert_eq!(document().title(), "Documents · Security Policy Reader");
+    let cards = app.all(".doc-card");
+    assert_eq!(cards.len(), 4);
+    let titles: Vec<String> = app.all(".doc-card-title a").iter().map(|a| a.text_content().unwrap_or_default()).collect();
+    assert_eq!(
+        titles,
+        [
+            "G20 Leaders’ Statement on Countering Terrorism",
+            "Human trafficking ring dismantled by Spanish and Bulgarian authorities",
+            "Romanian THB ring disrupted in France",
+            "Speech: Defence Secretary Speech at CSIS, Washington",
+        ]
+    );
+    let hrefs: Vec<String> = app.all(".doc-card-title a").iter().filter_map(|a| a.get_attribute("href")).collect();
+    assert_eq!(hrefs[0], STATEMENT);
+    let second = cards[1].text_content().unwrap_or_default();
+    assert!(second.contains("Press release · 7 July 2017 ·"), "{second}");
+    assert!(second.contains("min read"));
+    assert!(second.contains("A large-scale joint investigation"), "summary shown: {second}");
+}
+
+#[wasm_bindgen_test]
+async fn a_document_keeps_its_numbered_paragraphs_contents_and_neighbours() {
+    let app = open(STATEMENT).await;
+    assert_eq!(app.text("main h1"), "G20 Leaders’ Statement on Countering Terrorism");
+    assert_eq!(document().title(), "G20 Leaders’ Statement on Countering Terrorism · Security Policy Reader");
+    let ids: Vec<String> = app.all(".para").iter().map(|p| p.id()).collect();
+    assert_eq!(ids, (1..=21).map(|n| format!("p-{n}")).collect::<Vec<_>>());
+    assert!(app.text("#p-10 p").starts_with("10. We underline our resolve"));
+    assert_eq!(app.all(".toc a").len(), 3);
+    assert_eq!(app.one(".toc a").get_attribute("href").as_deref(), Some("#implementing-international-commitments-and-enhancing-cooperation"));
+    assert!(app.all(".neighbour.previous").is_empty(), "the first document has no previous one");
+    assert!(app.text(".neighbour.next").contains("Human trafficking ring dismantled"));
+}
+
+#[wasm_bindgen_test]
+async fn the_speech_shows_its_eight_headings_in_order() {
+    let app = open(SPEECH).await;
+    let headings: Vec<String> = app.all(".doc-body h2").iter().map(|h| h.text_content().unwrap_or_default()).collect();
+    assert_eq!(
+        headings,
+        ["Stronger Defence", "1. Investing", "2. Acting", "3. Partnering", "US Strongest Ally", "Stronger Deterrence", "Leadership", "Conclusion"]
+    );
+    assert!(app.all(".neighbour.next").is_empty(), "the last document has no next one");
+    assert!(app.text(".doc-meta").contains("Washington"));
+}
+
+#[wasm_bindgen_test]
+async fn a_deep_link_marks_and_focuses_its_paragraph() {
+    let app = open(&format!("{STATEMENT}#p-10")).await;
+    assert!(app.one("#p-10").class_list().contains("is-target"));
+    assert!(!app.one("#p-9").class_list().contains("is-target"));
+    assert_eq!(active_element_id(), "p-10");
+}
+
+#[wasm_bindgen_test]
+async fn the_paragraph_link_puts_the_paragraph_in_the_url_and_says_so() {
+    let app = open(STATEMENT).await;
+    app.click("#p-3 .para-link");
+    settle().await;
+    assert_eq!(location_hash(), "#p-3");
+    assert!(app.one("#p-3").class_list().contains("is-target"));
+    assert_eq!(app.text("#announcer"), "Link to paragraph 3 copied");
+    assert_eq!(app.one("#p-3 .para-link").get_attribute("aria-label").as_deref(), Some("Copy link to paragraph 3"));
+}
+
+#[wasm_bindgen_test]
+async fn the_contents_link_targets_its_heading() {
+    let app = open(SPEECH).await;
+    app.click(".toc li:nth-child(3) a");
+    settle().await;
+    assert_eq!(location_hash(), "#2-acting");
+    assert!(app.one("[id=\"2-acting\"]").class_list().contains("is-target"));
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_slug_shows_a_helpful_not_found_page() {
+    let app = open("/no-such-document").await;
+    assert_eq!(app.text("main h1"), "Page not found");
+    assert_eq!(document().title(), "Page not found · Security Policy Reader");
+    assert_eq!(app.text(".not-found-path"), "/no-such-document");
+    assert!(app.all("main a").iter().any(|a| a.get_attribute("href").as_deref() == Some("/")));
+    assert_eq!(app.all(".doc-card").len(), 4);
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_nested_path_is_not_found_too() {
+    let app = open("/a/b/c").await;
+    assert_eq!(app.text("main h1"), "Page not found");
+}
+
+#[wasm_bindgen_test]
+async fn the_theme_toggle_switches_and_remembers() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item("reader-theme").unwrap();
+    let app = open("/").await;
+    let root = document().document_element().unwrap();
+    let was_dark = app.one(".theme-toggle").get_attribute("aria-pressed").as_deref() == Some("true");
+    app.click(".theme-toggle");
+    settle().await;
+    let expected = if was_dark { "light" } else { "dark" };
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some(expected));
+    assert_eq!(storage.get_item("reader-theme").unwrap().as_deref(), Some(expected));
+    assert_eq!(app.one(".theme-toggle").get_attribute("aria-pressed").as_deref(), Some(if was_dark { "false" } else { "true" }));
+    storage.remove_item("reader-theme").unwrap();
+    root.remove_attribute("data-theme").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_shell_has_a_skip_link_and_landmarks() {
+    let app = open("/").await;
+    assert_eq!(app.one(".skip-link").get_attribute("href").as_deref(), Some("#main"));
+    assert_eq!(app.all("header.site-header").len(), 1);
+    assert_eq!(app.all("main#main").len(), 1);
+    assert_eq!(app.one("#announcer").get_attribute("role").as_deref(), Some("status"));
+}
