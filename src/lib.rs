@@ -12,6 +12,9 @@ pub mod pages;
 
 /// Starts the app in the page's `<body>`.
 pub fn start() {
+    // Panic messages in the console help in development; release builds abort without them,
+    // which keeps formatting machinery out of the wasm.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     components::theme_toggle::apply_saved_theme();
     leptos::mount::mount_to_body(app::App);

@@ -67,7 +67,7 @@ fn Contents(doc: &'static Document, target: RwSignal<String>) -> impl IntoView {
         view! {
             <nav class="toc" aria-label="Contents">
                 <h2 class="toc-title">"Contents"</h2>
-                <ol>
+                <ul>
                     {headings.into_iter().map(|h| view! {
                         <li class=format!("toc-level-{}", h.level)>
                             <a href=format!("#{}", h.anchor) on:click=move |ev| {
@@ -76,7 +76,7 @@ fn Contents(doc: &'static Document, target: RwSignal<String>) -> impl IntoView {
                             }>{h.text}</a>
                         </li>
                     }).collect_view()}
-                </ol>
+                </ul>
             </nav>
         }
     })
