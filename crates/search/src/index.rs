@@ -1,0 +1,493 @@
+//! The index: term dictionary, postings, and query evaluation.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::fuzzy::{bounded_distance, char_mask, max_edits, may_be_within};
+use crate::query::{self, Query, QueryWord};
+use crate::rank::{idf, proximity_factor, tf_weight, BM25, FIELDS, WEIGHTS};
+use crate::results::{DocumentHits, SearchHit, SearchResults};
+use crate::text::{char_len, stem, tokenize};
+
+/// One paragraph to index, with the context that boosts it.
+#[derive(Debug, Clone, Copy)]
+pub struct PassageInput<'a> {
+    pub doc: u32,
+    pub title: &'a str,
+    pub heading: Option<&'a str>,
+    pub text: &'a str,
+}
+
+type TermId = u32;
+type PassageId = u32;
+
+struct Passage<'a> {
+    doc: u32,
+    text: &'a str,
+    /// Length in word positions.
+    len: u32,
+}
+
+struct Posting {
+    passage: PassageId,
+    positions: Vec<u32>,
+}
+
+struct Term {
+    text: Box<str>,
+    char_len: u16,
+    mask: u64,
+    /// Body occurrences, by passage.
+    postings: Vec<Posting>,
+    /// Passages whose document title or section heading holds the term.
+    in_title: Vec<PassageId>,
+    in_heading: Vec<PassageId>,
+}
+
+/// A searchable index over paragraphs that borrows their text.
+pub struct Index<'a> {
+    passages: Vec<Passage<'a>>,
+    /// Sorted by text, for exact and prefix lookup.
+    terms: Vec<Term>,
+    /// Stem → terms sharing it, sorted by stem.
+    stems: Vec<(Box<str>, Vec<TermId>)>,
+    avg_len: f32,
+}
+
+#[derive(Default)]
+struct TermBuild {
+    postings: Vec<Posting>,
+    in_title: Vec<PassageId>,
+    in_heading: Vec<PassageId>,
+}
+
+/// Query word expanded to dictionary terms, each with its weight.
+type Expansion = Vec<(TermId, f32)>;
+
+impl<'a> Index<'a> {
+    pub fn build(inputs: impl IntoIterator<Item = PassageInput<'a>>) -> Self {
+        let mut dict: BTreeMap<String, TermBuild> = BTreeMap::new();
+        let mut passages = Vec::new();
+        let mut field_terms: Vec<String> = Vec::new();
+        for (id, input) in inputs.into_iter().enumerate() {
+            let id = id as PassageId;
+            let tokens = tokenize(input.text);
+            let len = tokens.iter().map(|t| t.position + 1).max().unwrap_or(0);
+            for token in tokens {
+                let postings = &mut dict.entry(token.term).or_default().postings;
+                match postings.last_mut() {
+                    Some(p) if p.passage == id => p.positions.push(token.position),
+                    _ => postings.push(Posting { passage: id, positions: vec![token.position] }),
+                }
+            }
+            for (field, is_title) in [(Some(input.title), true), (input.heading, false)] {
+                field_terms.clear();
+                field_terms.extend(field.map(tokenize).unwrap_or_default().into_iter().map(|t| t.term));
+                field_terms.sort_unstable();
+                field_terms.dedup();
+                for term in field_terms.drain(..) {
+                    let entry = dict.entry(term).or_default();
+                    if is_title { entry.in_title.push(id) } else { entry.in_heading.push(id) }
+                }
+            }
+            passages.push(Passage { doc: input.doc, text: input.text, len });
+        }
+        let mut stems: BTreeMap<String, Vec<TermId>> = BTreeMap::new();
+        let terms: Vec<Term> = dict
+            .into_iter()
+            .enumerate()
+            .map(|(id, (text, build))| {
+                stems.entry(stem(&text)).or_default().push(id as TermId);
+                Term {
+                    char_len: char_len(&text).min(u16::MAX as usize) as u16,
+                    mask: char_mask(&text),
+                    text: text.into_boxed_str(),
+                    postings: build.postings,
+                    in_title: build.in_title,
+                    in_heading: build.in_heading,
+                }
+            })
+            .collect();
+        let total: u64 = passages.iter().map(|p| u64::from(p.len)).sum();
+        let avg_len = if passages.is_empty() { 1.0 } else { total as f32 / passages.len() as f32 };
+        Self { passages, terms, stems: stems.into_iter().map(|(s, t)| (s.into_boxed_str(), t)).collect(), avg_len }
+    }
+
+    pub fn passage_count(&self) -> usize {
+        self.passages.len()
+    }
+
+    pub fn term_count(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// Approximate heap bytes the index holds (its own data, not the borrowed text).
+    pub fn heap_bytes(&self) -> usize {
+        let terms: usize = self
+            .terms
+            .iter()
+            .map(|t| {
+                std::mem::size_of::<Term>()
+                    + t.text.len()
+                    + t.postings.iter().map(|p| std::mem::size_of::<Posting>() + 4 * p.positions.len()).sum::<usize>()
+                    + 4 * (t.in_title.len() + t.in_heading.len())
+            })
+            .sum();
+        let stems: usize = self.stems.iter().map(|(s, t)| s.len() + 4 * t.len() + 40).sum();
+        terms + stems + self.passages.len() * std::mem::size_of::<Passage>()
+    }
+
+    fn term_id(&self, term: &str) -> Option<TermId> {
+        self.terms.binary_search_by(|t| (*t.text).cmp(term)).ok().map(|i| i as TermId)
+    }
+
+    fn stem_group(&self, term: &str) -> &[TermId] {
+        let stem = stem(term);
+        match self.stems.binary_search_by(|(s, _)| (**s).cmp(stem.as_str())) {
+            Ok(i) => &self.stems[i].1,
+            Err(_) => &[],
+        }
+    }
+
+    fn document_frequency(&self, id: TermId) -> usize {
+        self.terms[id as usize].postings.len()
+    }
+
+    /// Terms within the allowed edits of `term`, with their distance.
+    fn fuzzy_terms(&self, term: &str, edits: u8) -> Vec<(TermId, u8)> {
+        if edits == 0 {
+            return Vec::new();
+        }
+        let chars: Vec<char> = term.chars().collect();
+        let mask = char_mask(term);
+        let len = chars.len();
+        let mut other = Vec::new();
+        let mut found = Vec::new();
+        for (id, t) in self.terms.iter().enumerate() {
+            if usize::from(t.char_len).abs_diff(len) > usize::from(edits) || !may_be_within(mask, t.mask, edits) {
+                continue;
+            }
+            other.clear();
+            other.extend(t.text.chars());
+            if let Some(d) = bounded_distance(&chars, &other, edits) {
+                if d > 0 {
+                    found.push((id as TermId, d));
+                }
+            }
+        }
+        found
+    }
+
+    /// Most terms a word being typed expands to; the most frequent are kept.
+    const MAX_PREFIX_TERMS: usize = 64;
+
+    /// The dictionary terms a query word stands for: exactly, by stem, as a completion when it
+    /// is being typed, and within its typo allowance; each with the weight of that kind.
+    fn expand(&self, word: &QueryWord) -> Expansion {
+        let mut out: Expansion = Vec::new();
+        let add = |id: TermId, weight: f32, out: &mut Expansion| match out.iter_mut().find(|(t, _)| *t == id) {
+            Some(entry) => entry.1 = entry.1.max(weight),
+            None => out.push((id, weight)),
+        };
+        if let Some(id) = self.term_id(&word.term) {
+            add(id, WEIGHTS.exact, &mut out);
+        }
+        for &id in self.stem_group(&word.term) {
+            add(id, WEIGHTS.stemmed, &mut out);
+        }
+        if word.prefix && !word.term.is_empty() {
+            let start = self.terms.partition_point(|t| *t.text < *word.term);
+            let end = start + self.terms[start..].partition_point(|t| t.text.starts_with(word.term.as_str()));
+            let mut completions: Vec<TermId> = (start as TermId..end as TermId).collect();
+            if completions.len() > Self::MAX_PREFIX_TERMS {
+                completions.select_nth_unstable_by_key(Self::MAX_PREFIX_TERMS, |&id| std::cmp::Reverse(self.document_frequency(id)));
+                completions.truncate(Self::MAX_PREFIX_TERMS);
+            }
+            for id in completions {
+                add(id, WEIGHTS.prefix, &mut out);
+            }
+        }
+        for (id, distance) in self.fuzzy_terms(&word.term, max_edits(char_len(&word.term))) {
+            add(id, if distance == 1 { WEIGHTS.fuzzy_one } else { WEIGHTS.fuzzy_two }, &mut out);
+        }
+        out
+    }
+
+    /// Exact and stemmed terms only: how phrases and exclusions match.
+    fn expand_strict(&self, term: &str) -> Vec<TermId> {
+        let mut ids: Vec<TermId> = self.stem_group(term).to_vec();
+        if let Some(id) = self.term_id(term) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+
+    fn postings_of(&self, id: TermId, passage: PassageId) -> Option<&[u32]> {
+        let postings = &self.terms[id as usize].postings;
+        postings.binary_search_by_key(&passage, |p| p.passage).ok().map(|i| postings[i].positions.as_slice())
+    }
+
+    /// Parses `input` and searches; returns at most `limit` paragraphs, grouped by document.
+    pub fn search(&self, input: &str, limit: usize) -> SearchResults {
+        self.search_query(query::parse(input), limit)
+    }
+
+    pub fn search_query(&self, query: Query, limit: usize) -> SearchResults {
+        if query.is_empty() {
+            return SearchResults { query, ..SearchResults::default() };
+        }
+        let n = self.passages.len();
+        let expansions: Vec<Expansion> = query.words.iter().map(|w| self.expand(w)).collect();
+        let phrase_terms: Vec<Vec<Vec<TermId>>> =
+            query.phrases.iter().map(|p| p.iter().map(|t| self.expand_strict(t)).collect()).collect();
+        let units = expansions.len() + phrase_terms.len();
+
+        let mut score = vec![0f32; n];
+        let mut matched = vec![0u8; n];
+        for expansion in &expansions {
+            let word_score = self.word_scores(expansion);
+            for (p, s) in word_score.into_iter().enumerate() {
+                if s > 0.0 {
+                    score[p] += s;
+                    matched[p] += 1;
+                }
+            }
+        }
+        for phrase in &phrase_terms {
+            for (p, s) in self.phrase_scores(phrase) {
+                score[p as usize] += s;
+                matched[p as usize] += 1;
+            }
+        }
+        for term in &query.excluded {
+            for id in self.expand_strict(term) {
+                for posting in &self.terms[id as usize].postings {
+                    matched[posting.passage as usize] = 0;
+                }
+            }
+        }
+
+        let best = matched.iter().copied().max().unwrap_or(0);
+        if best == 0 {
+            let suggestions = self.suggestions(&query, &expansions, &phrase_terms);
+            return SearchResults { query, suggestions, ..SearchResults::default() };
+        }
+        let partial = usize::from(best) < units;
+        let mut ranked: Vec<(PassageId, f32)> =
+            (0..n).filter(|&p| matched[p] == best).map(|p| (p as PassageId, score[p])).collect();
+        let by_score = |a: &(PassageId, f32), b: &(PassageId, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        ranked.sort_unstable_by(by_score);
+        if expansions.len() + phrase_terms.len() > 1 {
+            // Proximity reorders the leading candidates only; the tail stays in BM25 order.
+            let head = ranked.len().min(limit.max(50) * 2);
+            for entry in &mut ranked[..head] {
+                entry.1 *= self.proximity(entry.0, &expansions, &phrase_terms);
+            }
+            ranked[..head].sort_unstable_by(by_score);
+        }
+        let total = ranked.len();
+        ranked.truncate(limit);
+
+        let matcher = self.matcher_for(&expansions, &phrase_terms);
+        let mut groups: Vec<DocumentHits> = Vec::new();
+        for (passage, score) in ranked {
+            let p = &self.passages[passage as usize];
+            let hit = SearchHit { passage, score, ranges: matcher.ranges(p.text) };
+            match groups.iter_mut().find(|g| g.doc == p.doc) {
+                Some(group) => group.hits.push(hit),
+                None => groups.push(DocumentHits { doc: p.doc, hits: vec![hit] }),
+            }
+        }
+        SearchResults { query, groups, total, partial, suggestions: Vec::new() }
+    }
+
+    /// A word's score in every passage: its best expansion's BM25 in the body, plus its best
+    /// title and heading boosts.
+    fn word_scores(&self, expansion: &Expansion) -> Vec<f32> {
+        let n = self.passages.len();
+        let mut body = vec![0f32; n];
+        let mut field = vec![0f32; n];
+        for &(id, weight) in expansion {
+            let term = &self.terms[id as usize];
+            let idf = idf(n, term.postings.len());
+            for posting in &term.postings {
+                let p = posting.passage as usize;
+                let s = weight * idf * tf_weight(posting.positions.len() as u32, self.passages[p].len, self.avg_len, BM25);
+                body[p] = body[p].max(s);
+            }
+            for (passages, boost) in [(&term.in_title, FIELDS.title), (&term.in_heading, FIELDS.heading)] {
+                for &p in passages {
+                    let f = &mut field[p as usize];
+                    *f = f.max(weight * idf * boost);
+                }
+            }
+        }
+        body.iter_mut().zip(field).for_each(|(b, f)| *b += f);
+        body
+    }
+
+    /// Passages holding the phrase's words in order, with the summed BM25 of those words
+    /// times the adjacency bonus.
+    fn phrase_scores(&self, words: &[Vec<TermId>]) -> Vec<(PassageId, f32)> {
+        let Some(first) = words.first() else { return Vec::new() };
+        let n = self.passages.len();
+        let mut candidates: Vec<PassageId> = first.iter().flat_map(|&id| self.terms[id as usize].postings.iter().map(|p| p.passage)).collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut out = Vec::new();
+        for passage in candidates {
+            let positions: Vec<Vec<u32>> = words.iter().map(|ids| self.positions_in(ids, passage)).collect();
+            let found = positions[0].iter().any(|&start| {
+                positions.iter().enumerate().skip(1).all(|(k, list)| list.binary_search(&(start + k as u32)).is_ok())
+            });
+            if found {
+                let len = self.passages[passage as usize].len;
+                let s: f32 = words
+                    .iter()
+                    .zip(&positions)
+                    .map(|(ids, pos)| {
+                        let df = ids.iter().map(|&id| self.document_frequency(id)).max().unwrap_or(1);
+                        idf(n, df) * tf_weight(pos.len() as u32, len, self.avg_len, BM25)
+                    })
+                    .sum();
+                out.push((passage, s * proximity_factor(words.len(), words.len() as u32 - 1)));
+            }
+        }
+        out
+    }
+
+    /// Sorted positions in `passage` of any of the terms.
+    fn positions_in(&self, ids: &[TermId], passage: PassageId) -> Vec<u32> {
+        let mut positions: Vec<u32> = ids.iter().filter_map(|&id| self.postings_of(id, passage)).flatten().copied().collect();
+        positions.sort_unstable();
+        positions.dedup();
+        positions
+    }
+
+    /// The proximity multiplier of a passage: the smallest window of word positions holding
+    /// one match of every query word (and phrase start) that occurs in its body.
+    fn proximity(&self, passage: PassageId, expansions: &[Expansion], phrases: &[Vec<Vec<TermId>>]) -> f32 {
+        let mut lists: Vec<Vec<u32>> = expansions
+            .iter()
+            .map(|e| self.positions_in(&e.iter().map(|(id, _)| *id).collect::<Vec<_>>(), passage))
+            .collect();
+        lists.extend(phrases.iter().filter_map(|p| p.first()).map(|ids| self.positions_in(ids, passage)));
+        lists.retain(|l| !l.is_empty());
+        if lists.len() < 2 {
+            return 1.0;
+        }
+        let mut events: Vec<(u32, usize)> =
+            lists.iter().enumerate().flat_map(|(w, l)| l.iter().map(move |&p| (p, w))).collect();
+        events.sort_unstable();
+        let mut counts = vec![0u32; lists.len()];
+        let mut covered = 0;
+        let mut best = u32::MAX;
+        let mut left = 0;
+        for right in 0..events.len() {
+            let w = events[right].1;
+            counts[w] += 1;
+            if counts[w] == 1 {
+                covered += 1;
+            }
+            while covered == lists.len() {
+                best = best.min(events[right].0 - events[left].0);
+                let lw = events[left].1;
+                counts[lw] -= 1;
+                if counts[lw] == 0 {
+                    covered -= 1;
+                }
+                left += 1;
+            }
+        }
+        proximity_factor(lists.len(), best)
+    }
+
+    /// For a query that found nothing: the query with its first unknown word replaced by each
+    /// of the (up to three) nearest frequent terms.
+    fn suggestions(&self, query: &Query, expansions: &[Expansion], phrases: &[Vec<Vec<TermId>>]) -> Vec<String> {
+        let mut words: Vec<String> = query.words.iter().map(|w| w.term.clone()).collect();
+        let phrase_words = query.phrases.iter().flatten().cloned();
+        let known: Vec<bool> = expansions.iter().map(|e| !e.is_empty()).chain(phrases.iter().flatten().map(|ids| !ids.is_empty())).collect();
+        words.extend(phrase_words);
+        let Some(unknown) = known.iter().position(|k| !k) else { return Vec::new() };
+        let term = words[unknown].clone();
+        let edits = max_edits(char_len(&term)).max(2) + 1;
+        let mut near = self.fuzzy_terms(&term, edits);
+        near.sort_by_key(|&(id, d)| (d, std::cmp::Reverse(self.document_frequency(id))));
+        near.into_iter()
+            .take(3)
+            .map(|(id, _)| {
+                let mut fixed = words.clone();
+                fixed[unknown] = self.terms[id as usize].text.to_string();
+                fixed.join(" ")
+            })
+            .collect()
+    }
+
+    /// A highlighter for `input`: what the query matches in any text (the landing page marks
+    /// every match in a document with it).
+    pub fn matcher(&self, input: &str) -> Matcher<'_, 'a> {
+        let query = query::parse(input);
+        let expansions: Vec<Expansion> = query.words.iter().map(|w| self.expand(w)).collect();
+        let phrases: Vec<Vec<Vec<TermId>>> = query.phrases.iter().map(|p| p.iter().map(|t| self.expand_strict(t)).collect()).collect();
+        self.matcher_for(&expansions, &phrases)
+    }
+
+    fn matcher_for(&self, expansions: &[Expansion], phrases: &[Vec<Vec<TermId>>]) -> Matcher<'_, 'a> {
+        let mut terms: Vec<TermId> = expansions.iter().flatten().map(|(id, _)| *id).collect();
+        terms.sort_unstable();
+        terms.dedup();
+        Matcher { index: self, terms, phrases: phrases.to_vec() }
+    }
+}
+
+/// Finds what a query matched in a text, as sorted, non-overlapping byte ranges.
+pub struct Matcher<'i, 'a> {
+    index: &'i Index<'a>,
+    terms: Vec<TermId>,
+    phrases: Vec<Vec<Vec<TermId>>>,
+}
+
+impl Matcher<'_, '_> {
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty() && self.phrases.is_empty()
+    }
+
+    pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
+        if self.is_empty() {
+            return Vec::new();
+        }
+        let tokens = tokenize(text);
+        let ids: Vec<Option<TermId>> = tokens.iter().map(|t| self.index.term_id(&t.term)).collect();
+        let mut ranges: Vec<Range<usize>> = tokens
+            .iter()
+            .zip(&ids)
+            .filter(|(_, id)| id.is_some_and(|id| self.terms.binary_search(&id).is_ok()))
+            .map(|(t, _)| t.range.clone())
+            .collect();
+        let words: Vec<usize> = (0..tokens.len()).filter(|&i| !tokens[i].compound).collect();
+        for phrase in &self.phrases {
+            for start in 0..words.len().saturating_sub(phrase.len() - 1) {
+                let fits = phrase.iter().enumerate().all(|(k, allowed)| ids[words[start + k]].is_some_and(|id| allowed.contains(&id)));
+                if fits {
+                    ranges.push(tokens[words[start]].range.start..tokens[words[start + phrase.len() - 1]].range.end);
+                }
+            }
+        }
+        merge(ranges)
+    }
+}
+
+fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_unstable_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}

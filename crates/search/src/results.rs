@@ -1,0 +1,47 @@
+//! What a search returns.
+
+use std::ops::Range;
+
+use crate::query::Query;
+
+/// One matching paragraph: its passage number (the order it was given to the index), its
+/// score, and the byte ranges of its text that matched, exact, stemmed, completed, fuzzy and
+/// folded forms included.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchHit {
+    pub passage: u32,
+    pub score: f32,
+    pub ranges: Vec<Range<usize>>,
+}
+
+/// The hits of one document, best first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentHits {
+    pub doc: u32,
+    pub hits: Vec<SearchHit>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchResults {
+    pub query: Query,
+    /// Documents in order of their best paragraph.
+    pub groups: Vec<DocumentHits>,
+    /// Paragraphs matched in all (before any limit).
+    pub total: usize,
+    /// No paragraph holds every word: these hold the most.
+    pub partial: bool,
+    /// For a query with no results: the query with an unknown word replaced by the nearest
+    /// terms of the corpus, best first.
+    pub suggestions: Vec<String>,
+}
+
+impl SearchResults {
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// Every hit, in rank order within documents in rank order.
+    pub fn hits(&self) -> impl Iterator<Item = (u32, &SearchHit)> {
+        self.groups.iter().flat_map(|g| g.hits.iter().map(move |h| (g.doc, h)))
+    }
+}
