@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::fuzzy::{bounded_distance, char_mask, max_edits, may_be_within};
+use crate::fuzzy::{bounded_distance, char_mask, max_edits, may_be_within, BitPattern, Rows};
 use crate::query::{self, Query, QueryWord};
 use crate::rank::{idf, proximity_factor, tf_weight, BM25, FIELDS, WEIGHTS};
 use crate::results::{DocumentHits, SearchHit, SearchResults};
@@ -21,11 +21,22 @@ pub struct PassageInput<'a> {
 type TermId = u32;
 type PassageId = u32;
 
-struct Passage<'a> {
+struct Passage {
     doc: u32,
-    text: &'a str,
     /// Length in word positions.
     len: u32,
+    /// The passage's tokens, resolved to terms at build time so highlighting a hit needs no
+    /// re-tokenising.
+    tokens: Vec<StoredToken>,
+}
+
+/// A token of a passage: its term and byte range (`u32`: passages are far below 4 GiB).
+#[derive(Clone, Copy)]
+struct StoredToken {
+    term: TermId,
+    start: u32,
+    end: u32,
+    compound: bool,
 }
 
 struct Posting {
@@ -44,9 +55,10 @@ struct Term {
     in_heading: Vec<PassageId>,
 }
 
-/// A searchable index over paragraphs that borrows their text.
-pub struct Index<'a> {
-    passages: Vec<Passage<'a>>,
+/// A searchable index over paragraphs. It keeps no text: hits name their passage and the
+/// byte ranges that matched in it.
+pub struct Index {
+    passages: Vec<Passage>,
     /// Sorted by text, for exact and prefix lookup.
     terms: Vec<Term>,
     /// Stem → terms sharing it, sorted by stem.
@@ -61,25 +73,30 @@ struct TermBuild {
     in_heading: Vec<PassageId>,
 }
 
+/// How many of the best BM25 candidates proximity may reorder.
+const PROXIMITY_CANDIDATES: usize = 32;
+
 /// Query word expanded to dictionary terms, each with its weight.
 type Expansion = Vec<(TermId, f32)>;
 
-impl<'a> Index<'a> {
-    pub fn build(inputs: impl IntoIterator<Item = PassageInput<'a>>) -> Self {
+impl Index {
+    pub fn build<'a>(inputs: impl IntoIterator<Item = PassageInput<'a>>) -> Self {
         let mut dict: BTreeMap<String, TermBuild> = BTreeMap::new();
         let mut passages = Vec::new();
+        let mut passage_tokens: Vec<Vec<crate::text::Token>> = Vec::new();
         let mut field_terms: Vec<String> = Vec::new();
         for (id, input) in inputs.into_iter().enumerate() {
             let id = id as PassageId;
             let tokens = tokenize(input.text);
             let len = tokens.iter().map(|t| t.position + 1).max().unwrap_or(0);
-            for token in tokens {
-                let postings = &mut dict.entry(token.term).or_default().postings;
+            for token in &tokens {
+                let postings = &mut dict.entry(token.term.clone()).or_default().postings;
                 match postings.last_mut() {
                     Some(p) if p.passage == id => p.positions.push(token.position),
                     _ => postings.push(Posting { passage: id, positions: vec![token.position] }),
                 }
             }
+            passage_tokens.push(tokens);
             for (field, is_title) in [(Some(input.title), true), (input.heading, false)] {
                 field_terms.clear();
                 field_terms.extend(field.map(tokenize).unwrap_or_default().into_iter().map(|t| t.term));
@@ -90,7 +107,7 @@ impl<'a> Index<'a> {
                     if is_title { entry.in_title.push(id) } else { entry.in_heading.push(id) }
                 }
             }
-            passages.push(Passage { doc: input.doc, text: input.text, len });
+            passages.push(Passage { doc: input.doc, len, tokens: Vec::new() });
         }
         let mut stems: BTreeMap<String, Vec<TermId>> = BTreeMap::new();
         let terms: Vec<Term> = dict
@@ -108,6 +125,13 @@ impl<'a> Index<'a> {
                 }
             })
             .collect();
+        let find = |term: &str| terms.binary_search_by(|t| (*t.text).cmp(term)).map_or(0, |i| i as TermId);
+        for (passage, tokens) in passages.iter_mut().zip(passage_tokens) {
+            passage.tokens = tokens
+                .iter()
+                .map(|t| StoredToken { term: find(&t.term), start: t.range.start as u32, end: t.range.end as u32, compound: t.compound })
+                .collect();
+        }
         let total: u64 = passages.iter().map(|p| u64::from(p.len)).sum();
         let avg_len = if passages.is_empty() { 1.0 } else { total as f32 / passages.len() as f32 };
         Self { passages, terms, stems: stems.into_iter().map(|(s, t)| (s.into_boxed_str(), t)).collect(), avg_len }
@@ -134,7 +158,8 @@ impl<'a> Index<'a> {
             })
             .sum();
         let stems: usize = self.stems.iter().map(|(s, t)| s.len() + 4 * t.len() + 40).sum();
-        terms + stems + self.passages.len() * std::mem::size_of::<Passage>()
+        let tokens: usize = self.passages.iter().map(|p| p.tokens.len() * std::mem::size_of::<StoredToken>()).sum();
+        terms + stems + tokens + self.passages.len() * std::mem::size_of::<Passage>()
     }
 
     fn term_id(&self, term: &str) -> Option<TermId> {
@@ -162,17 +187,22 @@ impl<'a> Index<'a> {
         let mask = char_mask(term);
         let len = chars.len();
         let mut other = Vec::new();
+        let mut rows = Rows::default();
+        let pattern = BitPattern::new(term.as_bytes());
         let mut found = Vec::new();
         for (id, t) in self.terms.iter().enumerate() {
             if usize::from(t.char_len).abs_diff(len) > usize::from(edits) || !may_be_within(mask, t.mask, edits) {
                 continue;
             }
-            other.clear();
-            other.extend(t.text.chars());
-            if let Some(d) = bounded_distance(&chars, &other, edits) {
-                if d > 0 {
-                    found.push((id as TermId, d));
-                }
+            let distance = if let (Some(p), true) = (&pattern, t.text.is_ascii()) {
+                p.distance(t.text.as_bytes(), edits)
+            } else {
+                other.clear();
+                other.extend(t.text.chars());
+                bounded_distance(&chars, &other, edits, &mut rows)
+            };
+            if let Some(d) = distance.filter(|&d| d > 0) {
+                found.push((id as TermId, d));
             }
         }
         found
@@ -281,7 +311,7 @@ impl<'a> Index<'a> {
         ranked.sort_unstable_by(by_score);
         if expansions.len() + phrase_terms.len() > 1 {
             // Proximity reorders the leading candidates only; the tail stays in BM25 order.
-            let head = ranked.len().min(limit.max(50) * 2);
+            let head = ranked.len().min(limit.max(PROXIMITY_CANDIDATES));
             for entry in &mut ranked[..head] {
                 entry.1 *= self.proximity(entry.0, &expansions, &phrase_terms);
             }
@@ -294,7 +324,7 @@ impl<'a> Index<'a> {
         let mut groups: Vec<DocumentHits> = Vec::new();
         for (passage, score) in ranked {
             let p = &self.passages[passage as usize];
-            let hit = SearchHit { passage, score, ranges: matcher.ranges(p.text) };
+            let hit = SearchHit { passage, score, ranges: matcher.passage_ranges(passage) };
             match groups.iter_mut().find(|g| g.doc == p.doc) {
                 Some(group) => group.hits.push(hit),
                 None => groups.push(DocumentHits { doc: p.doc, hits: vec![hit] }),
@@ -428,14 +458,14 @@ impl<'a> Index<'a> {
 
     /// A highlighter for `input`: what the query matches in any text (the landing page marks
     /// every match in a document with it).
-    pub fn matcher(&self, input: &str) -> Matcher<'_, 'a> {
+    pub fn matcher(&self, input: &str) -> Matcher<'_> {
         let query = query::parse(input);
         let expansions: Vec<Expansion> = query.words.iter().map(|w| self.expand(w)).collect();
         let phrases: Vec<Vec<Vec<TermId>>> = query.phrases.iter().map(|p| p.iter().map(|t| self.expand_strict(t)).collect()).collect();
         self.matcher_for(&expansions, &phrases)
     }
 
-    fn matcher_for(&self, expansions: &[Expansion], phrases: &[Vec<Vec<TermId>>]) -> Matcher<'_, 'a> {
+    fn matcher_for(&self, expansions: &[Expansion], phrases: &[Vec<Vec<TermId>>]) -> Matcher<'_> {
         let mut terms: Vec<TermId> = expansions.iter().flatten().map(|(id, _)| *id).collect();
         terms.sort_unstable();
         terms.dedup();
@@ -444,35 +474,51 @@ impl<'a> Index<'a> {
 }
 
 /// Finds what a query matched in a text, as sorted, non-overlapping byte ranges.
-pub struct Matcher<'i, 'a> {
-    index: &'i Index<'a>,
+pub struct Matcher<'i> {
+    index: &'i Index,
     terms: Vec<TermId>,
     phrases: Vec<Vec<Vec<TermId>>>,
 }
 
-impl Matcher<'_, '_> {
+impl Matcher<'_> {
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty() && self.phrases.is_empty()
     }
 
+    /// What matched in an indexed passage (its stored tokens; no re-tokenising).
+    pub fn passage_ranges(&self, passage: u32) -> Vec<Range<usize>> {
+        match self.index.passages.get(passage as usize) {
+            Some(p) if !self.is_empty() => self.ranges_of(&p.tokens),
+            _ => Vec::new(),
+        }
+    }
+
+    /// What matched in any text, such as a heading or title.
     pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
         if self.is_empty() {
             return Vec::new();
         }
-        let tokens = tokenize(text);
-        let ids: Vec<Option<TermId>> = tokens.iter().map(|t| self.index.term_id(&t.term)).collect();
-        let mut ranges: Vec<Range<usize>> = tokens
-            .iter()
-            .zip(&ids)
-            .filter(|(_, id)| id.is_some_and(|id| self.terms.binary_search(&id).is_ok()))
-            .map(|(t, _)| t.range.clone())
+        let tokens: Vec<StoredToken> = tokenize(text)
+            .into_iter()
+            .map(|t| StoredToken {
+                term: self.index.term_id(&t.term).unwrap_or(TermId::MAX),
+                start: t.range.start as u32,
+                end: t.range.end as u32,
+                compound: t.compound,
+            })
             .collect();
-        let words: Vec<usize> = (0..tokens.len()).filter(|&i| !tokens[i].compound).collect();
+        self.ranges_of(&tokens)
+    }
+
+    fn ranges_of(&self, tokens: &[StoredToken]) -> Vec<Range<usize>> {
+        let span = |t: &StoredToken| t.start as usize..t.end as usize;
+        let mut ranges: Vec<Range<usize>> =
+            tokens.iter().filter(|t| self.terms.binary_search(&t.term).is_ok()).map(span).collect();
+        let words: Vec<&StoredToken> = tokens.iter().filter(|t| !t.compound).collect();
         for phrase in &self.phrases {
-            for start in 0..words.len().saturating_sub(phrase.len() - 1) {
-                let fits = phrase.iter().enumerate().all(|(k, allowed)| ids[words[start + k]].is_some_and(|id| allowed.contains(&id)));
-                if fits {
-                    ranges.push(tokens[words[start]].range.start..tokens[words[start + phrase.len() - 1]].range.end);
+            for window in words.windows(phrase.len()) {
+                if window.iter().zip(phrase).all(|(t, allowed)| allowed.contains(&t.term)) {
+                    ranges.push(window[0].start as usize..window[window.len() - 1].end as usize);
                 }
             }
         }

@@ -1,0 +1,191 @@
+//! Queries readers ask of the default corpus: the right document first, the right paragraph
+//! on top, and highlights that show what matched.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use corpus::{Block, Document};
+use search::{Index, PassageInput, SearchResults};
+
+/// Each indexed paragraph: (document slug, paragraph number).
+struct Corpus {
+    docs: Vec<Document>,
+    passages: Vec<(usize, u32, String)>,
+}
+
+fn corpus() -> &'static Corpus {
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    CORPUS.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+        let docs = corpus::load_dir(&dir).expect("default corpus loads");
+        let mut passages = Vec::new();
+        for (d, doc) in docs.iter().enumerate() {
+            for block in &doc.blocks {
+                if let Block::Paragraph(p) = block {
+                    passages.push((d, p.number, p.text.clone()));
+                }
+            }
+        }
+        Corpus { docs, passages }
+    })
+}
+
+fn index() -> Index {
+    let c = corpus();
+    let headings: Vec<Option<&str>> = c
+        .docs
+        .iter()
+        .flat_map(|doc| {
+            let mut current = None;
+            doc.blocks
+                .iter()
+                .filter_map(move |b| match b {
+                    Block::Heading(h) => {
+                        current = Some(h.text.as_str());
+                        None
+                    }
+                    Block::Paragraph(_) => Some(current),
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    Index::build(c.passages.iter().zip(headings).map(|((d, _, text), heading)| PassageInput {
+        doc: *d as u32,
+        title: &c.docs[*d].title,
+        heading,
+        text,
+    }))
+}
+
+fn search(q: &str) -> SearchResults {
+    index().search(q, 50)
+}
+
+/// (slug, paragraph number) of the top hit.
+fn top(q: &str) -> (String, u32) {
+    let results = search(q);
+    let (_, hit) = results.hits().next().unwrap_or_else(|| panic!("no results for {q:?}"));
+    let (d, number, _) = &corpus().passages[hit.passage as usize];
+    (corpus().docs[*d].slug.clone(), *number)
+}
+
+fn matched_words(q: &str) -> Vec<String> {
+    let results = search(q);
+    let mut words: Vec<String> = results
+        .hits()
+        .flat_map(|(_, h)| {
+            let text = &corpus().passages[h.passage as usize].2;
+            h.ranges.iter().map(move |r| text[r.clone()].to_string())
+        })
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+const STATEMENT: &str = "g20-statement-countering-terrorism";
+const SPAIN: &str = "trafficking-ring-dismantled-spain-bulgaria";
+const FRANCE: &str = "romanian-thb-ring-disrupted-france";
+const SPEECH: &str = "defence-secretary-speech-csis";
+
+#[test]
+fn readers_questions_land_on_the_right_paragraph() {
+    let cases: &[(&str, &str, u32)] = &[
+        ("aviation security", STATEMENT, 8),
+        ("Chicago Convention", STATEMENT, 8),
+        ("foreign terrorist fighters conflict zones", STATEMENT, 4),
+        ("returning foreign terrorist fighters home-grown", STATEMENT, 19),
+        ("2178", STATEMENT, 4),
+        ("beneficial ownership", STATEMENT, 14),
+        ("kidnapping for ransom", STATEMENT, 16),
+        ("\"safe spaces\" FATF", STATEMENT, 11),
+        ("INTERPOL information sharing", STATEMENT, 6),
+        ("support for victims of terrorism", STATEMENT, 9),
+        ("luxury watches seized", SPAIN, 5),
+        ("Puerto Banus", SPAIN, 2),
+        ("Pazardzhik", SPAIN, 5),
+        ("EUR 600 000", FRANCE, 4),
+        ("Saint-Denis", FRANCE, 3),
+        ("metro thefts Paris", FRANCE, 2),
+        ("minors suspects", FRANCE, 4),
+        ("Joint Expeditionary Force Sweden Finland", SPEECH, 55),
+        ("Thomas Schelling", SPEECH, 67),
+        ("Evil Empire", SPEECH, 91),
+        ("Counter-Daesh coalition", SPEECH, 29),
+    ];
+    let mut misses = Vec::new();
+    for &(q, slug, number) in cases {
+        let got = top(q);
+        if got != (slug.to_string(), number) {
+            misses.push(format!("{q:?}: expected {slug} #{number}, got {} #{}", got.0, got.1));
+        }
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+}
+
+#[test]
+fn folding_finds_accents_apostrophes_and_hyphen_forms() {
+    assert!(matched_words("malaga").contains(&"Málaga".to_string()));
+    assert!(matched_words("Banus").contains(&"Banús".to_string()));
+    assert!(matched_words("Sharansky's").contains(&"Sharansky’s".to_string()));
+    assert!(matched_words("F-35").iter().any(|w| w.starts_with("F35")));
+    assert_eq!(top("saint").0, FRANCE);
+    assert_eq!(top("denis").0, FRANCE);
+    assert_eq!(top("counter daesh").0, SPEECH);
+}
+
+#[test]
+fn stems_prefixes_and_typos_match_ranked_below_exact() {
+    assert!(matched_words("financing ").contains(&"finance".to_string()), "stemmed");
+    assert!(matched_words("terr").iter().any(|w| w.starts_with("terror")), "prefix while typing");
+    assert!(matched_words("Eurojsut ").contains(&"Eurojust".to_string()));
+    assert!(matched_words("terorism ").contains(&"terrorism".to_string()));
+    let radical = matched_words("radicalization ");
+    assert!(radical.contains(&"radicalization".to_string()) && radical.contains(&"radicalisation".to_string()), "{radical:?}");
+    // The exact spelling ranks above the one-edit variant.
+    let results = search("radicalization ");
+    let first = &corpus().passages[results.hits().next().unwrap().1.passage as usize].2;
+    assert!(first.contains("radicalization"), "{first}");
+}
+
+#[test]
+fn exclusions_and_phrases_narrow_results() {
+    let with = search("FATF ").total;
+    let without = search("FATF -Indonesia ").total;
+    assert_eq!(with, without + 1);
+    let phrase = search("\"human trafficking\"");
+    for (_, hit) in phrase.hits() {
+        assert!(corpus().passages[hit.passage as usize].2.contains("human trafficking"));
+    }
+    assert!(search("\"trafficking human\"").is_empty());
+}
+
+#[test]
+fn results_are_grouped_by_document_best_first() {
+    let results = search("Eurojust ");
+    let docs: Vec<u32> = results.groups.iter().map(|g| g.doc).collect();
+    let mut unique = docs.clone();
+    unique.dedup();
+    assert_eq!(docs, unique, "one group per document");
+    for group in &results.groups {
+        assert!(group.hits.windows(2).all(|w| w[0].score >= w[1].score));
+    }
+}
+
+#[test]
+fn no_results_offers_the_nearest_terms() {
+    let results = search("xqzvk ");
+    assert!(results.is_empty());
+    let results = search("Bulgariaa Marbelya ");
+    assert!(!results.is_empty(), "typos within the allowance still find");
+    let results = search("eurojustice ");
+    assert!(results.is_empty());
+    assert!(results.suggestions.iter().any(|s| s == "eurojust"), "{:?}", results.suggestions);
+}
+
+#[test]
+fn a_query_some_words_of_which_match_nowhere_together_still_answers() {
+    let results = search("how many were arrested in Spain");
+    assert!(results.partial);
+    assert_eq!(top("how many were arrested in Spain").0, SPAIN);
+}
