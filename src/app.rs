@@ -7,8 +7,9 @@ use leptos_router::path;
 
 use crate::browser;
 use crate::components::announcer::{provide_announcer, Announcer};
+use crate::components::search_box::SearchBox;
 use crate::components::theme_toggle::ThemeToggle;
-use crate::pages::{document::DocumentPage, home::HomePage, not_found::NotFoundPage};
+use crate::pages::{document::DocumentPage, home::HomePage, not_found::NotFoundPage, search::SearchPage};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -18,11 +19,13 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
             <header class="site-header">
                 <A href="/" attr:class="site-name">{browser::SITE_NAME}</A>
+                <SearchBox/>
                 <ThemeToggle/>
             </header>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/search") view=SearchPage/>
                     <Route path=path!("/:slug") view=DocumentPage/>
                 </Routes>
             </main>

@@ -1,6 +1,7 @@
 //! The reader: a Leptos client-side app that shows the bundled documents.
 //!
-//! `content` holds the documents (generated at build time), `app` the shell and router,
+//! `content` holds the documents (generated at build time), `corpus_search` their search
+//! index, `app` the shell and router,
 //! `pages` one module per route, `components` the pieces pages share, and `browser` the few
 //! direct DOM calls (title, focus, scrolling, storage, clipboard) kept in one place.
 
@@ -8,6 +9,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod content;
+pub mod corpus_search;
 pub mod pages;
 
 /// Starts the app in the page's `<body>`.

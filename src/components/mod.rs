@@ -3,5 +3,8 @@
 pub mod announcer;
 pub mod document_list;
 pub mod fragment;
+pub mod highlighted;
+pub mod match_bar;
 pub mod paragraph;
+pub mod search_box;
 pub mod theme_toggle;

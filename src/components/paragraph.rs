@@ -1,16 +1,19 @@
 //! One paragraph of a document, with its anchor and a "link to this paragraph" control.
 
+use std::ops::Range;
+
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::announcer::use_announcer;
 use crate::components::fragment::go_to_fragment;
+use crate::components::highlighted::Highlighted;
 use crate::content::Paragraph;
 
 /// The paragraph's text reads exactly as the source prints it, number included, so a copied
-/// passage is a faithful quotation.
+/// passage is a faithful quotation. `matches` are the byte ranges a search matched, marked.
 #[component]
-pub fn ParagraphBlock(paragraph: &'static Paragraph, target: RwSignal<String>) -> impl IntoView {
+pub fn ParagraphBlock(paragraph: &'static Paragraph, target: RwSignal<String>, matches: Vec<Range<usize>>) -> impl IntoView {
     let anchor = paragraph.anchor();
     let announce = use_announcer();
     let is_target = {
@@ -37,7 +40,7 @@ pub fn ParagraphBlock(paragraph: &'static Paragraph, target: RwSignal<String>) -
             >"¶"</a>
             <p>
                 {paragraph.numbered.then(|| view! { <span class="para-num">{format!("{}. ", paragraph.number)}</span> })}
-                {paragraph.text}
+                <Highlighted text=paragraph.text ranges=matches/>
             </p>
         </div>
     }

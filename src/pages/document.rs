@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::browser;
 use crate::components::document_list::DocumentMeta;
+use crate::components::highlighted::Highlighted;
+use crate::components::match_bar::MatchBar;
 use crate::components::fragment::{go_to_fragment, use_fragment_target};
 use crate::components::paragraph::ParagraphBlock;
 use crate::content::{Block, Document, Heading, DOCUMENTS};
@@ -26,14 +28,26 @@ fn DocumentView(index: usize) -> impl IntoView {
     let doc: &'static Document = &DOCUMENTS[index];
     browser::set_page_title(doc.title);
     let target = use_fragment_target();
-    let blocks = doc
-        .blocks
-        .iter()
-        .map(|block| match block {
-            Block::Heading(h) => view! { <SectionHeading heading=h target=target/> }.into_any(),
-            Block::Paragraph(p) => view! { <ParagraphBlock paragraph=p target=target/> }.into_any(),
-        })
-        .collect_view();
+    // A search query in the URL (`?q=`) marks every match and brings up the match bar.
+    let query_map = use_query_map();
+    let query = Memo::new(move |_| query_map.with(|m| m.get("q")).filter(|q| !q.trim().is_empty()));
+    let body = move || {
+        let query = query.get();
+        let matcher = query.as_deref().map(|q| crate::corpus_search::index().matcher(q));
+        let ranges = |text: &str| matcher.as_ref().map(|m| m.ranges(text)).unwrap_or_default();
+        let blocks = doc
+            .blocks
+            .iter()
+            .map(|block| match block {
+                Block::Heading(h) => view! { <SectionHeading heading=h target=target matches=ranges(h.text)/> }.into_any(),
+                Block::Paragraph(p) => view! { <ParagraphBlock paragraph=p target=target matches=ranges(p.text)/> }.into_any(),
+            })
+            .collect_view();
+        view! {
+            <div class="doc-body">{blocks}</div>
+            {query.map(|q| view! { <MatchBar query=q doc_path=doc.path()/> })}
+        }
+    };
     view! {
         <article class="document" aria-labelledby="doc-title">
             <header class="doc-header">
@@ -42,7 +56,7 @@ fn DocumentView(index: usize) -> impl IntoView {
                 {doc.source.map(|s| view! { <p class="doc-source">"Source: " {s}</p> })}
             </header>
             <Contents doc=doc target=target/>
-            <div class="doc-body">{blocks}</div>
+            {body}
             <p class="print-only print-url">{web_sys::window().and_then(|w| w.location().href().ok()).map(|href| href.split('#').next().unwrap_or_default().to_string())}</p>
         </article>
         <Neighbours index=index/>
@@ -50,12 +64,13 @@ fn DocumentView(index: usize) -> impl IntoView {
 }
 
 #[component]
-fn SectionHeading(heading: &'static Heading, target: RwSignal<String>) -> impl IntoView {
+fn SectionHeading(heading: &'static Heading, target: RwSignal<String>, matches: Vec<std::ops::Range<usize>>) -> impl IntoView {
     let id = heading.anchor;
     let is_target = move || target.with(|t| t == id);
+    let text = view! { <Highlighted text=heading.text ranges=matches/> };
     match heading.level {
-        3 => view! { <h3 id=id tabindex="-1" class:is-target=is_target>{heading.text}</h3> }.into_any(),
-        _ => view! { <h2 id=id tabindex="-1" class:is-target=is_target>{heading.text}</h2> }.into_any(),
+        3 => view! { <h3 id=id tabindex="-1" class:is-target=is_target>{text}</h3> }.into_any(),
+        _ => view! { <h2 id=id tabindex="-1" class:is-target=is_target>{text}</h2> }.into_any(),
     }
 }
 

@@ -46,6 +46,7 @@ struct Posting {
 
 struct Term {
     text: Box<str>,
+    ascii: bool,
     char_len: u16,
     mask: u64,
     /// Body occurrences, by passage.
@@ -118,6 +119,7 @@ impl Index {
                 Term {
                     char_len: char_len(&text).min(u16::MAX as usize) as u16,
                     mask: char_mask(&text),
+                    ascii: text.is_ascii(),
                     text: text.into_boxed_str(),
                     postings: build.postings,
                     in_title: build.in_title,
@@ -194,7 +196,7 @@ impl Index {
             if usize::from(t.char_len).abs_diff(len) > usize::from(edits) || !may_be_within(mask, t.mask, edits) {
                 continue;
             }
-            let distance = if let (Some(p), true) = (&pattern, t.text.is_ascii()) {
+            let distance = if let (Some(p), true) = (&pattern, t.ascii) {
                 p.distance(t.text.as_bytes(), edits)
             } else {
                 other.clear();
@@ -237,7 +239,12 @@ impl Index {
                 add(id, WEIGHTS.prefix, &mut out);
             }
         }
-        for (id, distance) in self.fuzzy_terms(&word.term, max_edits(char_len(&word.term))) {
+        // A word the corpus has as typed gets one edit at most (spelling variants such as
+        // "radicalization" / "radicalisation"); two are for words that look mistyped. This
+        // keeps the dictionary scan short for the common, correctly spelled case.
+        let allowed = max_edits(char_len(&word.term));
+        let allowed = if self.term_id(&word.term).is_some() { allowed.min(1) } else { allowed };
+        for (id, distance) in self.fuzzy_terms(&word.term, allowed) {
             add(id, if distance == 1 { WEIGHTS.fuzzy_one } else { WEIGHTS.fuzzy_two }, &mut out);
         }
         out

@@ -1,0 +1,160 @@
+// Search: the header combobox, the results page, landing on the passage, no results, XSS,
+// and how fast it answers.
+import { test, expect, STATEMENT } from "./fixtures.mjs";
+
+const box = (page) => page.getByRole("combobox", { name: "Search the documents" });
+
+test("/ focuses the search box, typing lists paragraphs and announces the count", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("main h1")).toBeVisible();
+  await page.keyboard.press("/");
+  await expect(box(page)).toBeFocused();
+  await page.keyboard.type("Eurojsut");
+  const options = page.getByRole("option");
+  await expect(options.first()).toBeVisible();
+  await expect(box(page)).toHaveAttribute("aria-expanded", "true");
+  await expect(options.first().locator("mark").first()).toHaveText("Eurojust");
+  await expect(page.locator(".site-search [role=status]")).toHaveText(/^\d+ matching paragraphs?$/);
+  await page.keyboard.press("Escape");
+  await expect(box(page)).toHaveValue("");
+  await expect(box(page)).toHaveAttribute("aria-expanded", "false");
+});
+
+test("Ctrl+K focuses the search box from anywhere", async ({ page }) => {
+  await page.goto(STATEMENT);
+  await expect(page.locator("main h1")).toBeVisible();
+  await page.keyboard.press("Control+k");
+  await expect(box(page)).toBeFocused();
+});
+
+test("arrow keys choose a paragraph and Enter lands on it with every match marked", async ({ page }) => {
+  await page.goto("/");
+  await box(page).click();
+  await page.keyboard.type("aviation security");
+  await page.keyboard.press("ArrowDown");
+  const first = page.getByRole("option").first();
+  await expect(first).toHaveAttribute("aria-selected", "true");
+  await expect(box(page)).toHaveAttribute("aria-activedescendant", "search-option-0");
+  await expect(first).toContainText("G20 Leaders’ Statement on Countering Terrorism · ¶8");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/g20-statement-countering-terrorism\?q=aviation%20security#p-8$/);
+  await expect(page.locator("#p-8")).toHaveClass(/is-target/);
+  const marks = page.locator(".doc-body mark.hit");
+  const total = await marks.count();
+  expect(total).toBeGreaterThan(5);
+  const status = page.locator(".match-status");
+  await expect(status).toHaveText(new RegExp(`^Match \\d+ of ${total}$`));
+  // The current match starts inside the landing paragraph.
+  await expect(page.locator("#p-8 mark.current")).toHaveCount(1);
+  const start = Number((await status.textContent()).match(/Match (\d+)/)[1]);
+  await page.getByRole("button", { name: "Next match" }).click();
+  await expect(status).toHaveText(`Match ${(start % total) + 1} of ${total}`);
+  await page.keyboard.press("p");
+  await expect(status).toHaveText(`Match ${start} of ${total}`);
+  await page.keyboard.press("n");
+  await page.keyboard.press("n");
+  await expect(status).toHaveText(`Match ${((start + 1) % total) + 1} of ${total}`);
+  await expect(page.locator("mark.current")).toBeInViewport();
+  await page.getByRole("button", { name: "Clear" }).click();
+  await expect(page).toHaveURL(/\/g20-statement-countering-terrorism#p-8$/);
+  await expect(marks).toHaveCount(0);
+});
+
+test("a shared landing URL marks its matches after a reload", async ({ page }) => {
+  await page.goto(`${STATEMENT}?q=%22safe%20spaces%22#p-11`);
+  await expect(page.locator("#p-11 mark.hit")).toHaveCount(2);
+  await expect(page.locator("#p-11 mark.hit").first()).toHaveText("safe spaces");
+  await page.reload();
+  await expect(page.locator("#p-11 mark.hit")).toHaveCount(2);
+  await expect(page.locator(".match-status")).toHaveText("Match 1 of 2");
+});
+
+test("Enter opens the full results page, which survives a reload", async ({ page }) => {
+  await page.goto("/");
+  await box(page).click();
+  await page.keyboard.type("human trafficking");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL("/search?q=human%20trafficking");
+  await expect(page).toHaveTitle("Search: human trafficking · Security Policy Reader");
+  const check = async () => {
+    await expect(page.locator("main h1")).toHaveText("Search results");
+    await expect(page.locator(".search-summary")).toContainText(/\d+ paragraphs in \d+ documents for/);
+    await expect(page.locator(".result-group h2").first()).toBeVisible();
+    await expect(page.locator(".result mark").first()).toBeVisible();
+    await expect(box(page)).toHaveValue("human trafficking");
+  };
+  await check();
+  await page.reload();
+  await check();
+  const groups = await page.locator(".result-group h2").allTextContents();
+  expect(new Set(groups).size).toBe(groups.length);
+  await page.locator(".hit-link").first().click();
+  await expect(page).toHaveURL(/\?q=human%20trafficking#p-\d+$/);
+  await expect(page.locator(".doc-body mark.hit").first()).toBeVisible();
+});
+
+test("no results says so and offers the nearest terms", async ({ page }) => {
+  await page.goto("/search?q=eurojustice");
+  // <q> adds its quotation marks with CSS, outside the text.
+  await expect(page.locator(".search-summary")).toHaveText("No results for eurojustice.");
+  const suggestion = page.locator(".suggestions a").first();
+  await expect(suggestion).toHaveText("eurojust");
+  await suggestion.click();
+  await expect(page).toHaveURL("/search?q=eurojust");
+  await expect(page.locator(".result").first()).toBeVisible();
+});
+
+test("a query that looks like HTML is shown as text and runs nothing", async ({ page }) => {
+  let dialogs = 0;
+  page.on("dialog", async (d) => {
+    dialogs += 1;
+    await d.dismiss();
+  });
+  const xss = "<img src=x onerror=alert(1)>";
+  await page.goto("/");
+  await box(page).click();
+  await page.keyboard.type(xss);
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".search-summary")).toContainText(xss);
+  await expect(page.locator("main img")).toHaveCount(0);
+  await page.goto(`${STATEMENT}?q=${encodeURIComponent(xss)}`);
+  await expect(page.locator(".match-query")).toHaveText(`“${xss}”`);
+  await expect(page.locator("img")).toHaveCount(0);
+  expect(dialogs).toBe(0);
+});
+
+test("speed: per-query time and keystroke-to-results time (printed, not asserted)", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("main h1")).toBeVisible();
+  const queries = ["aviation security", "Eurojsut", "terorism financing", "\"safe spaces\" FATF", "malaga", "EUR 600 000", "radicalization", "F-35", "terr", "nuclear deterrent"];
+  const perQuery = await page.evaluate((qs) => qs.map((q) => window.wasmBindings.benchmark_search(q, 200)), queries);
+  const sorted = [...perQuery].sort((a, b) => a - b);
+  console.log(`search engine in Chromium: median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} µs per query; ` +
+    queries.map((q, i) => `${q}: ${perQuery[i].toFixed(1)}`).join("; "));
+
+  await box(page).click();
+  const text = "counter terrorism financing";
+  const latencies = await page.evaluate(async (text) => {
+    const input = document.getElementById("search-input");
+    const list = document.getElementById("search-listbox");
+    const out = [];
+    for (let i = 1; i <= text.length; i++) {
+      const changed = new Promise((resolve) => {
+        const observer = new MutationObserver(() => { observer.disconnect(); resolve(); });
+        observer.observe(list, { childList: true, subtree: true, characterData: true, attributes: true });
+        setTimeout(() => { observer.disconnect(); resolve(); }, 500);
+      });
+      const t0 = performance.now();
+      input.value = text.slice(0, i);
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      await changed;
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }, text);
+  const s = [...latencies].sort((a, b) => a - b);
+  console.log(`keystroke to rendered results: median ${s[Math.floor(s.length / 2)].toFixed(1)} ms, max ${s[s.length - 1].toFixed(1)} ms over ${s.length} keystrokes (includes one animation frame)`);
+  await expect(page.getByRole("option").first()).toBeVisible();
+  expect(perQuery.every((t) => Number.isFinite(t) && t > 0)).toBe(true);
+});

@@ -1,0 +1,213 @@
+//! The search box in every page's header: a combobox whose listbox shows the best paragraphs
+//! as you type. "/" or Ctrl/Cmd+K focuses it; arrows move through the options; Enter opens the
+//! chosen paragraph, or the full results page; Esc clears and closes.
+
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use search::snippet::snippet;
+use search::SearchHit;
+use wasm_bindgen::JsCast;
+
+use crate::components::highlighted::Highlighted;
+use crate::corpus_search::{self, hit_url, PassageRef};
+
+/// Options the listbox shows at most.
+const MAX_OPTIONS: usize = 8;
+/// Characters of paragraph shown per option.
+const OPTION_SNIPPET_CHARS: usize = 110;
+
+fn is_editable(target: Option<web_sys::EventTarget>) -> bool {
+    target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()).is_some_and(|el| {
+        let tag = el.tag_name();
+        tag == "INPUT" || tag == "TEXTAREA" || tag == "SELECT" || el.is_content_editable()
+    })
+}
+
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let open = RwSignal::new(false);
+    let active = RwSignal::new(None::<usize>);
+    let input = NodeRef::<leptos::html::Input>::new();
+    let navigate = use_navigate();
+    let location = use_location();
+    let query_map = use_query_map();
+
+    // On the results page the box shows the query being viewed.
+    Effect::new(move |_| {
+        if location.pathname.get() == "/search" {
+            query.set(query_map.with(|m| m.get("q")).unwrap_or_default());
+            open.set(false);
+        }
+    });
+
+    let options = Memo::new(move |_| {
+        let q = query.get();
+        if q.trim().is_empty() {
+            return (Vec::new(), 0);
+        }
+        let results = corpus_search::run(&q, MAX_OPTIONS);
+        let options: Vec<(u32, SearchHit)> = results.hits().map(|(_, h)| (h.passage, h.clone())).collect();
+        (options, results.total)
+    });
+    let count = move || options.with(|(o, _)| o.len());
+    let expanded = move || open.get() && count() > 0;
+
+    let go = {
+        let navigate = navigate.clone();
+        move |url: String, keep_query: bool| {
+            open.set(false);
+            active.set(None);
+            if !keep_query {
+                query.set(String::new());
+            }
+            if let Some(el) = input.get_untracked() {
+                let _ = el.blur();
+            }
+            navigate(&url, Default::default());
+        }
+    };
+    let option_url = move |i: usize| -> Option<String> {
+        let passage = options.with_untracked(|(o, _)| o.get(i).map(|(p, _)| *p))?;
+        corpus_search::passage(passage).map(|p| hit_url(&p, &query.get_untracked()))
+    };
+
+    let on_keydown = {
+        let go = go.clone();
+        move |ev: ev::KeyboardEvent| {
+            let n = count();
+            match ev.key().as_str() {
+                "ArrowDown" | "ArrowUp" if n > 0 => {
+                    ev.prevent_default();
+                    open.set(true);
+                    let down = ev.key() == "ArrowDown";
+                    active.update(|a| {
+                        *a = Some(match (*a, down) {
+                            (None, true) => 0,
+                            (None, false) => n - 1,
+                            (Some(i), true) => (i + 1) % n,
+                            (Some(i), false) => (i + n - 1) % n,
+                        })
+                    });
+                }
+                "Enter" => {
+                    ev.prevent_default();
+                    let q = query.get_untracked();
+                    match active.get_untracked().and_then(option_url) {
+                        Some(url) if open.get_untracked() => go(url, false),
+                        _ if !q.trim().is_empty() => go(corpus_search::search_page_url(&q), true),
+                        _ => {}
+                    }
+                }
+                "Escape" => {
+                    ev.prevent_default();
+                    query.set(String::new());
+                    open.set(false);
+                    active.set(None);
+                }
+                _ => {}
+            }
+        }
+    };
+
+    // "/" anywhere but in a field, or Ctrl/Cmd+K anywhere, focuses the box.
+    let shortcut = window_event_listener(ev::keydown, move |ev| {
+        let slash = ev.key() == "/" && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() && !is_editable(ev.target());
+        let command_k = (ev.ctrl_key() || ev.meta_key()) && ev.key().eq_ignore_ascii_case("k");
+        if slash || command_k {
+            if let Some(el) = input.get_untracked() {
+                ev.prevent_default();
+                let _ = el.focus();
+                el.select();
+            }
+        }
+    });
+    on_cleanup(move || shortcut.remove());
+
+    let status = move || {
+        let q = query.get();
+        if q.trim().is_empty() {
+            return String::new();
+        }
+        match options.with(|(_, total)| *total) {
+            0 => "No results".to_string(),
+            1 => "1 matching paragraph".to_string(),
+            n => format!("{n} matching paragraphs"),
+        }
+    };
+
+    view! {
+        <form class="site-search" role="search" on:submit=|ev| ev.prevent_default()>
+            <label for="search-input" class="visually-hidden">"Search the documents"</label>
+            <input
+                id="search-input"
+                node_ref=input
+                type="search"
+                role="combobox"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder="Search  ( / )"
+                aria-autocomplete="list"
+                aria-controls="search-listbox"
+                aria-expanded=move || expanded().to_string()
+                aria-activedescendant=move || active.get().filter(|_| expanded()).map(|i| format!("search-option-{i}"))
+                prop:value=move || query.get()
+                on:input=move |ev| {
+                    query.set(event_target_value(&ev));
+                    open.set(true);
+                    active.set(None);
+                }
+                on:focus=move |_| {
+                    corpus_search::warm_up();
+                    open.set(true);
+                }
+                on:blur=move |_| open.set(false)
+                on:keydown=on_keydown
+            />
+            <ul id="search-listbox" role="listbox" aria-label="Matching paragraphs" class="search-listbox" hidden=move || !expanded()>
+                {move || {
+                    let go = go.clone();
+                    options.with(|(options, _)| {
+                        options
+                            .iter()
+                            .enumerate()
+                            .filter_map(|(i, (passage, hit))| Some((i, corpus_search::passage(*passage)?, hit.clone())))
+                            .map(|(i, passage, hit)| {
+                                let go = go.clone();
+                                let url = hit_url(&passage, &query.get_untracked());
+                                view! {
+                                    <li
+                                        role="option"
+                                        id=format!("search-option-{i}")
+                                        class="search-option"
+                                        class:active=move || active.get() == Some(i)
+                                        aria-selected=move || (active.get() == Some(i)).to_string()
+                                        on:mousedown=|ev| ev.prevent_default()
+                                        on:click=move |_| go(url.clone(), false)
+                                    >
+                                        <OptionContent passage=passage hit=hit/>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    })
+                }}
+            </ul>
+            <div class="visually-hidden" role="status" aria-live="polite">{status}</div>
+        </form>
+    }
+}
+
+#[component]
+fn OptionContent(passage: PassageRef, hit: SearchHit) -> impl IntoView {
+    let cut = snippet(passage.paragraph.text, &hit.ranges, OPTION_SNIPPET_CHARS);
+    view! {
+        <span class="option-doc">{passage.doc.title} " · ¶" {passage.paragraph.number}</span>
+        <span class="option-snippet">
+            {cut.cut_start.then_some("…")}
+            <Highlighted text=cut.text ranges=cut.ranges/>
+            {cut.cut_end.then_some("…")}
+        </span>
+    }
+}

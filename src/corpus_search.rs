@@ -1,0 +1,100 @@
+//! The search index over the bundled documents, built on first use, and the way from a hit
+//! to the paragraph it names.
+
+use std::cell::OnceCell;
+
+use search::{Index, PassageInput, SearchResults};
+
+use crate::content::{Block, Document, Paragraph, DOCUMENTS};
+
+/// Where an indexed passage lives: its document and paragraph.
+#[derive(Clone, Copy)]
+pub struct PassageRef {
+    pub doc: &'static Document,
+    pub paragraph: &'static Paragraph,
+    pub heading: Option<&'static str>,
+}
+
+struct Corpus {
+    index: Index,
+    passages: Vec<PassageRef>,
+}
+
+thread_local! {
+    static CORPUS: OnceCell<&'static Corpus> = const { OnceCell::new() };
+}
+
+/// Every paragraph of every document, with the heading it stands under.
+fn passages() -> Vec<PassageRef> {
+    let mut out = Vec::new();
+    for doc in DOCUMENTS {
+        let mut heading = None;
+        for block in doc.blocks {
+            match block {
+                Block::Heading(h) => heading = Some(h.text),
+                Block::Paragraph(paragraph) => out.push(PassageRef { doc, paragraph, heading }),
+            }
+        }
+    }
+    out
+}
+
+fn corpus() -> &'static Corpus {
+    CORPUS.with(|cell| {
+        *cell.get_or_init(|| {
+            let passages = passages();
+            let index = Index::build(passages.iter().map(|p| PassageInput {
+                doc: crate::content::position(p.doc.slug).unwrap_or(0) as u32,
+                title: p.doc.title,
+                heading: p.heading,
+                text: p.paragraph.text,
+            }));
+            // Built once and kept for the life of the page.
+            Box::leak(Box::new(Corpus { index, passages }))
+        })
+    })
+}
+
+/// Builds the index now (on first focus of the search box) so the first keystroke is instant.
+pub fn warm_up() {
+    corpus();
+}
+
+pub fn index() -> &'static Index {
+    &corpus().index
+}
+
+pub fn run(query: &str, limit: usize) -> SearchResults {
+    corpus().index.search(query, limit)
+}
+
+pub fn passage(id: u32) -> Option<PassageRef> {
+    corpus().passages.get(id as usize).copied()
+}
+
+/// The landing URL of a hit: the paragraph, with the query riding along for highlighting.
+pub fn hit_url(passage: &PassageRef, query: &str) -> String {
+    format!("{}?q={}#{}", passage.doc.path(), encode(query), passage.paragraph.anchor())
+}
+
+pub fn search_page_url(query: &str) -> String {
+    format!("/search?q={}", encode(query))
+}
+
+fn encode(text: &str) -> String {
+    String::from(js_sys::encode_uri_component(text))
+}
+
+/// Benchmark hook for the end-to-end tests (`window.wasmBindings.benchmark_search`): runs the
+/// query `rounds` times on the live index and returns the mean time per query in microseconds.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn benchmark_search(query: &str, rounds: u32) -> f64 {
+    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else { return f64::NAN };
+    warm_up();
+    let rounds = rounds.max(1);
+    let started = performance.now();
+    for _ in 0..rounds {
+        std::hint::black_box(run(std::hint::black_box(query), 10));
+    }
+    (performance.now() - started) * 1000.0 / f64::from(rounds)
+}

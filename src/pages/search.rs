@@ -1,0 +1,112 @@
+//! `/search?q=...`: every matching paragraph, grouped by document, with snippets. The URL is
+//! the state, so a results page can be shared and reloaded.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+use search::snippet::snippet;
+use search::SearchResults;
+
+use crate::browser;
+use crate::components::highlighted::Highlighted;
+use crate::content::DOCUMENTS;
+use crate::corpus_search::{self, hit_url, search_page_url};
+
+/// Paragraphs listed at most.
+const MAX_RESULTS: usize = 200;
+const SNIPPET_CHARS: usize = 240;
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let query_map = use_query_map();
+    let query = Memo::new(move |_| query_map.with(|m| m.get("q")).unwrap_or_default());
+    move || {
+        let q = query.get();
+        browser::set_page_title(&if q.trim().is_empty() { "Search".to_string() } else { format!("Search: {q}") });
+        let results = corpus_search::run(&q, MAX_RESULTS);
+        view! {
+            <h1 tabindex="-1">"Search results"</h1>
+            <Summary query=q.clone() results=results.clone()/>
+            <Groups query=q results=results/>
+        }
+    }
+}
+
+#[component]
+fn Summary(query: String, results: SearchResults) -> impl IntoView {
+    if query.trim().is_empty() || results.query.is_empty() {
+        return view! { <p class="search-summary">"Type words to find in the search box above: phrases in quotes, "<kbd>"-word"</kbd>" to leave a word out."</p> }.into_any();
+    }
+    if results.is_empty() {
+        let suggestions = results.suggestions.clone();
+        return view! {
+            <p class="search-summary">"No results for " <q class="search-query">{query}</q> "."</p>
+            {(!suggestions.is_empty()).then(|| view! {
+                <p class="suggestions">"Did you mean "
+                    {suggestions.into_iter().enumerate().map(|(i, s)| view! {
+                        {(i > 0).then_some(", ")}
+                        <A href=search_page_url(&s)>{s}</A>
+                    }).collect_view()}
+                "?"</p>
+            })}
+        }
+        .into_any();
+    }
+    let documents = results.groups.len();
+    let paragraphs = results.total;
+    view! {
+        <p class="search-summary" role="status">
+            {format!("{paragraphs} paragraph{} in {documents} document{} for ", plural(paragraphs), plural(documents))}
+            <q class="search-query">{query}</q>
+        </p>
+        {results.partial.then(|| view! { <p class="partial-note">"No paragraph holds every word; these hold the most."</p> })}
+    }
+    .into_any()
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+#[component]
+fn Groups(query: String, results: SearchResults) -> impl IntoView {
+    results
+        .groups
+        .into_iter()
+        .filter_map(|group| Some((DOCUMENTS.get(group.doc as usize)?, group)))
+        .map(|(doc, group)| {
+            let heading_id = format!("results-{}", doc.slug);
+            let hits = group
+                .hits
+                .into_iter()
+                .filter_map(|hit| Some((corpus_search::passage(hit.passage)?, hit)))
+                .map(|(passage, hit)| {
+                    let cut = snippet(passage.paragraph.text, &hit.ranges, SNIPPET_CHARS);
+                    let label = match passage.heading {
+                        Some(h) => format!("¶ {} · {h}", passage.paragraph.number),
+                        None => format!("¶ {}", passage.paragraph.number),
+                    };
+                    view! {
+                        <li class="result">
+                            <A href=hit_url(&passage, &query) attr:class="hit-link">
+                                <span class="hit-where">{label}</span>
+                                <span class="hit-snippet">
+                                    {cut.cut_start.then_some("…")}
+                                    <Highlighted text=cut.text ranges=cut.ranges/>
+                                    {cut.cut_end.then_some("…")}
+                                </span>
+                            </A>
+                        </li>
+                    }
+                })
+                .collect_view();
+            let labelled_by = heading_id.clone();
+            view! {
+                <section class="result-group" aria-labelledby=labelled_by>
+                    <h2 id=heading_id><A href=doc.path()>{doc.title}</A></h2>
+                    <ol class="hits">{hits}</ol>
+                </section>
+            }
+        })
+        .collect_view()
+}
