@@ -107,6 +107,7 @@ test("unknown routes show a helpful not-found page linking home", async ({ page 
 
 test("the skip link is the first stop and leads to the content", async ({ page }) => {
   await page.goto(STATEMENT);
+  await expect(page.locator("main h1")).toBeVisible();
   await page.keyboard.press("Tab");
   await expect(page.locator(".skip-link")).toBeFocused();
   await expect(page.locator(".skip-link")).toBeVisible();

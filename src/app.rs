@@ -1,7 +1,7 @@
 //! The app shell (skip link, header, main landmark, live region) and the router.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
@@ -18,7 +18,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
             <header class="site-header">
-                <A href="/" attr:class="site-name">{browser::SITE_NAME}</A>
+                <a href="/" class="site-name">{browser::SITE_NAME}</a>
                 <SearchBox/>
                 <ThemeToggle/>
             </header>

@@ -131,3 +131,37 @@ async fn the_shell_has_a_skip_link_and_landmarks() {
     assert_eq!(app.all("main#main").len(), 1);
     assert_eq!(app.one("#announcer").get_attribute("role").as_deref(), Some("status"));
 }
+
+#[wasm_bindgen_test]
+async fn the_results_page_groups_hits_by_document_with_marked_snippets() {
+    let app = open("/search?q=Eurojust").await;
+    assert_eq!(app.text("main h1"), "Search results");
+    assert_eq!(document().title(), "Search: Eurojust · Security Policy Reader");
+    let groups: Vec<String> = app.all(".result-group h2").iter().map(|h| h.text_content().unwrap_or_default()).collect();
+    assert_eq!(groups.len(), 2, "both press releases mention Eurojust: {groups:?}");
+    assert!(app.all(".result mark.hit").iter().all(|m| m.text_content().as_deref() == Some("Eurojust")));
+    let first_link = app.one(".result .hit-link").get_attribute("href").unwrap_or_default();
+    assert!(first_link.contains("?q=Eurojust#p-"), "{first_link}");
+}
+
+#[wasm_bindgen_test]
+async fn a_landing_marks_every_match_and_counts_them() {
+    let app = open(&format!("{STATEMENT}?q=FATF#p-11")).await;
+    settle().await;
+    let marks = app.all(".doc-body mark.hit");
+    assert!(marks.len() >= 10, "FATF appears across the statement: {}", marks.len());
+    assert_eq!(app.text(".match-status"), format!("Match {} of {}", first_mark_in(&app, "p-11") + 1, marks.len()));
+    assert!(app.one("#p-11 mark.hit").class_list().contains("current"));
+    assert!(app.text("#p-11 p").starts_with("11. There should be no"), "marks leave the text as it is");
+}
+
+fn first_mark_in(app: &support::Mounted, id: &str) -> usize {
+    app.all(".doc-body mark.hit").iter().position(|m| m.closest(&format!("#{id}")).ok().flatten().is_some()).expect("a mark in the target")
+}
+
+#[wasm_bindgen_test]
+async fn no_results_names_the_query_and_suggests() {
+    let app = open("/search?q=eurojustice").await;
+    assert!(app.text(".search-summary").starts_with("No results for"));
+    assert_eq!(app.text(".suggestions a"), "eurojust");
+}

@@ -1,7 +1,6 @@
 //! The list of every document with its kind, date, reading time and opening.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::content::{Document, DOCUMENTS};
 
@@ -11,7 +10,7 @@ pub fn DocumentList() -> impl IntoView {
         <ol class="doc-list">
             {DOCUMENTS.iter().map(|doc| view! {
                 <li class="doc-card">
-                    <h2 class="doc-card-title"><A href=doc.path()>{doc.title}</A></h2>
+                    <h2 class="doc-card-title"><a href=doc.path()>{doc.title}</a></h2>
                     <DocumentMeta doc=doc/>
                     <p class="doc-card-summary">{doc.summary}</p>
                 </li>

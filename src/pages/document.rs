@@ -1,7 +1,6 @@
 //! `/<slug>`: one document, with its contents, paragraph anchors and neighbours.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::browser;
@@ -105,16 +104,16 @@ fn Neighbours(index: usize) -> impl IntoView {
     view! {
         <nav class="neighbours" aria-label="Previous and next documents">
             {previous.map(|d| view! {
-                <A href=d.path() attr:class="neighbour previous" attr:rel="prev">
+                <a href=d.path() class="neighbour previous" rel="prev">
                     <span class="neighbour-label">"Previous"</span>
                     <span class="neighbour-title">{d.title}</span>
-                </A>
+                </a>
             })}
             {next.map(|d| view! {
-                <A href=d.path() attr:class="neighbour next" attr:rel="next">
+                <a href=d.path() class="neighbour next" rel="next">
                     <span class="neighbour-label">"Next"</span>
                     <span class="neighbour-title">{d.title}</span>
-                </A>
+                </a>
             })}
         </nav>
     }

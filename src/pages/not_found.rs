@@ -1,7 +1,6 @@
 //! Any path the reader does not know: says so and offers the way back.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::browser;
@@ -14,7 +13,7 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <h1 tabindex="-1">"Page not found"</h1>
         <p>"There is no page at " <code class="not-found-path">{path}</code> ". The address may be mistyped, or the document may have moved."</p>
-        <p><A href="/">"Go to the list of documents"</A></p>
+        <p><a href="/">"Go to the list of documents"</a></p>
         <p>"Or open one of the documents:"</p>
         <DocumentList/>
     }

@@ -2,7 +2,6 @@
 //! the state, so a results page can be shared and reloaded.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use search::snippet::snippet;
 use search::SearchResults;
@@ -45,7 +44,7 @@ fn Summary(query: String, results: SearchResults) -> impl IntoView {
                 <p class="suggestions">"Did you mean "
                     {suggestions.into_iter().enumerate().map(|(i, s)| view! {
                         {(i > 0).then_some(", ")}
-                        <A href=search_page_url(&s)>{s}</A>
+                        <a href=search_page_url(&s)>{s.clone()}</a>
                     }).collect_view()}
                 "?"</p>
             })}
@@ -88,14 +87,14 @@ fn Groups(query: String, results: SearchResults) -> impl IntoView {
                     };
                     view! {
                         <li class="result">
-                            <A href=hit_url(&passage, &query) attr:class="hit-link">
+                            <a href=hit_url(&passage, &query) class="hit-link">
                                 <span class="hit-where">{label}</span>
                                 <span class="hit-snippet">
                                     {cut.cut_start.then_some("…")}
                                     <Highlighted text=cut.text ranges=cut.ranges/>
                                     {cut.cut_end.then_some("…")}
                                 </span>
-                            </A>
+                            </a>
                         </li>
                     }
                 })
@@ -103,7 +102,7 @@ fn Groups(query: String, results: SearchResults) -> impl IntoView {
             let labelled_by = heading_id.clone();
             view! {
                 <section class="result-group" aria-labelledby=labelled_by>
-                    <h2 id=heading_id><A href=doc.path()>{doc.title}</A></h2>
+                    <h2 id=heading_id><a href=doc.path()>{doc.title}</a></h2>
                     <ol class="hits">{hits}</ol>
                 </section>
             }

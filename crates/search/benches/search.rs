@@ -120,6 +120,18 @@ fn main() {
                 found += results.total;
             }
         }
+        if scale == 1 {
+            let per_query: Vec<String> = QUERIES
+                .iter()
+                .enumerate()
+                .map(|(i, q)| {
+                    let mut own: Vec<Duration> = times.iter().skip(i).step_by(QUERIES.len()).copied().collect();
+                    own.sort();
+                    format!("{q}: {:.1}", percentile(&own, 0.5).as_secs_f64() * 1e6)
+                })
+                .collect();
+            println!("       per query at 1× (median µs): {}", per_query.join("; "));
+        }
         times.sort();
         println!(
             "{:>5}× {:>9} {:>10.2} {:>9} {:>11.1} {:>12.2} {:>12.1} {:>12.1}",

@@ -74,6 +74,16 @@ struct TermBuild {
     in_heading: Vec<PassageId>,
 }
 
+/// A sort key that orders passages by descending score, then by passage: positive `f32`s
+/// order as their bits do.
+fn rank_key(score: f32, passage: PassageId) -> u64 {
+    (u64::from(u32::MAX - score.max(0.0).to_bits()) << 32) | u64::from(passage)
+}
+
+fn from_rank_key(key: u64) -> (f32, PassageId) {
+    (f32::from_bits(u32::MAX - (key >> 32) as u32), key as PassageId)
+}
+
 /// How many of the best BM25 candidates proximity may reorder.
 const PROXIMITY_CANDIDATES: usize = 32;
 
@@ -100,9 +110,11 @@ impl Index {
             passage_tokens.push(tokens);
             for (field, is_title) in [(Some(input.title), true), (input.heading, false)] {
                 field_terms.clear();
-                field_terms.extend(field.map(tokenize).unwrap_or_default().into_iter().map(|t| t.term));
-                field_terms.sort_unstable();
-                field_terms.dedup();
+                for token in field.map(tokenize).unwrap_or_default() {
+                    if !field_terms.contains(&token.term) {
+                        field_terms.push(token.term);
+                    }
+                }
                 for term in field_terms.drain(..) {
                     let entry = dict.entry(term).or_default();
                     if is_title { entry.in_title.push(id) } else { entry.in_heading.push(id) }
@@ -230,13 +242,13 @@ impl Index {
         if word.prefix && !word.term.is_empty() {
             let start = self.terms.partition_point(|t| *t.text < *word.term);
             let end = start + self.terms[start..].partition_point(|t| t.text.starts_with(word.term.as_str()));
-            let mut completions: Vec<TermId> = (start as TermId..end as TermId).collect();
-            if completions.len() > Self::MAX_PREFIX_TERMS {
-                completions.select_nth_unstable_by_key(Self::MAX_PREFIX_TERMS, |&id| std::cmp::Reverse(self.document_frequency(id)));
-                completions.truncate(Self::MAX_PREFIX_TERMS);
-            }
-            for id in completions {
-                add(id, WEIGHTS.prefix, &mut out);
+            // Most frequent first: (inverted frequency, term) packed in one sortable key.
+            let mut completions: Vec<u64> = (start as TermId..end as TermId)
+                .map(|id| (u64::from(u32::MAX - self.document_frequency(id) as u32) << 32) | u64::from(id))
+                .collect();
+            completions.sort_unstable();
+            for key in completions.into_iter().take(Self::MAX_PREFIX_TERMS) {
+                add(key as TermId, WEIGHTS.prefix, &mut out);
             }
         }
         // A word the corpus has as typed gets one edit at most (spelling variants such as
@@ -312,24 +324,23 @@ impl Index {
             return SearchResults { query, suggestions, ..SearchResults::default() };
         }
         let partial = usize::from(best) < units;
-        let mut ranked: Vec<(PassageId, f32)> =
-            (0..n).filter(|&p| matched[p] == best).map(|p| (p as PassageId, score[p])).collect();
-        let by_score = |a: &(PassageId, f32), b: &(PassageId, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        ranked.sort_unstable_by(by_score);
+        let mut ranked: Vec<u64> = (0..n).filter(|&p| matched[p] == best).map(|p| rank_key(score[p], p as PassageId)).collect();
+        ranked.sort_unstable();
         if expansions.len() + phrase_terms.len() > 1 {
             // Proximity reorders the leading candidates only; the tail stays in BM25 order.
             let head = ranked.len().min(limit.max(PROXIMITY_CANDIDATES));
-            for entry in &mut ranked[..head] {
-                entry.1 *= self.proximity(entry.0, &expansions, &phrase_terms);
+            for key in &mut ranked[..head] {
+                let (score, passage) = from_rank_key(*key);
+                *key = rank_key(score * self.proximity(passage, &expansions, &phrase_terms), passage);
             }
-            ranked[..head].sort_unstable_by(by_score);
+            ranked[..head].sort_unstable();
         }
         let total = ranked.len();
         ranked.truncate(limit);
 
         let matcher = self.matcher_for(&expansions, &phrase_terms);
         let mut groups: Vec<DocumentHits> = Vec::new();
-        for (passage, score) in ranked {
+        for (score, passage) in ranked.into_iter().map(from_rank_key) {
             let p = &self.passages[passage as usize];
             let hit = SearchHit { passage, score, ranges: matcher.passage_ranges(passage) };
             match groups.iter_mut().find(|g| g.doc == p.doc) {
@@ -415,9 +426,11 @@ impl Index {
         if lists.len() < 2 {
             return 1.0;
         }
-        let mut events: Vec<(u32, usize)> =
-            lists.iter().enumerate().flat_map(|(w, l)| l.iter().map(move |&p| (p, w))).collect();
+        // (position, word) packed in one key; at most MAX_WORDS words.
+        let mut events: Vec<u64> =
+            lists.iter().enumerate().flat_map(|(w, l)| l.iter().map(move |&p| (u64::from(p) << 8) | w as u64)).collect();
         events.sort_unstable();
+        let events: Vec<(u32, usize)> = events.into_iter().map(|e| ((e >> 8) as u32, (e & 0xff) as usize)).collect();
         let mut counts = vec![0u32; lists.len()];
         let mut covered = 0;
         let mut best = u32::MAX;
@@ -451,11 +464,17 @@ impl Index {
         let Some(unknown) = known.iter().position(|k| !k) else { return Vec::new() };
         let term = words[unknown].clone();
         let edits = max_edits(char_len(&term)).max(2) + 1;
-        let mut near = self.fuzzy_terms(&term, edits);
-        near.sort_by_key(|&(id, d)| (d, std::cmp::Reverse(self.document_frequency(id))));
+        // Nearest first, then most frequent: (distance, inverted frequency, term) in one key.
+        let mut near: Vec<u64> = self
+            .fuzzy_terms(&term, edits)
+            .into_iter()
+            .map(|(id, d)| (u64::from(d) << 56) | (u64::from(u32::MAX - self.document_frequency(id).min(1 << 23) as u32) & 0xff_ffff) << 32 | u64::from(id))
+            .collect();
+        near.sort_unstable();
         near.into_iter()
             .take(3)
-            .map(|(id, _)| {
+            .map(|key| {
+                let id = key as TermId;
                 let mut fixed = words.clone();
                 fixed[unknown] = self.terms[id as usize].text.to_string();
                 fixed.join(" ")
@@ -533,10 +552,12 @@ impl Matcher<'_> {
     }
 }
 
-fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_unstable_by_key(|r| (r.start, r.end));
-    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-    for r in ranges {
+fn merge(ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    // Sorted as packed (start, end) keys: one sort routine serves the whole crate.
+    let mut keys: Vec<u64> = ranges.into_iter().map(|r| ((r.start as u64) << 32) | r.end as u64).collect();
+    keys.sort_unstable();
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(keys.len());
+    for r in keys.into_iter().map(|k| (k >> 32) as usize..(k & 0xffff_ffff) as usize) {
         match out.last_mut() {
             Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
             _ => out.push(r),

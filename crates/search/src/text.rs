@@ -20,7 +20,11 @@ fn is_combining_mark(c: char) -> bool {
 fn fold_char(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).map_or(c, |a| a.to_ascii_lowercase()),
-        _ => FOLDS.binary_search_by_key(&c, |&(from, _)| from).map_or(c, |i| FOLDS[i].1),
+        _ => u16::try_from(u32::from(c))
+            .ok()
+            .and_then(|unit| FOLDS.binary_search_by_key(&unit, |&(from, _)| from).ok())
+            .and_then(|i| char::from_u32(u32::from(FOLDS[i].1)))
+            .unwrap_or(c),
     }
 }
 
