@@ -139,22 +139,32 @@ test("speed: per-query time and keystroke-to-results time (printed, not asserted
     const list = document.getElementById("search-listbox");
     const out = [];
     for (let i = 1; i <= text.length; i++) {
+      let t0 = 0;
+      let updated = 0;
       const changed = new Promise((resolve) => {
-        const observer = new MutationObserver(() => { observer.disconnect(); resolve(); });
-        observer.observe(list, { childList: true, subtree: true, characterData: true, attributes: true });
-        setTimeout(() => { observer.disconnect(); resolve(); }, 500);
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          updated = performance.now();
+          resolve(true);
+        });
+        observer.observe(list, { childList: true, subtree: true, characterData: true });
+        setTimeout(() => { observer.disconnect(); resolve(false); }, 300);
       });
-      const t0 = performance.now();
+      t0 = performance.now();
       input.value = text.slice(0, i);
       input.dispatchEvent(new Event("input", { bubbles: true }));
-      await changed;
-      await new Promise((r) => requestAnimationFrame(() => r()));
-      out.push(performance.now() - t0);
+      if (await changed) {
+        // The results are on screen once the next frame is painted.
+        await new Promise((r) => requestAnimationFrame(() => r()));
+        out.push({ dom: updated - t0, frame: performance.now() - t0 });
+      }
     }
     return out;
   }, text);
-  const s = [...latencies].sort((a, b) => a - b);
-  console.log(`keystroke to rendered results: median ${s[Math.floor(s.length / 2)].toFixed(1)} ms, max ${s[s.length - 1].toFixed(1)} ms over ${s.length} keystrokes (includes one animation frame)`);
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  console.log(`keystroke to results in the DOM: median ${median(latencies.map((l) => l.dom)).toFixed(2)} ms, max ${Math.max(...latencies.map((l) => l.dom)).toFixed(2)} ms; ` +
+    `to the next painted frame: median ${median(latencies.map((l) => l.frame)).toFixed(1)} ms (${latencies.length} keystrokes that changed the results)`);
+  expect(latencies.length).toBeGreaterThan(10);
   await expect(page.getByRole("option").first()).toBeVisible();
   expect(perQuery.every((t) => Number.isFinite(t) && t > 0)).toBe(true);
 });
