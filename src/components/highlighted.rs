@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// Splits `text` into (piece, is_match) runs. Ranges must be sorted, apart, and on char
@@ -33,9 +34,9 @@ pub fn Highlighted(#[prop(into)] text: String, ranges: Vec<Range<usize>>) -> imp
         .map(|(piece, hit)| {
             let piece = piece.to_string();
             if hit {
-                view! { <mark class="hit">{piece}</mark> }.into_any()
+                Either::Left(view! { <mark class="hit">{piece}</mark> })
             } else {
-                piece.into_any()
+                Either::Right(piece)
             }
         })
         .collect_view()

@@ -1,5 +1,6 @@
 //! `/<slug>`: one document, with its contents, paragraph anchors and neighbours.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -16,30 +17,30 @@ use crate::pages::not_found::NotFoundPage;
 pub fn DocumentPage() -> impl IntoView {
     let params = use_params_map();
     let index = Memo::new(move |_| params.with(|p| p.get("slug")).and_then(|slug| crate::content::position(&slug)));
+    // A search query in the URL (`?q=`) marks every match and brings up the match bar; a new
+    // query renders the document anew.
+    let query_map = use_query_map();
+    let query = Memo::new(move |_| query_map.with(|m| m.get("q")).filter(|q| !q.trim().is_empty()));
     move || match index.get() {
-        Some(i) => view! { <DocumentView index=i/> }.into_any(),
+        Some(i) => view! { <DocumentView index=i query=query.get()/> }.into_any(),
         None => view! { <NotFoundPage/> }.into_any(),
     }
 }
 
 #[component]
-fn DocumentView(index: usize) -> impl IntoView {
+fn DocumentView(index: usize, query: Option<String>) -> impl IntoView {
     let doc: &'static Document = &DOCUMENTS[index];
     browser::set_page_title(doc.title);
     let target = use_fragment_target();
-    // A search query in the URL (`?q=`) marks every match and brings up the match bar.
-    let query_map = use_query_map();
-    let query = Memo::new(move |_| query_map.with(|m| m.get("q")).filter(|q| !q.trim().is_empty()));
-    let body = move || {
-        let query = query.get();
+    let body = {
         let matcher = query.as_deref().map(|q| crate::corpus_search::index().matcher(q));
         let ranges = |text: &str| matcher.as_ref().map(|m| m.ranges(text)).unwrap_or_default();
         let blocks = doc
             .blocks
             .iter()
             .map(|block| match block {
-                Block::Heading(h) => view! { <SectionHeading heading=h target=target matches=ranges(h.text)/> }.into_any(),
-                Block::Paragraph(p) => view! { <ParagraphBlock paragraph=p target=target matches=ranges(p.text)/> }.into_any(),
+                Block::Heading(h) => Either::Left(view! { <SectionHeading heading=h target=target matches=ranges(h.text)/> }),
+                Block::Paragraph(p) => Either::Right(view! { <ParagraphBlock paragraph=p target=target matches=ranges(p.text)/> }),
             })
             .collect_view();
         view! {
@@ -68,8 +69,8 @@ fn SectionHeading(heading: &'static Heading, target: RwSignal<String>, matches: 
     let is_target = move || target.with(|t| t == id);
     let text = view! { <Highlighted text=heading.text ranges=matches/> };
     match heading.level {
-        3 => view! { <h3 id=id tabindex="-1" class:is-target=is_target>{text}</h3> }.into_any(),
-        _ => view! { <h2 id=id tabindex="-1" class:is-target=is_target>{text}</h2> }.into_any(),
+        3 => Either::Left(view! { <h3 id=id tabindex="-1" class:is-target=is_target>{text}</h3> }),
+        _ => Either::Right(view! { <h2 id=id tabindex="-1" class:is-target=is_target>{text}</h2> }),
     }
 }
 
