@@ -55,7 +55,7 @@ test("arrow keys choose a paragraph and Enter lands on it with every match marke
   await page.keyboard.press("n");
   await expect(status).toHaveText(`Match ${((start + 1) % total) + 1} of ${total}`);
   await expect(page.locator("mark.current")).toBeInViewport();
-  await page.getByRole("button", { name: "Clear" }).click();
+  await page.getByRole("link", { name: "Clear" }).click();
   await expect(page).toHaveURL(/\/g20-statement-countering-terrorism#p-8$/);
   await expect(marks).toHaveCount(0);
 });

@@ -4,7 +4,6 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
@@ -57,13 +56,12 @@ pub fn MatchBar(query: String, doc_path: String) -> impl IntoView {
         current.update(|c| *c = if forward { (*c + 1) % n } else { (*c + n - 1) % n });
         select(current.get_untracked(), true);
     };
-    let navigate = use_navigate();
-    let clear = move || {
+    // Clearing is a plain link to the document without the query (the router follows it);
+    // Esc clicks it.
+    let clear_url = {
         let hash = browser::current_hash();
-        let url = if hash.is_empty() { doc_path.clone() } else { format!("{doc_path}#{hash}") };
-        navigate(&url, Default::default());
+        if hash.is_empty() { doc_path } else { format!("{doc_path}#{hash}") }
     };
-    let clear_on_key = clear.clone();
     let keys = window_event_listener(ev::keydown, move |ev| {
         let in_field = ev
             .target()
@@ -75,7 +73,11 @@ pub fn MatchBar(query: String, doc_path: String) -> impl IntoView {
         match ev.key().as_str() {
             "n" => step(true),
             "p" | "N" => step(false),
-            "Escape" => clear_on_key(),
+            "Escape" => {
+                if let Some(link) = browser::element_by_id("match-clear") {
+                    link.click();
+                }
+            }
             _ => return,
         }
         ev.prevent_default();
@@ -91,7 +93,7 @@ pub fn MatchBar(query: String, doc_path: String) -> impl IntoView {
             <span class="match-status" aria-live="polite">{status}</span>
             <button type="button" aria-label="Previous match" title="Previous match (p)" on:click=move |_| step(false) disabled=move || total.get() == 0>"↑"</button>
             <button type="button" aria-label="Next match" title="Next match (n)" on:click=move |_| step(true) disabled=move || total.get() == 0>"↓"</button>
-            <button type="button" class="match-clear" on:click=move |_| clear()>"Clear"</button>
+            <a id="match-clear" class="match-clear" href=clear_url>"Clear"</a>
         </div>
     }
 }

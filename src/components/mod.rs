@@ -4,6 +4,7 @@ pub mod announcer;
 pub mod document_list;
 pub mod fragment;
 pub mod highlighted;
+pub mod hit_preview;
 pub mod match_bar;
 pub mod paragraph;
 pub mod search_box;

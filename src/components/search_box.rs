@@ -5,17 +5,22 @@
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use search::snippet::snippet;
 use search::SearchHit;
 use wasm_bindgen::JsCast;
 
-use crate::components::highlighted::Highlighted;
-use crate::corpus_search::{self, hit_url, PassageRef};
+use crate::components::hit_preview::HitPreview;
+use crate::corpus_search::{self, hit_url};
 
 /// Options the listbox shows at most.
 const MAX_OPTIONS: usize = 8;
 /// Characters of paragraph shown per option.
 const OPTION_SNIPPET_CHARS: usize = 110;
+
+/// The landing URL of the option a click fell in.
+fn clicked_option_url(ev: &ev::MouseEvent) -> Option<String> {
+    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    target.closest("[data-url]").ok()??.get_attribute("data-url")
+}
 
 fn is_editable(target: Option<web_sys::EventTarget>) -> bool {
     target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()).is_some_and(|el| {
@@ -165,28 +170,40 @@ pub fn SearchBox() -> impl IntoView {
                 on:blur=move |_| open.set(false)
                 on:keydown=on_keydown
             />
-            <ul id="search-listbox" role="listbox" aria-label="Matching paragraphs" class="search-listbox" hidden=move || !expanded()>
+            // One handler for the whole list: the option clicked names its landing URL.
+            <ul
+                id="search-listbox"
+                role="listbox"
+                aria-label="Matching paragraphs"
+                class="search-listbox"
+                hidden=move || !expanded()
+                on:mousedown=|ev| ev.prevent_default()
+                on:click=move |ev| {
+                    if let Some(url) = clicked_option_url(&ev) {
+                        go(url, false);
+                    }
+                }
+            >
                 {move || {
-                    let go = go.clone();
+                    let active = active.get();
+                    let q = query.get_untracked();
                     options.with(|(options, _)| {
                         options
                             .iter()
                             .enumerate()
                             .filter_map(|(i, (passage, hit))| Some((i, corpus_search::passage(*passage)?, hit.clone())))
                             .map(|(i, passage, hit)| {
-                                let go = go.clone();
-                                let url = hit_url(&passage, &query.get_untracked());
+                                let selected = active == Some(i);
+                                let label = format!("{} · ¶{}", passage.doc.title, passage.paragraph.number);
                                 view! {
                                     <li
                                         role="option"
                                         id=format!("search-option-{i}")
-                                        class="search-option"
-                                        class:active=move || active.get() == Some(i)
-                                        aria-selected=move || (active.get() == Some(i)).to_string()
-                                        on:mousedown=|ev| ev.prevent_default()
-                                        on:click=move |_| go(url.clone(), false)
+                                        class=if selected { "search-option active" } else { "search-option" }
+                                        aria-selected=selected.to_string()
+                                        data-url=hit_url(&passage, &q)
                                     >
-                                        <OptionContent passage=passage hit=hit/>
+                                        <HitPreview passage=passage hit=hit label=label chars=OPTION_SNIPPET_CHARS/>
                                     </li>
                                 }
                             })
@@ -199,15 +216,3 @@ pub fn SearchBox() -> impl IntoView {
     }
 }
 
-#[component]
-fn OptionContent(passage: PassageRef, hit: SearchHit) -> impl IntoView {
-    let cut = snippet(passage.paragraph.text, &hit.ranges, OPTION_SNIPPET_CHARS);
-    view! {
-        <span class="option-doc">{passage.doc.title} " · ¶" {passage.paragraph.number}</span>
-        <span class="option-snippet">
-            {cut.cut_start.then_some("…")}
-            <Highlighted text=cut.text ranges=cut.ranges/>
-            {cut.cut_end.then_some("…")}
-        </span>
-    }
-}

@@ -3,11 +3,10 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use search::snippet::snippet;
 use search::SearchResults;
 
 use crate::browser;
-use crate::components::highlighted::Highlighted;
+use crate::components::hit_preview::HitPreview;
 use crate::content::DOCUMENTS;
 use crate::corpus_search::{self, hit_url, search_page_url};
 
@@ -80,7 +79,6 @@ fn Groups(query: String, results: SearchResults) -> impl IntoView {
                 .into_iter()
                 .filter_map(|hit| Some((corpus_search::passage(hit.passage)?, hit)))
                 .map(|(passage, hit)| {
-                    let cut = snippet(passage.paragraph.text, &hit.ranges, SNIPPET_CHARS);
                     let label = match passage.heading {
                         Some(h) => format!("¶ {} · {h}", passage.paragraph.number),
                         None => format!("¶ {}", passage.paragraph.number),
@@ -88,12 +86,7 @@ fn Groups(query: String, results: SearchResults) -> impl IntoView {
                     view! {
                         <li class="result">
                             <a href=hit_url(&passage, &query) class="hit-link">
-                                <span class="hit-where">{label}</span>
-                                <span class="hit-snippet">
-                                    {cut.cut_start.then_some("…")}
-                                    <Highlighted text=cut.text ranges=cut.ranges/>
-                                    {cut.cut_end.then_some("…")}
-                                </span>
+                                <HitPreview passage=passage hit=hit label=label chars=SNIPPET_CHARS/>
                             </a>
                         </li>
                     }
