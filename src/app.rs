@@ -1,40 +1,40 @@
-//! The app shell (skip link, header, main landmark, live region) and the router.
+//! The app shell (skip link, header, main landmark, live region) and the page the URL selects.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
 
 use crate::browser;
 use crate::components::announcer::{provide_announcer, Announcer};
 use crate::components::search_box::SearchBox;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::pages::{document::DocumentPage, home::HomePage, not_found::NotFoundPage, search::SearchPage};
+use crate::router::{provide_router, use_location, Page};
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_announcer();
+    provide_router();
+    let location = use_location();
+    let page = Memo::new(move |_| location.with(|l| Page::for_path(&l.path)));
     view! {
-        <Router>
-            <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
-            <header class="site-header">
-                <a href="/" class="site-name">{browser::SITE_NAME}</a>
-                <SearchBox/>
-                <ThemeToggle/>
-            </header>
-            <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFoundPage/> }>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/search") view=SearchPage/>
-                    <Route path=path!("/:slug") view=DocumentPage/>
-                </Routes>
-            </main>
-            <footer class="site-footer">
-                <p>"Documents are shown as published; numbering and headings are the source’s."</p>
-            </footer>
-            <Announcer/>
-            <RouteChangeFocus/>
-        </Router>
+        <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
+        <header class="site-header">
+            <a href="/" class="site-name">{browser::SITE_NAME}</a>
+            <SearchBox/>
+            <ThemeToggle/>
+        </header>
+        <main id="main" tabindex="-1">
+            {move || match page.get() {
+                Page::Home => view! { <HomePage/> }.into_any(),
+                Page::Search => view! { <SearchPage/> }.into_any(),
+                Page::Document(index) => view! { <DocumentPage index=index/> }.into_any(),
+                Page::NotFound => view! { <NotFoundPage/> }.into_any(),
+            }}
+        </main>
+        <footer class="site-footer">
+            <p>"Documents are shown as published; numbering and headings are the source’s."</p>
+        </footer>
+        <Announcer/>
+        <RouteChangeFocus/>
     }
 }
 
@@ -46,16 +46,17 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
     }
 }
 
-/// After every client-side navigation (not the first load), moves focus to the new page's
-/// main heading and announces its title, as a page load would for a screen-reader user.
-/// Pages with a fragment target (`#p-10`) move focus themselves.
+/// After every client-side navigation to another page (not the first load), moves focus to
+/// the new page's main heading and announces its title, as a page load would for a
+/// screen-reader user. Pages with a fragment target (`#p-10`) move focus themselves.
 #[component]
 fn RouteChangeFocus() -> impl IntoView {
     let location = use_location();
+    let path = Memo::new(move |_| location.with(|l| l.path.clone()));
     let announce = crate::components::announcer::use_announcer();
     let first = StoredValue::new(true);
     Effect::new(move |_| {
-        let _path = location.pathname.get();
+        let _path = path.get();
         if first.get_value() {
             first.set_value(false);
             return;

@@ -2,7 +2,7 @@
 //!
 //! `content` holds the documents (generated at build time), `corpus_search` their search
 //! index, `app` the shell and router,
-//! `pages` one module per route, `components` the pieces pages share, and `browser` the few
+//! `router` the URL as a signal, `pages` one module per route, `components` the pieces pages share, and `browser` the few
 //! direct DOM calls (title, focus, scrolling, storage, clipboard) kept in one place.
 
 pub mod app;
@@ -11,6 +11,7 @@ pub mod components;
 pub mod content;
 pub mod corpus_search;
 pub mod pages;
+pub mod router;
 
 /// Starts the app in the page's `<body>`.
 pub fn start() {

@@ -3,9 +3,9 @@
 //! back / forward returned to it.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use crate::browser;
+use crate::router::use_location;
 
 /// The current fragment (without `#`), kept in step with the URL; on every change the
 /// element it names is scrolled to the top and focused once the page has rendered.
@@ -15,8 +15,8 @@ pub fn use_fragment_target() -> RwSignal<String> {
     // Router navigations (links, back / forward across pages) update the router's location;
     // fragment-only navigations fire `hashchange`. Follow both.
     Effect::new(move |_| {
-        let hash = location.hash.get();
-        target.set(hash.trim_start_matches('#').to_string());
+        let hash = location.with(|l| l.hash.clone());
+        target.set(hash);
     });
     let listener = window_event_listener(leptos::ev::hashchange, move |_| target.set(browser::current_hash()));
     on_cleanup(move || listener.remove());

@@ -4,12 +4,12 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use search::SearchHit;
 use wasm_bindgen::JsCast;
 
 use crate::components::hit_preview::HitPreview;
 use crate::corpus_search::{self, hit_url};
+use crate::router::{use_location, use_navigate};
 
 /// Options the listbox shows at most.
 const MAX_OPTIONS: usize = 8;
@@ -37,12 +37,11 @@ pub fn SearchBox() -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
     let navigate = use_navigate();
     let location = use_location();
-    let query_map = use_query_map();
 
     // On the results page the box shows the query being viewed.
     Effect::new(move |_| {
-        if location.pathname.get() == "/search" {
-            query.set(query_map.with(|m| m.get("q")).unwrap_or_default());
+        if let Some(q) = location.with(|l| (l.path == "/search").then(|| l.param("q").unwrap_or_default())) {
+            query.set(q);
             open.set(false);
         }
     });
@@ -70,7 +69,7 @@ pub fn SearchBox() -> impl IntoView {
             if let Some(el) = input.get_untracked() {
                 let _ = el.blur();
             }
-            navigate(&url, Default::default());
+            navigate(&url);
         }
     };
     let option_url = move |i: usize| -> Option<String> {

@@ -2,7 +2,6 @@
 
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::browser;
 use crate::components::document_list::DocumentMeta;
@@ -11,20 +10,15 @@ use crate::components::match_bar::MatchBar;
 use crate::components::fragment::{go_to_fragment, use_fragment_target};
 use crate::components::paragraph::ParagraphBlock;
 use crate::content::{Block, Document, Heading, DOCUMENTS};
-use crate::pages::not_found::NotFoundPage;
+use crate::router::use_location;
 
+/// The document at `index`. A search query in the URL (`?q=`) marks every match and brings up
+/// the match bar; a new query renders the document anew.
 #[component]
-pub fn DocumentPage() -> impl IntoView {
-    let params = use_params_map();
-    let index = Memo::new(move |_| params.with(|p| p.get("slug")).and_then(|slug| crate::content::position(&slug)));
-    // A search query in the URL (`?q=`) marks every match and brings up the match bar; a new
-    // query renders the document anew.
-    let query_map = use_query_map();
-    let query = Memo::new(move |_| query_map.with(|m| m.get("q")).filter(|q| !q.trim().is_empty()));
-    move || match index.get() {
-        Some(i) => view! { <DocumentView index=i query=query.get()/> }.into_any(),
-        None => view! { <NotFoundPage/> }.into_any(),
-    }
+pub fn DocumentPage(index: usize) -> impl IntoView {
+    let location = use_location();
+    let query = Memo::new(move |_| location.with(|l| l.param("q")).filter(|q| !q.trim().is_empty()));
+    move || view! { <DocumentView index=index query=query.get()/> }
 }
 
 #[component]

@@ -2,12 +2,12 @@
 //! the state, so a results page can be shared and reloaded.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 use search::SearchResults;
 
 use crate::browser;
 use crate::components::hit_preview::HitPreview;
 use crate::content::DOCUMENTS;
+use crate::router::use_location;
 use crate::corpus_search::{self, hit_url, search_page_url};
 
 /// Paragraphs listed at most.
@@ -16,8 +16,8 @@ const SNIPPET_CHARS: usize = 240;
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    let query_map = use_query_map();
-    let query = Memo::new(move |_| query_map.with(|m| m.get("q")).unwrap_or_default());
+    let location = use_location();
+    let query = Memo::new(move |_| location.with(|l| l.param("q")).unwrap_or_default());
     move || {
         let q = query.get();
         browser::set_page_title(&if q.trim().is_empty() { "Search".to_string() } else { format!("Search: {q}") });

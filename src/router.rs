@@ -1,0 +1,146 @@
+//! Client-side routing: the URL as a signal, links followed without a reload, back / forward.
+//!
+//! Hand-written instead of leptos_router for two reasons that matter to readers: it costs
+//! about a fifth of leptos_router's size in the wasm (every first visit downloads it), and it
+//! can later select pages from the fragment, which a reader opened from `file://` needs
+//! (leptos_router always routes by path, and browsers forbid changing a `file:` path).
+//!
+//! The router knows four pages (see [`Page`]); what is in the URL beyond the path (the query
+//! and the fragment) is read by the pages through [`use_location`].
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The parts of the URL the app reads. `path` is percent-encoded as the browser gives it;
+/// `query` and `hash` come without their `?` and `#`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Location {
+    pub path: String,
+    pub query: String,
+    pub hash: String,
+}
+
+impl Location {
+    fn current() -> Self {
+        let Some(location) = web_sys::window().map(|w| w.location()) else { return Self::default() };
+        let part = |s: Result<String, _>, prefix: char| s.unwrap_or_default().trim_start_matches(prefix).to_string();
+        Self {
+            path: location.pathname().unwrap_or_else(|_| "/".into()),
+            query: part(location.search(), '?'),
+            hash: part(location.hash(), '#'),
+        }
+    }
+
+    /// A query parameter, decoded (`+` and `%20` as spaces); `None` when absent.
+    pub fn param(&self, name: &str) -> Option<String> {
+        self.query.split('&').find_map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(key) == name).then(|| decode(value))
+        })
+    }
+
+    /// The path for display, percent-decoded where it decodes.
+    pub fn display_path(&self) -> String {
+        decode(&self.path)
+    }
+}
+
+fn decode(text: &str) -> String {
+    let spaced = text.replace('+', " ");
+    js_sys::decode_uri_component(&spaced).map(String::from).unwrap_or(spaced)
+}
+
+/// The page a path selects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    Search,
+    /// The index of the document in `content::DOCUMENTS`.
+    Document(usize),
+    NotFound,
+}
+
+impl Page {
+    pub fn for_path(path: &str) -> Self {
+        match path.trim_end_matches('/') {
+            "" | "/index.html" => Self::Home,
+            "/search" => Self::Search,
+            other => other
+                .strip_prefix('/')
+                .filter(|slug| !slug.contains('/'))
+                .and_then(crate::content::position)
+                .map_or(Self::NotFound, Self::Document),
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+struct RouterState(RwSignal<Location>);
+
+/// Puts the current URL in a signal and keeps it there: back / forward and fragment changes
+/// (`popstate`) and clicks on same-origin links (followed with `pushState`, no reload).
+pub fn provide_router() {
+    let location = RwSignal::new(Location::current());
+    provide_context(RouterState(location));
+    let refresh = move || {
+        let now = Location::current();
+        if location.with_untracked(|l| *l != now) {
+            location.set(now);
+        }
+    };
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| refresh());
+    let clicks = window_event_listener(leptos::ev::click, move |ev| {
+        if let Some(url) = link_to_follow(&ev) {
+            ev.prevent_default();
+            push(&url);
+            refresh();
+        }
+    });
+    on_cleanup(move || {
+        popstate.remove();
+        clicks.remove();
+    });
+}
+
+/// The URL to follow in the app for a click on a link, or `None` to let the browser act:
+/// modified or non-primary clicks, links with a target or download, other origins, and
+/// fragment-only changes (the browser scrolls and fires `popstate` itself).
+fn link_to_follow(ev: &web_sys::MouseEvent) -> Option<String> {
+    if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
+        return None;
+    }
+    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    let anchor: web_sys::HtmlAnchorElement = target.closest("a[href]").ok()??.dyn_into().ok()?;
+    if !anchor.target().is_empty() || anchor.has_attribute("download") {
+        return None;
+    }
+    let here = web_sys::window()?.location();
+    if anchor.origin() != here.origin().ok()? {
+        return None;
+    }
+    let same_page = anchor.pathname() == here.pathname().ok()? && anchor.search() == here.search().ok()?;
+    if same_page && !anchor.hash().is_empty() {
+        return None;
+    }
+    Some(format!("{}{}{}", anchor.pathname(), anchor.search(), anchor.hash()))
+}
+
+fn push(url: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+    }
+}
+
+/// The current URL, as a signal.
+pub fn use_location() -> RwSignal<Location> {
+    use_context::<RouterState>().map(|s| s.0).unwrap_or_else(|| RwSignal::new(Location::current()))
+}
+
+/// A function that goes to a URL (path, optional query and fragment) without a reload.
+pub fn use_navigate() -> impl Fn(&str) + Clone + 'static {
+    let location = use_location();
+    move |url: &str| {
+        push(url);
+        location.set(Location::current());
+    }
+}
