@@ -74,6 +74,16 @@ struct TermBuild {
     in_heading: Vec<PassageId>,
 }
 
+/// Sorts and dedups through the crate's one `u64` sort: a second sort routine for `u32` would
+/// add its own code to the wasm for no gain.
+fn sort_dedup(values: &mut Vec<u32>) {
+    let mut wide: Vec<u64> = values.iter().map(|&v| u64::from(v)).collect();
+    wide.sort_unstable();
+    wide.dedup();
+    values.clear();
+    values.extend(wide.into_iter().map(|v| v as u32));
+}
+
 /// A sort key that orders passages by descending score, then by passage: positive `f32`s
 /// order as their bits do.
 fn rank_key(score: f32, passage: PassageId) -> u64 {
@@ -382,8 +392,7 @@ impl Index {
         let Some(first) = words.first() else { return Vec::new() };
         let n = self.passages.len();
         let mut candidates: Vec<PassageId> = first.iter().flat_map(|&id| self.terms[id as usize].postings.iter().map(|p| p.passage)).collect();
-        candidates.sort_unstable();
-        candidates.dedup();
+        sort_dedup(&mut candidates);
         let mut out = Vec::new();
         for passage in candidates {
             let positions: Vec<Vec<u32>> = words.iter().map(|ids| self.positions_in(ids, passage)).collect();
@@ -409,8 +418,7 @@ impl Index {
     /// Sorted positions in `passage` of any of the terms.
     fn positions_in(&self, ids: &[TermId], passage: PassageId) -> Vec<u32> {
         let mut positions: Vec<u32> = ids.iter().filter_map(|&id| self.postings_of(id, passage)).flatten().copied().collect();
-        positions.sort_unstable();
-        positions.dedup();
+        sort_dedup(&mut positions);
         positions
     }
 
@@ -493,8 +501,7 @@ impl Index {
 
     fn matcher_for(&self, expansions: &[Expansion], phrases: &[Vec<Vec<TermId>>]) -> Matcher<'_> {
         let mut terms: Vec<TermId> = expansions.iter().flatten().map(|(id, _)| *id).collect();
-        terms.sort_unstable();
-        terms.dedup();
+        sort_dedup(&mut terms);
         Matcher { index: self, terms, phrases: phrases.to_vec() }
     }
 }
