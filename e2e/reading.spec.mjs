@@ -57,6 +57,20 @@ test("clicking through moves focus to the heading, announces the page, and histo
   await expect(page.locator("main h1")).toHaveText("Documents");
 });
 
+test("back returns to where the reader had scrolled; a new page starts at the top", async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.goto(SPEECH);
+  await expect(page.locator("main h1")).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 2500));
+  // A click from script, so that nothing scrolls the link into view first.
+  await page.evaluate(() => document.querySelector(".neighbour.previous").click());
+  await expect(page.locator("main h1")).toHaveText("Romanian THB ring disrupted in France");
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await page.goBack();
+  await expect(page.locator("main h1")).toHaveText("Speech: Defence Secretary Speech at CSIS, Washington");
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(2500);
+});
+
 test("a deep link scrolls to its paragraph and marks it, also after a reload", async ({ page }) => {
   for (const load of [() => page.goto(`${STATEMENT}#p-10`), () => page.reload()]) {
     const response = await load();

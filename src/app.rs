@@ -7,7 +7,7 @@ use crate::components::announcer::{provide_announcer, Announcer};
 use crate::components::search_box::SearchBox;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::pages::{document::DocumentPage, home::HomePage, not_found::NotFoundPage, search::SearchPage};
-use crate::router::{provide_router, use_location, Page};
+use crate::router::{provide_router, take_restored_scroll, use_location, Page};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -42,7 +42,7 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
     if let Some(main) = browser::element_by_id("main") {
         browser::focus_quietly(&main);
-        browser::scroll_to(&main);
+        browser::scroll_to_element(&main);
     }
 }
 
@@ -61,9 +61,11 @@ fn RouteChangeFocus() -> impl IntoView {
             first.set_value(false);
             return;
         }
+        // Back / forward returns to where the reader was; a new page starts at the top.
+        let restore = take_restored_scroll();
         request_animation_frame(move || {
             if browser::current_hash().is_empty() {
-                browser::scroll_to_top();
+                browser::scroll_to(restore.unwrap_or(0.0));
                 if let Some(h1) = main_heading() {
                     browser::focus_quietly(&h1);
                 }

@@ -34,16 +34,17 @@ pub fn focus_quietly(el: &HtmlElement) {
 }
 
 /// Scrolls `el` to the top of the viewport, without animation.
-pub fn scroll_to(el: &HtmlElement) {
+pub fn scroll_to_element(el: &HtmlElement) {
     let options = ScrollIntoViewOptions::new();
     options.set_block(ScrollLogicalPosition::Start);
     options.set_behavior(ScrollBehavior::Instant);
     el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
-pub fn scroll_to_top() {
+/// Scrolls the page to `y` pixels from the top.
+pub fn scroll_to(y: f64) {
     if let Some(w) = web_sys::window() {
-        w.scroll_to_with_x_and_y(0.0, 0.0);
+        w.scroll_to_with_x_and_y(0.0, y);
     }
 }
 

@@ -75,20 +75,28 @@ impl Page {
 }
 
 #[derive(Clone, Copy)]
-struct RouterState(RwSignal<Location>);
+struct RouterState {
+    location: RwSignal<Location>,
+    /// The scroll position to return to, when back / forward lands on an entry that saved one.
+    restore_scroll: StoredValue<Option<f64>>,
+}
 
 /// Puts the current URL in a signal and keeps it there: back / forward and fragment changes
 /// (`popstate`) and clicks on same-origin links (followed with `pushState`, no reload).
 pub fn provide_router() {
     let location = RwSignal::new(Location::current());
-    provide_context(RouterState(location));
+    let restore_scroll = StoredValue::new(None);
+    provide_context(RouterState { location, restore_scroll });
     let refresh = move || {
         let now = Location::current();
         if location.with_untracked(|l| *l != now) {
             location.set(now);
         }
     };
-    let popstate = window_event_listener(leptos::ev::popstate, move |_| refresh());
+    let popstate = window_event_listener(leptos::ev::popstate, move |ev| {
+        restore_scroll.set_value(ev.state().as_f64());
+        refresh();
+    });
     let clicks = window_event_listener(leptos::ev::click, move |ev| {
         if let Some(url) = link_to_follow(&ev) {
             ev.prevent_default();
@@ -125,15 +133,24 @@ fn link_to_follow(ev: &web_sys::MouseEvent) -> Option<String> {
     Some(format!("{}{}{}", anchor.pathname(), anchor.search(), anchor.hash()))
 }
 
+/// Adds a history entry for `url`, first noting in the current entry how far the reader had
+/// scrolled, so back returns there.
 fn push(url: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
-    }
+    let Some(window) = web_sys::window() else { return };
+    let Ok(history) = window.history() else { return };
+    let scrolled = window.scroll_y().unwrap_or(0.0);
+    let _ = history.replace_state(&wasm_bindgen::JsValue::from_f64(scrolled), "");
+    let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
 }
 
 /// The current URL, as a signal.
 pub fn use_location() -> RwSignal<Location> {
-    use_context::<RouterState>().map(|s| s.0).unwrap_or_else(|| RwSignal::new(Location::current()))
+    use_context::<RouterState>().map_or_else(|| RwSignal::new(Location::current()), |s| s.location)
+}
+
+/// The scroll position saved in the history entry just returned to, once.
+pub fn take_restored_scroll() -> Option<f64> {
+    use_context::<RouterState>().and_then(|s| s.restore_scroll.try_update_value(Option::take).flatten())
 }
 
 /// A function that goes to a URL (path, optional query and fragment) without a reload.

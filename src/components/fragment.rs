@@ -27,7 +27,7 @@ pub fn use_fragment_target() -> RwSignal<String> {
         }
         request_animation_frame(move || {
             if let Some(el) = browser::element_by_id(&id) {
-                browser::scroll_to(&el);
+                browser::scroll_to_element(&el);
                 browser::focus_quietly(&el);
             }
         });
