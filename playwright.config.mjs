@@ -3,6 +3,8 @@
 import { defineConfig } from "@playwright/test";
 
 const PORT = 4173;
+/** The same reader built for a sub-path (trunk --public-url /reader/, in dist-reader/). */
+const SUBPATH_PORT = 4174;
 
 export default defineConfig({
   testDir: "e2e",
@@ -18,9 +20,16 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
     },
   },
-  webServer: {
-    command: `node scripts/static-server.mjs dist ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-  },
+  projects: [
+    { name: "root", testIgnore: /subpath\.spec/ },
+    { name: "subpath", testMatch: /subpath\.spec/, use: { baseURL: `http://127.0.0.1:${SUBPATH_PORT}/reader/` } },
+  ],
+  webServer: [
+    { command: `node scripts/static-server.mjs dist ${PORT}`, url: `http://127.0.0.1:${PORT}/`, reuseExistingServer: false },
+    {
+      command: `node scripts/static-server.mjs dist-reader ${SUBPATH_PORT} /reader/`,
+      url: `http://127.0.0.1:${SUBPATH_PORT}/reader/`,
+      reuseExistingServer: false,
+    },
+  ],
 });

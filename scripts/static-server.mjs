@@ -1,12 +1,14 @@
 // A plain static file server, as common static hosts behave: a file if it exists, a folder's
-// index.html, otherwise 404.html with status 404. Used to serve and test the release build.
-//   node scripts/static-server.mjs DIR [PORT]
+// index.html, otherwise 404.html with status 404. Used to serve and test the release build,
+// at the site root or under a sub-path (PREFIX, such as /reader/).
+//   node scripts/static-server.mjs DIR [PORT] [PREFIX]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
 const root = resolve(process.argv[2] ?? "dist");
 const port = Number(process.argv[3] ?? 8080);
+const prefix = process.argv[4] ?? "/";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -41,7 +43,12 @@ async function fileFor(urlPath) {
 
 createServer(async (req, res) => {
   const urlPath = new URL(req.url, "http://localhost").pathname;
-  let path = await fileFor(urlPath);
+  if (!urlPath.startsWith(prefix) && urlPath !== prefix.replace(/\/$/, "")) {
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+    res.end(`Nothing here: the reader is served under ${prefix}`);
+    return;
+  }
+  let path = await fileFor("/" + urlPath.slice(prefix.length));
   let status = 200;
   if (!path) {
     path = join(root, "404.html");
@@ -55,4 +62,4 @@ createServer(async (req, res) => {
     res.writeHead(404, { "content-type": "text/plain" });
     res.end("Not found");
   }
-}).listen(port, "127.0.0.1", () => console.log(`Serving ${root} at http://127.0.0.1:${port}/`));
+}).listen(port, "127.0.0.1", () => console.log(`Serving ${root} at http://127.0.0.1:${port}${prefix}`));

@@ -14,8 +14,9 @@ cargo test --locked -p corpus -p search
 step "wasm-bindgen tests in headless Chromium"
 wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" --mode no-install -- --locked
 
-step "release build"
+step "release build (site root in dist/, sub-path /reader/ in dist-reader/)"
 trunk build --release --locked
+trunk build --release --locked --public-url /reader/ --dist dist-reader
 
 step "size report and budget"
 node scripts/size-report.mjs dist --budget size-budget.json

@@ -7,7 +7,7 @@ use crate::components::announcer::{provide_announcer, Announcer};
 use crate::components::search_box::SearchBox;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::pages::{document::DocumentPage, home::HomePage, not_found::NotFoundPage, search::SearchPage};
-use crate::router::{provide_router, take_restored_scroll, use_location, Page};
+use crate::router::{href, provide_router, take_restored_scroll, use_location, Page};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -18,7 +18,7 @@ pub fn App() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
         <header class="site-header">
-            <a href="/" class="site-name">{browser::SITE_NAME}</a>
+            <a href=href("/") class="site-name">{browser::SITE_NAME}</a>
             <SearchBox/>
             <ThemeToggle/>
         </header>

@@ -72,7 +72,7 @@ pub fn passage(id: u32) -> Option<PassageRef> {
     corpus().passages.get(id as usize).copied()
 }
 
-/// The landing URL of a hit: the paragraph, with the query riding along for highlighting.
+/// The landing app URL of a hit: the paragraph, with the query riding along for highlighting.
 pub fn hit_url(passage: &PassageRef, query: &str) -> String {
     format!("{}?q={}#{}", passage.doc.path(), encode(query), passage.paragraph.anchor())
 }

@@ -11,8 +11,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The parts of the URL the app reads. `path` is percent-encoded as the browser gives it;
-/// `query` and `hash` come without their `?` and `#`.
+/// The parts of the URL the app reads. `path` is the app path (below the base path, starting
+/// with `/`), percent-encoded as the browser gives it; `query` and `hash` come without their
+/// `?` and `#`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Location {
     pub path: String,
@@ -20,15 +21,39 @@ pub struct Location {
     pub hash: String,
 }
 
+/// The path the app is served under, from the page's `<base href>` (set at build time by
+/// Trunk's public URL): "/" at a site's root, "/reader/" under a sub-path.
+fn base_path() -> &'static str {
+    thread_local! {
+        static BASE: &'static str = {
+            let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+            let after_scheme = base.split_once("://").map_or("", |(_, rest)| rest);
+            let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
+            let path = path.split(['?', '#']).next().unwrap_or("/");
+            // A base names a folder: keep what is up to its last slash.
+            let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+            Box::leak(if folder.is_empty() { "/".into() } else { folder.to_string().into_boxed_str() })
+        };
+    }
+    BASE.with(|b| *b)
+}
+
+/// The browser URL of an app URL (`/slug?q=...#p-3`): the app URL under the base path.
+pub fn href(app_url: &str) -> String {
+    format!("{}{}", base_path().trim_end_matches('/'), app_url)
+}
+
 impl Location {
     fn current() -> Self {
         let Some(location) = web_sys::window().map(|w| w.location()) else { return Self::default() };
         let part = |s: Result<String, _>, prefix: char| s.unwrap_or_default().trim_start_matches(prefix).to_string();
-        Self {
-            path: location.pathname().unwrap_or_else(|_| "/".into()),
-            query: part(location.search(), '?'),
-            hash: part(location.hash(), '#'),
-        }
+        let pathname = location.pathname().unwrap_or_else(|_| "/".into());
+        let base = base_path().trim_end_matches('/');
+        let path = match pathname.strip_prefix(base) {
+            Some(rest) if rest.starts_with('/') => rest.to_string(),
+            _ => "/".to_string(),
+        };
+        Self { path, query: part(location.search(), '?'), hash: part(location.hash(), '#') }
     }
 
     /// A query parameter, decoded (`+` and `%20` as spaces); `None` when absent.
@@ -153,11 +178,11 @@ pub fn take_restored_scroll() -> Option<f64> {
     use_context::<RouterState>().and_then(|s| s.restore_scroll.try_update_value(Option::take).flatten())
 }
 
-/// A function that goes to a URL (path, optional query and fragment) without a reload.
+/// A function that goes to an app URL (path, optional query and fragment) without a reload.
 pub fn use_navigate() -> impl Fn(&str) + Clone + 'static {
     let location = use_location();
-    move |url: &str| {
-        push(url);
+    move |app_url: &str| {
+        push(&href(app_url));
         location.set(Location::current());
     }
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::content::{Document, DOCUMENTS};
+use crate::router::href;
 
 #[component]
 pub fn DocumentList() -> impl IntoView {
@@ -10,7 +11,7 @@ pub fn DocumentList() -> impl IntoView {
         <ol class="doc-list">
             {DOCUMENTS.iter().map(|doc| view! {
                 <li class="doc-card">
-                    <h2 class="doc-card-title"><a href=doc.path()>{doc.title}</a></h2>
+                    <h2 class="doc-card-title"><a href=href(&doc.path())>{doc.title}</a></h2>
                     <DocumentMeta doc=doc/>
                     <p class="doc-card-summary">{doc.summary}</p>
                 </li>

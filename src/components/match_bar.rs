@@ -60,7 +60,7 @@ pub fn MatchBar(query: String, doc_path: String) -> impl IntoView {
     // Esc clicks it.
     let clear_url = {
         let hash = browser::current_hash();
-        if hash.is_empty() { doc_path } else { format!("{doc_path}#{hash}") }
+        crate::router::href(&if hash.is_empty() { doc_path } else { format!("{doc_path}#{hash}") })
     };
     let keys = window_event_listener(ev::keydown, move |ev| {
         let in_field = ev

@@ -10,7 +10,7 @@ use crate::components::match_bar::MatchBar;
 use crate::components::fragment::{go_to_fragment, use_fragment_target};
 use crate::components::paragraph::ParagraphBlock;
 use crate::content::{Block, Document, Heading, DOCUMENTS};
-use crate::router::use_location;
+use crate::router::{href, use_location};
 
 /// The document at `index`. A search query in the URL (`?q=`) marks every match and brings up
 /// the match bar; a new query renders the document anew.
@@ -99,13 +99,13 @@ fn Neighbours(index: usize) -> impl IntoView {
     view! {
         <nav class="neighbours" aria-label="Previous and next documents">
             {previous.map(|d| view! {
-                <a href=d.path() class="neighbour previous" rel="prev">
+                <a href=href(&d.path()) class="neighbour previous" rel="prev">
                     <span class="neighbour-label">"Previous"</span>
                     <span class="neighbour-title">{d.title}</span>
                 </a>
             })}
             {next.map(|d| view! {
-                <a href=d.path() class="neighbour next" rel="next">
+                <a href=href(&d.path()) class="neighbour next" rel="next">
                     <span class="neighbour-label">"Next"</span>
                     <span class="neighbour-title">{d.title}</span>
                 </a>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::document_list::DocumentList;
-use crate::router::use_location;
+use crate::router::{href, use_location};
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
@@ -13,7 +13,7 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <h1 tabindex="-1">"Page not found"</h1>
         <p>"There is no page at " <code class="not-found-path">{path}</code> ". The address may be mistyped, or the document may have moved."</p>
-        <p><a href="/">"Go to the list of documents"</a></p>
+        <p><a href=href("/")>"Go to the list of documents"</a></p>
         <p>"Or open one of the documents:"</p>
         <DocumentList/>
     }

@@ -7,7 +7,7 @@ use search::SearchResults;
 use crate::browser;
 use crate::components::hit_preview::HitPreview;
 use crate::content::DOCUMENTS;
-use crate::router::use_location;
+use crate::router::{href, use_location};
 use crate::corpus_search::{self, hit_url, search_page_url};
 
 /// Paragraphs listed at most.
@@ -43,7 +43,7 @@ fn Summary(query: String, results: SearchResults) -> impl IntoView {
                 <p class="suggestions">"Did you mean "
                     {suggestions.into_iter().enumerate().map(|(i, s)| view! {
                         {(i > 0).then_some(", ")}
-                        <a href=search_page_url(&s)>{s.clone()}</a>
+                        <a href=href(&search_page_url(&s))>{s.clone()}</a>
                     }).collect_view()}
                 "?"</p>
             })}
@@ -85,7 +85,7 @@ fn Groups(query: String, results: SearchResults) -> impl IntoView {
                     };
                     view! {
                         <li class="result">
-                            <a href=hit_url(&passage, &query) class="hit-link">
+                            <a href=href(&hit_url(&passage, &query)) class="hit-link">
                                 <HitPreview passage=passage hit=hit label=label chars=SNIPPET_CHARS/>
                             </a>
                         </li>
@@ -95,7 +95,7 @@ fn Groups(query: String, results: SearchResults) -> impl IntoView {
             let labelled_by = heading_id.clone();
             view! {
                 <section class="result-group" aria-labelledby=labelled_by>
-                    <h2 id=heading_id><a href=doc.path()>{doc.title}</a></h2>
+                    <h2 id=heading_id><a href=href(&doc.path())>{doc.title}</a></h2>
                     <ol class="hits">{hits}</ol>
                 </section>
             }

@@ -1,0 +1,38 @@
+// The same reader built for and served under /reader/: links, assets, deep links, reloads.
+// URLs here are relative to the base URL http://127.0.0.1:4174/reader/.
+import { test, expect } from "./fixtures.mjs";
+
+test("under /reader/ every link, asset and deep link stays under the sub-path", async ({ page, baseURL }) => {
+  await page.goto("./");
+  await expect(page.locator("main h1")).toHaveText("Documents");
+  const hrefs = await page.locator("a[href^='/']").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  expect(hrefs.length).toBeGreaterThan(4);
+  for (const href of hrefs) expect(href.startsWith("/reader/"), href).toBe(true);
+
+  await page.getByRole("link", { name: "Romanian THB ring disrupted in France" }).click();
+  await expect(page).toHaveURL(`${baseURL}romanian-thb-ring-disrupted-france`);
+  await expect(page.locator("main h1")).toHaveText("Romanian THB ring disrupted in France");
+  await page.goBack();
+  await expect(page.locator("main h1")).toHaveText("Documents");
+
+  const response = await page.goto("g20-statement-countering-terrorism#p-10");
+  expect(response.status()).toBe(404);
+  await expect(page.locator("#p-10")).toHaveClass(/is-target/);
+  await page.reload();
+  await expect(page.locator("#p-10")).toBeFocused();
+});
+
+test("under /reader/ search lands on the paragraph and unknown pages say so", async ({ page, baseURL }) => {
+  await page.goto("./");
+  await page.getByRole("combobox", { name: "Search the documents" }).click();
+  await page.keyboard.type("Pazardzhik");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(`${baseURL}trafficking-ring-dismantled-spain-bulgaria?q=Pazardzhik#p-5`);
+  await expect(page.locator("#p-5 mark.hit")).toHaveText("Pazardzhik");
+  await page.goto("search?q=Eurojust");
+  await expect(page.locator(".result").first()).toBeVisible();
+  await page.goto("no-such-page");
+  await expect(page.locator("main h1")).toHaveText("Page not found");
+  await expect(page.locator(".not-found-path")).toHaveText("/no-such-page");
+});
