@@ -1,5 +1,5 @@
-// Shared test setup: every test fails on a page error, a console error, or a request that
-// leaves the origin.
+// Shared test setup: every test fails on a page error, a console error, a Content-Security-
+// Policy violation, or a request that leaves the origin.
 import { test as base, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 
@@ -11,12 +11,22 @@ export const test = base.extend({
     page.on("console", (m) => {
       if (m.type() === "error" && !/status of 404/.test(m.text())) problems.push(`console error: ${m.text()}`);
     });
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     page.on("request", (r) => {
       const url = r.url();
       if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) problems.push(`request to another origin: ${url}`);
     });
     await use(page);
-    expect(problems, "no errors and no foreign requests").toEqual([]);
+    if (!page.isClosed()) {
+      const violations = await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
+      problems.push(...violations.map((v) => `CSP violation: ${v}`));
+      const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').count().catch(() => 0);
+      if (page.url().startsWith("http") && policy !== 1) problems.push(`no Content-Security-Policy on ${page.url()}`);
+    }
+    expect(problems, "no errors, CSP violations or foreign requests").toEqual([]);
   },
 });
 export { expect };

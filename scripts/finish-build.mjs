@@ -1,0 +1,45 @@
+// Trunk post-build step: gives index.html a strict Content-Security-Policy and writes 404.html.
+//   node scripts/finish-build.mjs [DIR]   (DIR defaults to $TRUNK_STAGING_DIR, as Trunk sets it)
+// The policy allows only the reader's own origin. Trunk's one inline bootstrap script is
+// allowed by its SHA-256 hash (no 'unsafe-inline'); 'wasm-unsafe-eval' lets it compile the wasm.
+// 404.html is the app itself, so static hosts that answer unknown paths with it keep deep links
+// alive across reloads.
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error("usage: node scripts/finish-build.mjs DIR");
+  process.exit(2);
+}
+const indexPath = join(dir, "index.html");
+let html = readFileSync(indexPath, "utf8");
+
+const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
+  .filter((m) => !/\bsrc=/.test(m[0].slice(0, m[0].indexOf(">"))))
+  .map((m) => `'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`);
+
+export const policy = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`.trim(),
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join("; ");
+
+html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/i, "");
+html = html.replace(/(<meta charset="utf-8">)/i, `$1\n    <meta http-equiv="Content-Security-Policy" content="${policy}">`);
+if (!html.includes("Content-Security-Policy")) {
+  console.error(`${indexPath}: no <meta charset="utf-8"> to put the policy after`);
+  process.exit(1);
+}
+writeFileSync(indexPath, html);
+writeFileSync(join(dir, "404.html"), html);
+console.log(`finish-build: CSP with ${hashes.length} script hash(es); 404.html written`);
