@@ -2,12 +2,13 @@
 # Installs what building the reader needs (and, with --test, testing it), skipping every tool
 # already present at the right version: a second run takes seconds.
 #   scripts/setup.sh          wasm32 target, Trunk, wasm-bindgen CLI, Node tools (wasm-opt)
-#   scripts/setup.sh --test   also wasm-pack, Chromium and ChromeDriver
+#   scripts/setup.sh --test   also wasm-pack, Chromium and ChromeDriver, Firefox ESR and geckodriver
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_PACK_VERSION=0.15.1
+GECKODRIVER_VERSION=0.37.1
 # The CLI must equal the wasm-bindgen that Cargo.lock pins, or Trunk and the test runner
 # try to download their own.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, "", $0); print; exit }' Cargo.lock)
@@ -41,11 +42,12 @@ fi
 
 if [[ "${1:-}" == "--test" ]]; then
   cargo_tool wasm-pack "$WASM_PACK_VERSION" wasm-pack --locked
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    log "installing Chromium and ChromeDriver from Debian"
+  cargo_tool geckodriver "$GECKODRIVER_VERSION" geckodriver --locked
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null; then
+    log "installing Chromium, ChromeDriver and Firefox ESR from Debian"
     sudo=""
     [[ "$(id -u)" -eq 0 ]] || sudo=sudo
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver firefox-esr
   fi
 fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: native unit and property tests, wasm-bindgen tests in headless Chromium,
-# the release build with its size budget, and end-to-end tests in headless Chromium against
-# that build served as plain static files.
+# Runs every test: native unit and property tests, wasm-bindgen tests in headless Chromium and
+# Firefox, the release builds (site root and /reader/) with the size budget, end-to-end tests
+# in headless Chromium against those builds served as plain static files, and an end-to-end
+# smoke of every route in headless Firefox.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -14,6 +15,9 @@ cargo test --locked -p corpus -p search
 step "wasm-bindgen tests in headless Chromium"
 wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" --mode no-install -- --locked
 
+step "wasm-bindgen tests in headless Firefox"
+wasm-pack test --headless --firefox --geckodriver "$HOME/.cargo/bin/geckodriver" --mode no-install -- --locked
+
 step "release build (site root in dist/, sub-path /reader/ in dist-reader/)"
 trunk build --release --locked
 trunk build --release --locked --public-url /reader/ --dist dist-reader
@@ -23,3 +27,6 @@ node scripts/size-report.mjs dist --budget size-budget.json
 
 step "end-to-end tests in headless Chromium"
 npx playwright test
+
+step "end-to-end smoke in headless Firefox"
+node --test e2e-firefox/
