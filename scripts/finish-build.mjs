@@ -1,11 +1,12 @@
-// Trunk post-build step: gives index.html a strict Content-Security-Policy and writes 404.html.
+// Trunk post-build step: gives index.html a strict Content-Security-Policy, writes 404.html,
+// and writes the service worker (sw.js) with this build's files and version.
 //   node scripts/finish-build.mjs [DIR]   (DIR defaults to $TRUNK_STAGING_DIR, as Trunk sets it)
 // The policy allows only the reader's own origin. Trunk's one inline bootstrap script is
 // allowed by its SHA-256 hash (no 'unsafe-inline'); 'wasm-unsafe-eval' lets it compile the wasm.
 // 404.html is the app itself, so static hosts that answer unknown paths with it keep deep links
 // alive across reloads.
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -42,4 +43,15 @@ if (!html.includes("Content-Security-Policy")) {
 }
 writeFileSync(indexPath, html);
 writeFileSync(join(dir, "404.html"), html);
-console.log(`finish-build: CSP with ${hashes.length} script hash(es); 404.html written`);
+// The service worker precaches every file of this build under a cache named by the build's
+// content: a new deployment installs its whole set beside the old, then deletes the old, so a
+// page never gets old JavaScript with new wasm.
+const files = readdirSync(dir).filter((f) => f !== "sw.js").sort();
+const digest = createHash("sha256");
+for (const f of files) digest.update(f).update(readFileSync(join(dir, f)));
+const version = digest.digest("hex").slice(0, 16);
+const worker = readFileSync(new URL("service-worker.js", import.meta.url), "utf8")
+  .replace('"__VERSION__"', JSON.stringify(version))
+  .replace("[] /* __FILES__ */", JSON.stringify(files));
+writeFileSync(join(dir, "sw.js"), worker);
+console.log(`finish-build: CSP with ${hashes.length} script hash(es); 404.html; sw.js ${version} with ${files.length} files`);

@@ -1,0 +1,41 @@
+// The reader's service worker (template: scripts/finish-build.mjs fills in the version and
+// the build's files). After one visit the reader works with the network off.
+const VERSION = "__VERSION__";
+const FILES = [] /* __FILES__ */;
+const CACHE = `reader-${VERSION}`;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(FILES.map((f) => new URL(f, self.registration.scope))))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+// Once this version is complete, older versions' caches go, whole.
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("reader-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  if (request.mode === "navigate") {
+    // Pages: the network first, so a new deployment shows when online; offline, the cached
+    // app answers every path and routes it itself.
+    event.respondWith(
+      fetch(request).catch(() =>
+        caches.open(CACHE).then((cache) => cache.match(new URL("index.html", self.registration.scope))),
+      ),
+    );
+    return;
+  }
+  // Files: content-hashed names never change meaning, so the cache answers first.
+  event.respondWith(caches.open(CACHE).then((cache) => cache.match(request).then((hit) => hit ?? fetch(request))));
+});
