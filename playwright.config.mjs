@@ -21,7 +21,8 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "root", testIgnore: /subpath\.spec/ },
+    { name: "root", testIgnore: /(subpath|single-file)\.spec/ },
+    { name: "single-file", testMatch: /single-file\.spec/ },
     { name: "subpath", testMatch: /subpath\.spec/, use: { baseURL: `http://127.0.0.1:${SUBPATH_PORT}/reader/` } },
   ],
   webServer: [

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: native unit and property tests, wasm-bindgen tests in headless Chromium and
-# Firefox, the release builds (site root and /reader/) with the size budget, end-to-end tests
-# in headless Chromium against those builds served as plain static files, and an end-to-end
-# smoke of every route in headless Firefox.
+# Firefox, the release builds (site root, /reader/, one file) with the size budget, end-to-end
+# tests in headless Chromium against those builds served as plain static files (and the one
+# file opened from file://), and an end-to-end smoke of every route in headless Firefox.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -21,6 +21,9 @@ wasm-pack test --headless --firefox --geckodriver "$HOME/.cargo/bin/geckodriver"
 step "release build (site root in dist/, sub-path /reader/ in dist-reader/)"
 trunk build --release --locked
 trunk build --release --locked --public-url /reader/ --dist dist-reader
+
+step "single-file build (dist-single/)"
+node scripts/build-single-file.mjs
 
 step "size report and budget"
 node scripts/size-report.mjs dist --budget size-budget.json

@@ -1,12 +1,17 @@
 //! Client-side routing: the URL as a signal, links followed without a reload, back / forward.
 //!
-//! Hand-written instead of leptos_router for two reasons that matter to readers: it costs
-//! about a fifth of leptos_router's size in the wasm (every first visit downloads it), and it
-//! can later select pages from the fragment, which a reader opened from `file://` needs
-//! (leptos_router always routes by path, and browsers forbid changing a `file:` path).
+//! Hand-written instead of leptos_router for two reasons that matter to readers: leptos_router
+//! made up about a quarter of the wasm every first visit downloads (removing it took the wasm
+//! from 157 KB to 118 KB brotli), and it can only route by path, while a reader opened from
+//! `file://` needs the page in the query: browsers forbid changing a `file:` URL's path, but
+//! let its query change. So the app path lives in one of two places:
 //!
-//! The router knows four pages (see [`Page`]); what is in the URL beyond the path (the query
-//! and the fragment) is read by the pages through [`use_location`].
+//! - served over http(s): the URL's path, below the base path (`/reader/g20-...?q=x#p-3`);
+//! - opened from a file: the `page` query parameter (`reader.html?page=/g20-...&q=x#p-3`).
+//!
+//! The rest of the app only sees app URLs (`/g20-...?q=x#p-3`): [`href`] turns one into a
+//! browser URL and [`Location`] turns the browser URL back. The router knows four pages (see
+//! [`Page`]); the query and the fragment are read by the pages through [`use_location`].
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -38,22 +43,58 @@ fn base_path() -> &'static str {
     BASE.with(|b| *b)
 }
 
-/// The browser URL of an app URL (`/slug?q=...#p-3`): the app URL under the base path.
+/// The query parameter that holds the app path when the reader is opened from a file.
+const PAGE_PARAM: &str = "page";
+
+fn opened_from_file() -> bool {
+    web_sys::window().and_then(|w| w.location().protocol().ok()).is_some_and(|p| p == "file:")
+}
+
+/// The browser URL of an app URL (`/slug?q=...#p-3`): under the base path when served, in the
+/// `page` parameter of this same file when opened from one.
 pub fn href(app_url: &str) -> String {
-    format!("{}{}", base_path().trim_end_matches('/'), app_url)
+    if !opened_from_file() {
+        return format!("{}{}", base_path().trim_end_matches('/'), app_url);
+    }
+    let (rest, hash) = app_url.split_once('#').map_or((app_url, None), |(r, h)| (r, Some(h)));
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let file = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .and_then(|p| p.rsplit('/').next().map(str::to_string))
+        .unwrap_or_default();
+    let mut params: Vec<String> = Vec::new();
+    if path != "/" {
+        params.push(format!("{PAGE_PARAM}={path}"));
+    }
+    params.extend(query.split('&').filter(|p| !p.is_empty()).map(str::to_string));
+    let mut url = file;
+    if !params.is_empty() {
+        url = format!("{url}?{}", params.join("&"));
+    }
+    if let Some(hash) = hash {
+        url = format!("{url}#{hash}");
+    }
+    url
 }
 
 impl Location {
     fn current() -> Self {
         let Some(location) = web_sys::window().map(|w| w.location()) else { return Self::default() };
         let part = |s: Result<String, _>, prefix: char| s.unwrap_or_default().trim_start_matches(prefix).to_string();
+        let query = part(location.search(), '?');
+        let hash = part(location.hash(), '#');
+        if opened_from_file() {
+            let (pages, rest): (Vec<&str>, Vec<&str>) = query.split('&').filter(|p| !p.is_empty()).partition(|p| p.starts_with("page="));
+            let path = pages.first().map_or("/".to_string(), |p| decode(&p[PAGE_PARAM.len() + 1..]));
+            return Self { path, query: rest.join("&"), hash };
+        }
         let pathname = location.pathname().unwrap_or_else(|_| "/".into());
         let base = base_path().trim_end_matches('/');
         let path = match pathname.strip_prefix(base) {
             Some(rest) if rest.starts_with('/') => rest.to_string(),
             _ => "/".to_string(),
         };
-        Self { path, query: part(location.search(), '?'), hash: part(location.hash(), '#') }
+        Self { path, query, hash }
     }
 
     /// A query parameter, decoded (`+` and `%20` as spaces); `None` when absent.

@@ -1,0 +1,61 @@
+// Builds the reader as one self-contained HTML file (wasm, JavaScript, CSS and icon inlined)
+// that opens from file:// by double-click: dist-single/security-policy-reader.html.
+//   node scripts/build-single-file.mjs      (after scripts/setup.sh; tools on PATH)
+//
+// Browsers refuse to fetch wasm or load ES modules from file://, so the page carries the wasm
+// as base64 in a classic script and instantiates those bytes with wasm-bindgen's `no-modules`
+// glue. The router sees the file: protocol and keeps the page in the query (see src/router.rs).
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { brotliCompressSync } from "node:zlib";
+
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: ["ignore", "inherit", "inherit"] });
+const WASM_FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-reference-types", "--enable-multivalue", "--enable-sign-ext", "--enable-mutable-globals"];
+const out = "target/single-file";
+const dist = "dist-single";
+
+run("cargo", ["build", "--release", "--locked", "--target", "wasm32-unknown-unknown", "--bin", "reader"]);
+run("wasm-bindgen", ["--target", "no-modules", "--no-typescript", "--out-dir", out, "target/wasm32-unknown-unknown/release/reader.wasm"]);
+run("wasm-opt", ["-Oz", ...WASM_FEATURES, `${out}/reader_bg.wasm`, "-o", `${out}/reader_bg.opt.wasm`]);
+
+const wasm = readFileSync(`${out}/reader_bg.opt.wasm`).toString("base64");
+const glue = readFileSync(`${out}/reader.js`, "utf8");
+const css = readFileSync("style/main.css", "utf8");
+const icon = readFileSync("public/favicon.svg").toString("base64");
+const template = readFileSync("index.html", "utf8");
+const description = template.match(/<meta name="description" content="([^"]*)">/)?.[1] ?? "";
+
+// `</script` cannot appear inside an inline script; base64 and the glue never contain it, but
+// make sure rather than ship a broken file.
+for (const [name, text] of [["glue", glue]]) {
+  if (/<\/script/i.test(text)) throw new Error(`${name} contains </script and cannot be inlined`);
+}
+
+const html = `<!DOCTYPE html>
+<html lang="en">
+<head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="description" content="${description}">
+    <meta name="color-scheme" content="light dark">
+    <title>Security Policy Reader</title>
+    <link rel="icon" href="data:image/svg+xml;base64,${icon}">
+    <style>
+${css}
+    </style>
+</head>
+<body>
+    <noscript><p>This reader needs JavaScript and WebAssembly to show its documents.</p></noscript>
+    <script>
+${glue}
+    </script>
+    <script>
+wasm_bindgen({ module_or_path: Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0)) });
+    </script>
+</body>
+</html>
+`;
+mkdirSync(dist, { recursive: true });
+const file = `${dist}/security-policy-reader.html`;
+writeFileSync(file, html);
+console.log(`${file}: ${(html.length / 1024).toFixed(1)} KB, ${(brotliCompressSync(html).length / 1024).toFixed(1)} KB brotli`);
