@@ -1,5 +1,7 @@
-// Trunk post-build step: gives index.html a strict Content-Security-Policy, writes 404.html,
-// and writes the service worker (sw.js) with this build's files and version.
+// Trunk post-build step: gives index.html a strict Content-Security-Policy, writes the app's
+// page under the name of every route (so deep links answer 200 on hosts that serve NAME.html
+// for /NAME) and as 404.html (for every other path), and writes the service worker (sw.js)
+// with this build's files and version.
 //   node scripts/finish-build.mjs [DIR]   (DIR defaults to $TRUNK_STAGING_DIR, as Trunk sets it)
 // The policy allows only the reader's own origin. Trunk's one inline bootstrap script is
 // allowed by its SHA-256 hash (no 'unsafe-inline'); 'wasm-unsafe-eval' lets it compile the wasm.
@@ -35,14 +37,21 @@ export const policy = [
   "form-action 'self'",
 ].join("; ");
 
-html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/i, "");
-html = html.replace(/(<meta charset="utf-8">)/i, `$1\n    <meta http-equiv="Content-Security-Policy" content="${policy}">`);
+html = html.replace(/<meta http-equiv=["']?Content-Security-Policy["']?[^>]*>\s*/i, "");
+html = html.replace(/(<meta charset=["']?utf-8["']?\s*\/?>)/i, `$1<meta http-equiv="Content-Security-Policy" content="${policy}">`);
 if (!html.includes("Content-Security-Policy")) {
-  console.error(`${indexPath}: no <meta charset="utf-8"> to put the policy after`);
+  console.error(`${indexPath}: no <meta charset=utf-8> to put the policy after`);
   process.exit(1);
 }
 writeFileSync(indexPath, html);
 writeFileSync(join(dir, "404.html"), html);
+// The routes: the search page and each document's slug, from the content files' front matter.
+const contentDir = new URL("../content/", import.meta.url);
+const slugs = readdirSync(contentDir)
+  .filter((f) => f.endsWith(".md"))
+  .map((f) => readFileSync(new URL(f, contentDir), "utf8").match(/^slug\s*=\s*"([^"]+)"/m)?.[1])
+  .filter(Boolean);
+for (const route of ["search", ...slugs]) writeFileSync(join(dir, `${route}.html`), html);
 // The service worker precaches every file of this build under a cache named by the build's
 // content: a new deployment installs its whole set beside the old, then deletes the old, so a
 // page never gets old JavaScript with new wasm.
@@ -54,4 +63,4 @@ const worker = readFileSync(new URL("service-worker.js", import.meta.url), "utf8
   .replace('"__VERSION__"', JSON.stringify(version))
   .replace("[] /* __FILES__ */", JSON.stringify(files));
 writeFileSync(join(dir, "sw.js"), worker);
-console.log(`finish-build: CSP with ${hashes.length} script hash(es); 404.html; sw.js ${version} with ${files.length} files`);
+console.log(`finish-build: CSP with ${hashes.length} script hash(es); ${slugs.length + 1} route pages and 404.html; sw.js ${version} with ${files.length} files`);

@@ -29,10 +29,12 @@ function sizes(path) {
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 const files = walk(dir).sort();
 const html = readFileSync(join(dir, "index.html"), "utf8");
-// Files index.html references: href/src attributes and the wasm named in the bootstrap.
+// Files index.html references: href/src attributes (quoted or, once minified, not) and the
+// wasm named in the bootstrap.
 const referenced = new Set(["index.html"]);
-for (const m of html.matchAll(/(?:href|src)="\/?([^"#?]+)"|['"]\/?([^'"]+\.wasm)['"]/g)) {
-  referenced.add((m[1] ?? m[2]).replace(/^\.\//, ""));
+for (const m of html.matchAll(/\b(?:href|src)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))|['"]([^'"]+\.wasm)['"]/g)) {
+  const url = (m[1] ?? m[2] ?? m[3] ?? m[4]).split(/[?#]/)[0];
+  referenced.add(url.replace(/^\.?\//, "").replace(/^[^:]*\/\/[^/]*\//, ""));
 }
 
 console.log(`${"file".padEnd(44)} ${"raw KB".padStart(8)} ${"gzip KB".padStart(8)} ${"br KB".padStart(8)}  first load`);

@@ -1,10 +1,12 @@
-// A plain static file server, as common static hosts behave: a file if it exists, a folder's
-// index.html, otherwise 404.html with status 404. Used to serve and test the release build,
-// at the site root or under a sub-path (PREFIX, such as /reader/).
+// A plain static file server, as common static hosts (GitHub Pages, Netlify) behave: a file if
+// it exists, `NAME.html` for an extensionless `NAME`, a folder's index.html, otherwise 404.html
+// with status 404; compressed with brotli or gzip when the browser accepts it. Used to serve
+// and test the release build, at the site root or under a sub-path (PREFIX, such as /reader/).
 //   node scripts/static-server.mjs DIR [PORT] [PREFIX]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { brotliCompressSync, gzipSync } from "node:zlib";
 
 const root = resolve(process.argv[2] ?? "dist");
 const port = Number(process.argv[3] ?? 8080);
@@ -31,14 +33,30 @@ async function fileFor(urlPath) {
     return null;
   }
   if (!path.startsWith(root)) return null;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) path = join(path, "index.html");
-    await stat(path);
-    return path;
-  } catch {
-    return null;
+  for (const candidate of [path, join(path, "index.html"), `${path}.html`]) {
+    try {
+      if ((await stat(candidate)).isFile()) return candidate;
+    } catch {
+      // try the next form
+    }
   }
+  return null;
+}
+
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".webmanifest", ".txt"]);
+
+/** Compressed bodies by path and encoding: built files do not change while served. */
+const compressed = new Map();
+
+/** The body in the best encoding the request accepts. */
+function encode(req, path, body) {
+  if (!COMPRESSIBLE.has(extname(path))) return { body, encoding: null };
+  const accepted = req.headers["accept-encoding"] ?? "";
+  const encoding = /\bbr\b/.test(accepted) ? "br" : /\bgzip\b/.test(accepted) ? "gzip" : null;
+  if (!encoding) return { body, encoding };
+  const key = `${encoding} ${path}`;
+  if (!compressed.has(key)) compressed.set(key, encoding === "br" ? brotliCompressSync(body) : gzipSync(body));
+  return { body: compressed.get(key), encoding };
 }
 
 createServer(async (req, res) => {
@@ -55,8 +73,10 @@ createServer(async (req, res) => {
     status = 404;
   }
   try {
-    const body = await readFile(path);
-    res.writeHead(status, { "content-type": TYPES[extname(path)] ?? "application/octet-stream", "cache-control": "no-cache" });
+    const { body, encoding } = encode(req, path, await readFile(path));
+    const headers = { "content-type": TYPES[extname(path)] ?? "application/octet-stream", "cache-control": "no-cache", vary: "accept-encoding" };
+    if (encoding) headers["content-encoding"] = encoding;
+    res.writeHead(status, headers);
     res.end(req.method === "HEAD" ? undefined : body);
   } catch {
     res.writeHead(404, { "content-type": "text/plain" });

@@ -31,5 +31,8 @@ node scripts/size-report.mjs dist --budget size-budget.json
 step "end-to-end tests in headless Chromium"
 npx playwright test
 
+step "Lighthouse on the home page and a document page"
+node scripts/lighthouse.mjs
+
 step "end-to-end smoke in headless Firefox"
 node --test e2e-firefox/

@@ -1,0 +1,49 @@
+// Lighthouse (pinned 12.2.3, headless Chromium, default mobile settings) on the home page and a
+// document page of the release build in dist/, served as plain static files. Prints the scores
+// and exits 1 when any is below its floor.
+//   node scripts/lighthouse.mjs
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const PORT = 4177;
+const PAGES = ["/", "/g20-statement-countering-terrorism"];
+const FLOORS = { performance: 95, accessibility: 100, "best-practices": 100, seo: 90 };
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+const server = spawn("node", ["scripts/static-server.mjs", "dist", String(PORT)], { stdio: ["ignore", "pipe", "inherit"] });
+await new Promise((resolve) => server.stdout.once("data", resolve));
+let failed = false;
+try {
+  for (const page of PAGES) {
+    const work = mkdtempSync(join(tmpdir(), "lighthouse-"));
+    const report = join(work, "report.json");
+    execFileSync(
+      "node_modules/.bin/lighthouse",
+      [
+        `http://127.0.0.1:${PORT}${page}`,
+        "--quiet",
+        "--output=json",
+        `--output-path=${report}`,
+        `--only-categories=${Object.keys(FLOORS).join(",")}`,
+        `--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --user-data-dir=${join(work, "profile")}`,
+      ],
+      { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, CHROME_PATH: CHROMIUM } },
+    );
+    const { categories, audits } = JSON.parse(readFileSync(report, "utf8"));
+    const scores = Object.fromEntries(Object.entries(categories).map(([id, c]) => [id, Math.round(c.score * 100)]));
+    const low = Object.entries(FLOORS).filter(([id, floor]) => !(scores[id] >= floor));
+    console.log(`lighthouse ${page}: ${Object.entries(scores).map(([id, s]) => `${id} ${s}`).join(", ")}${low.length ? "  BELOW FLOOR" : ""}`);
+    for (const a of Object.values(audits)) {
+      if (low.length && a.score !== null && a.score < 1 && !["informative", "notApplicable", "manual"].includes(a.scoreDisplayMode)) {
+        console.log(`  - ${a.id}: ${a.displayValue ?? a.score}`);
+      }
+    }
+    failed ||= low.length > 0;
+    rmSync(work, { recursive: true, force: true });
+  }
+} finally {
+  server.kill();
+}
+process.exit(failed ? 1 : 0);
