@@ -5,6 +5,8 @@ import { defineConfig } from "@playwright/test";
 const PORT = 4173;
 /** The same reader built for a sub-path (trunk --public-url /reader/, in dist-reader/). */
 const SUBPATH_PORT = 4174;
+/** A copy of dist/ that the deployment test replaces with a new version while it is served. */
+const DEPLOY_PORT = 4178;
 
 export default defineConfig({
   testDir: "e2e",
@@ -21,11 +23,17 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "root", testIgnore: /(subpath|single-file)\.spec/ },
+    { name: "root", testIgnore: /(subpath|single-file|deploy)\.spec/ },
+    { name: "deploy", testMatch: /deploy\.spec/, use: { baseURL: `http://127.0.0.1:${DEPLOY_PORT}/` } },
     { name: "single-file", testMatch: /single-file\.spec/ },
     { name: "subpath", testMatch: /subpath\.spec/, use: { baseURL: `http://127.0.0.1:${SUBPATH_PORT}/reader/` } },
   ],
   webServer: [
+    {
+      command: `rm -rf target/deploy-site && cp -r dist target/deploy-site && node scripts/static-server.mjs target/deploy-site ${DEPLOY_PORT}`,
+      url: `http://127.0.0.1:${DEPLOY_PORT}/`,
+      reuseExistingServer: false,
+    },
     { command: `node scripts/static-server.mjs dist ${PORT}`, url: `http://127.0.0.1:${PORT}/`, reuseExistingServer: false },
     {
       command: `node scripts/static-server.mjs dist-reader ${SUBPATH_PORT} /reader/`,

@@ -45,7 +45,7 @@ async function fileFor(urlPath) {
 
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".webmanifest", ".txt"]);
 
-/** Compressed bodies by path and encoding: built files do not change while served. */
+/** Compressed bodies by path, encoding, length and ends (a redeployed file gets a new entry). */
 const compressed = new Map();
 
 /** The body in the best encoding the request accepts. */
@@ -54,7 +54,7 @@ function encode(req, path, body) {
   const accepted = req.headers["accept-encoding"] ?? "";
   const encoding = /\bbr\b/.test(accepted) ? "br" : /\bgzip\b/.test(accepted) ? "gzip" : null;
   if (!encoding) return { body, encoding };
-  const key = `${encoding} ${path}`;
+  const key = `${encoding} ${path} ${body.length} ${body.subarray(0, 64).toString("base64")} ${body.subarray(-64).toString("base64")}`;
   if (!compressed.has(key)) compressed.set(key, encoding === "br" ? brotliCompressSync(body) : gzipSync(body));
   return { body: compressed.get(key), encoding };
 }

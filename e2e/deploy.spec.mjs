@@ -1,0 +1,40 @@
+// A new deployment replaces the old one cleanly: the service worker of the new version caches
+// its whole file set, takes over, and deletes the old version's cache; offline, the reader is
+// then the new version, whole. (JavaScript and wasm are named by one content hash, so a page
+// can only ever load the pair its index.html names.)
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test, expect } from "./fixtures.mjs";
+
+const SITE = "target/deploy-site";
+
+/** Turns the served copy into "version B": a new page marker and a new service worker. */
+function deployVersionB() {
+  for (const file of readdirSync(SITE).filter((f) => f.endsWith(".html"))) {
+    const html = readFileSync(join(SITE, file), "utf8");
+    writeFileSync(join(SITE, file), html.replace(/<title>/, '<meta name="deployment" content="B"><title>'));
+  }
+  const worker = readFileSync(join(SITE, "sw.js"), "utf8");
+  writeFileSync(join(SITE, "sw.js"), worker.replace(/const VERSION = "([^"]+)"/, 'const VERSION = "$1-b"'));
+}
+
+const readerCaches = (page) => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("reader-")));
+
+test("a new deployment replaces the old version, and offline the reader is the new one", async ({ page, context }) => {
+  await page.goto("./");
+  await expect(page.locator("main h1")).toHaveText("Documents");
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const [first] = await readerCaches(page);
+  expect(first).toMatch(/^reader-[0-9a-f]{16}$/);
+
+  deployVersionB();
+  await page.reload();
+  await expect(page.locator('meta[name="deployment"]')).toHaveAttribute("content", "B");
+  await expect.poll(() => readerCaches(page), { timeout: 15_000 }).toEqual([`${first}-b`]);
+
+  await context.setOffline(true);
+  await page.goto("./defence-secretary-speech-csis");
+  await expect(page.locator("main h1")).toHaveText("Speech: Defence Secretary Speech at CSIS, Washington");
+  await expect(page.locator('meta[name="deployment"]')).toHaveAttribute("content", "B");
+  await context.setOffline(false);
+});
