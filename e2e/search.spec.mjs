@@ -20,11 +20,14 @@ test("/ focuses the search box, typing lists paragraphs and announces the count"
   await expect(box(page)).toHaveAttribute("aria-expanded", "false");
 });
 
-test("Ctrl+K focuses the search box from anywhere", async ({ page }) => {
-  await page.goto(STATEMENT);
-  await expect(page.locator("main h1")).toBeVisible();
+test("Ctrl+K focuses the search box from anywhere, without losing the reader's place", async ({ page }) => {
+  await page.goto(`${STATEMENT}#p-15`);
+  await expect(page.locator("#p-15")).toBeFocused();
   await page.keyboard.press("Control+k");
   await expect(box(page)).toBeFocused();
+  await page.keyboard.type("Eurojust");
+  await expect(page.getByRole("option").first()).toBeVisible();
+  await expect(page.locator("#p-15")).toBeInViewport();
 });
 
 test("arrow keys choose a paragraph and Enter lands on it with every match marked", async ({ page }) => {

@@ -6,6 +6,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { createHash } from "node:crypto";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 
 const root = resolve(process.argv[2] ?? "dist");
@@ -45,7 +46,7 @@ async function fileFor(urlPath) {
 
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".webmanifest", ".txt"]);
 
-/** Compressed bodies by path, encoding, length and ends (a redeployed file gets a new entry). */
+/** Compressed bodies by encoding and content (a redeployed file gets a new entry). */
 const compressed = new Map();
 
 /** The body in the best encoding the request accepts. */
@@ -54,7 +55,7 @@ function encode(req, path, body) {
   const accepted = req.headers["accept-encoding"] ?? "";
   const encoding = /\bbr\b/.test(accepted) ? "br" : /\bgzip\b/.test(accepted) ? "gzip" : null;
   if (!encoding) return { body, encoding };
-  const key = `${encoding} ${path} ${body.length} ${body.subarray(0, 64).toString("base64")} ${body.subarray(-64).toString("base64")}`;
+  const key = `${encoding} ${createHash("sha1").update(body).digest("hex")}`;
   if (!compressed.has(key)) compressed.set(key, encoding === "br" ? brotliCompressSync(body) : gzipSync(body));
   return { body: compressed.get(key), encoding };
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use search::SearchHit;
 use wasm_bindgen::JsCast;
 
+use crate::browser;
 use crate::components::hit_preview::HitPreview;
 use crate::corpus_search::{self, hit_url};
 use crate::router::{use_location, use_navigate};
@@ -122,7 +123,14 @@ pub fn SearchBox() -> impl IntoView {
         if slash || command_k {
             if let Some(el) = input.get_untracked() {
                 ev.prevent_default();
-                let _ = el.focus();
+                // Where the header stays in view (wide screens), focusing must not scroll the
+                // page: browsers would bring the sticky box's original place into view.
+                let box_in_view = el.get_bounding_client_rect().top() >= 0.0;
+                if box_in_view {
+                    browser::focus_quietly(&el);
+                } else {
+                    let _ = el.focus();
+                }
                 el.select();
             }
         }
