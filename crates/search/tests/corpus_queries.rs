@@ -112,6 +112,16 @@ fn readers_questions_land_on_the_right_paragraph() {
         ("Thomas Schelling", SPEECH, 67),
         ("Evil Empire", SPEECH, 91),
         ("Counter-Daesh coalition", SPEECH, 29),
+        ("foreign fighters returning from Iraq and Syria", STATEMENT, 4),
+        ("World Customs Organization", STATEMENT, 7),
+        ("removal of terrorist content online", STATEMENT, 20),
+        ("role of civil society and media", STATEMENT, 21),
+        ("Europol mobile office", SPAIN, 4),
+        ("when did the investigation begin", SPAIN, 3),
+        ("pickpocketing metro Paris", FRANCE, 2),
+        ("Dreadnought submarines", SPEECH, 20),
+        ("Fulton Missouri Iron Lady", SPEECH, 95),
+        ("Norway P8 agreement", SPEECH, 58),
     ];
     let mut misses = Vec::new();
     for &(q, slug, number) in cases {
