@@ -47,6 +47,7 @@ const ROUTES = [
   ["/romanian-thb-ring-disrupted-france", "Romanian THB ring disrupted in France"],
   ["/defence-secretary-speech-csis", "Speech: Defence Secretary Speech at CSIS, Washington"],
   ["/search?q=Eurojust", "Search results"],
+  ["/glossary", "Glossary"],
   ["/no-such-page", "Page not found"],
 ];
 

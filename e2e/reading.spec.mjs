@@ -132,3 +132,17 @@ test("the skip link is the first stop and leads to the content", async ({ page }
   await page.keyboard.press("Enter");
   await expect(page.locator("main")).toBeFocused();
 });
+
+test("the glossary, linked from every page, leads to where a term is defined", async ({ page }) => {
+  await page.goto(SPEECH);
+  await page.getByRole("link", { name: "Glossary of acronyms" }).click();
+  await expect(page).toHaveURL("/glossary");
+  await expect(page.locator("main h1")).toHaveText("Glossary");
+  const jit = page.locator("#g-JIT + dd");
+  await expect(jit).toContainText("joint investigation team");
+  await expect(jit.locator(".glossary-uses li")).toHaveCount(2);
+  await jit.getByRole("link", { name: /¶3$/ }).first().click();
+  await expect(page).toHaveURL(/#p-3$/);
+  await expect(page.locator("#p-3")).toHaveClass(/is-target/);
+  await expect(page.locator("#p-3")).toContainText("joint investigation team (JIT)");
+});

@@ -51,7 +51,7 @@ const slugs = readdirSync(contentDir)
   .filter((f) => f.endsWith(".md"))
   .map((f) => readFileSync(new URL(f, contentDir), "utf8").match(/^slug\s*=\s*"([^"]+)"/m)?.[1])
   .filter(Boolean);
-for (const route of ["search", ...slugs]) writeFileSync(join(dir, `${route}.html`), html);
+for (const route of ["search", "glossary", ...slugs]) writeFileSync(join(dir, `${route}.html`), html);
 // The service worker precaches every file of this build under a cache named by the build's
 // content: a new deployment installs its whole set beside the old, then deletes the old, so a
 // page never gets old JavaScript with new wasm.

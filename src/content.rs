@@ -78,6 +78,18 @@ impl Document {
     }
 }
 
+/// An acronym the documents use and what it stands for (see `content/glossary.toml`; terms the
+/// text defines itself are found at build time).
+#[derive(Debug, PartialEq, Eq)]
+pub struct GlossaryEntry {
+    pub term: &'static str,
+    pub expansion: &'static str,
+    /// The document (slug) and paragraph that define it, when the text does.
+    pub defined_in: Option<(&'static str, u32)>,
+    /// Every (slug, paragraph) that uses it.
+    pub uses: &'static [(&'static str, u32)],
+}
+
 include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
 
 /// The index of the document with this slug.

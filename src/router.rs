@@ -121,6 +121,7 @@ fn decode(text: &str) -> String {
 pub enum Page {
     Home,
     Search,
+    Glossary,
     /// The index of the document in `content::DOCUMENTS`.
     Document(usize),
     NotFound,
@@ -131,6 +132,7 @@ impl Page {
         match path.trim_end_matches('/') {
             "" | "/index.html" => Self::Home,
             "/search" => Self::Search,
+            "/glossary" => Self::Glossary,
             other => other
                 .strip_prefix('/')
                 .filter(|slug| !slug.contains('/'))

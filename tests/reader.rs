@@ -165,3 +165,21 @@ async fn no_results_names_the_query_and_suggests() {
     assert!(app.text(".search-summary").starts_with("No results for"));
     assert_eq!(app.text(".suggestions a"), "eurojust");
 }
+
+#[wasm_bindgen_test]
+async fn the_glossary_explains_every_acronym_with_its_definition_and_uses() {
+    let app = open("/glossary").await;
+    assert_eq!(app.text("main h1"), "Glossary");
+    assert_eq!(document().title(), "Glossary · Security Policy Reader");
+    let terms: Vec<String> = app.all(".glossary dt").iter().map(|t| t.text_content().unwrap_or_default()).collect();
+    for term in ["AML/CFT", "EAW", "FATF", "FTF", "ICAO", "JIT", "THB", "UNSCR", "WCO"] {
+        assert!(terms.iter().any(|t| t == term), "{term} missing from {terms:?}");
+    }
+    let fatf = app.one("#g-FATF + dd");
+    let text = fatf.text_content().unwrap_or_default();
+    assert!(text.starts_with("Financial Action Task Force"), "{text}");
+    assert!(text.contains("Defined in G20 Leaders’ Statement on Countering Terrorism ¶10"), "{text}");
+    assert_eq!(app.one("#g-FATF + dd .glossary-defined a").get_attribute("href").as_deref(), Some("/g20-statement-countering-terrorism#p-10"));
+    let thb = app.text("#g-THB + dd");
+    assert!(thb.contains("trafficking in human beings") && !thb.contains("Defined in"), "{thb}");
+}

@@ -9,6 +9,7 @@
 pub mod codegen;
 mod error;
 mod front_matter;
+pub mod glossary;
 mod markdown;
 mod model;
 pub mod provenance;

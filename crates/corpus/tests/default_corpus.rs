@@ -94,3 +94,20 @@ fn summaries_and_reading_times_are_filled_in() {
         assert!(doc.reading_minutes >= 1);
     }
 }
+
+#[test]
+fn every_acronym_in_the_corpus_is_explained() {
+    let docs = load();
+    let text = std::fs::read_to_string(content_dir().join("glossary.toml")).expect("glossary is in the repo");
+    let curated = corpus::glossary::parse_curated(&content_dir().join("glossary.toml"), &text).expect("glossary parses");
+    let (entries, unknown) = corpus::glossary::build(&docs, &curated);
+    assert!(unknown.is_empty(), "acronyms no entry explains: {unknown:?}");
+    let find = |term: &str| entries.iter().find(|e| e.term == term).unwrap_or_else(|| panic!("{term} in the glossary"));
+    assert_eq!(find("FATF").expansion, "Financial Action Task Force");
+    assert_eq!(find("FATF").defined_in, Some(("g20-statement-countering-terrorism".to_string(), 10)));
+    assert_eq!(find("FTF").expansion, "foreign terrorist fighters");
+    assert_eq!(find("JIT").uses.len(), 2, "the JIT appears in paragraphs of both press releases: {:?}", find("JIT").uses);
+    assert_eq!(find("THB").defined_in, None);
+    assert!(find("ISIL").uses.contains(&("g20-statement-countering-terrorism".to_string(), 10)), "ISIL/ISIS/Daesh counts for ISIL");
+    assert!(find("EAW").uses.contains(&("trafficking-ring-dismantled-spain-bulgaria".to_string(), 5)), "EAWs counts for EAW");
+}

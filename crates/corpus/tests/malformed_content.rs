@@ -117,3 +117,14 @@ fn headings_get_readable_unique_anchors_and_paragraphs_numbers() {
     assert_eq!(anchors, ["1-investing", "1-investing-2", "p-3-section"]);
     assert_eq!(doc.paragraphs().map(|p| p.number).collect::<Vec<_>>(), [1, 2, 3]);
 }
+
+#[test]
+fn a_malformed_glossary_names_its_line() {
+    let path = Path::new("content/glossary.toml");
+    let dup = "[[term]]\nterm = \"UN\"\nexpansion = \"United Nations\"\n\n[[term]]\nterm = \"UN\"\nexpansion = \"again\"\n";
+    assert_eq!(corpus::glossary::parse_curated(path, dup).unwrap_err().to_string(), "content/glossary.toml:6: \"UN\" is in the glossary twice");
+    let missing = "[[term]]\nterm = \"UN\"\n";
+    assert!(corpus::glossary::parse_curated(path, missing).unwrap_err().to_string().starts_with("content/glossary.toml:1: bad glossary"));
+    let empty = "[[term]]\nterm = \"UN\"\nexpansion = \" \"\n";
+    assert!(corpus::glossary::parse_curated(path, empty).unwrap_err().to_string().starts_with("content/glossary.toml:2:"));
+}

@@ -1,0 +1,208 @@
+//! The glossary: every acronym the documents use, with what it stands for.
+//!
+//! Acronyms a document defines itself, as "Financial Action Task Force (FATF)", are found here
+//! by matching the letters in brackets against the initials of the words before them. The rest
+//! come from the curated `content/glossary.toml`. [`build`] also lists every use of each term
+//! (document and paragraph) and the acronyms the text uses that neither source explains, so
+//! the build can report them.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::{line_of, ContentError};
+use crate::model::{Block, Document};
+
+/// One acronym and its expansion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GlossaryEntry {
+    /// As the text writes it, singular: "FATF", "FTF", "AML/CFT".
+    pub term: String,
+    pub expansion: String,
+    /// Where a document defines it (slug, paragraph number); `None` for curated entries.
+    pub defined_in: Option<(String, u32)>,
+    /// Every paragraph that uses it: (slug, paragraph number), in corpus order, once each.
+    pub uses: Vec<(String, u32)>,
+}
+
+/// Words that may stand in an expansion without giving the acronym a letter.
+const MINOR_WORDS: &[&str] = &["of", "and", "the", "for", "in", "on", "to", "de", "du", "des", "et"];
+
+/// An acronym candidate: two or more capitals (digits and a slash allowed, "AML/CFT"), with an
+/// optional plural "s".
+fn acronym_form(word: &str) -> Option<&str> {
+    let singular = word.strip_suffix('s').filter(|w| w.ends_with(|c: char| c.is_ascii_uppercase())).unwrap_or(word);
+    let capitals = singular.chars().filter(char::is_ascii_uppercase).count();
+    let allowed = singular.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '/');
+    (capitals >= 2 && allowed && singular.starts_with(|c: char| c.is_ascii_uppercase())).then_some(singular)
+}
+
+/// The (acronym, expansion) pairs a text defines with "Long Form (ACRONYM)".
+pub fn definitions_in(text: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    let mut offset = 0;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')') else { break };
+        let inside = &rest[open + 1..open + close];
+        if let Some(acronym) = acronym_form(inside) {
+            if let Some(expansion) = expansion_before(&text[..offset + open], acronym) {
+                found.push((acronym.to_string(), expansion));
+            }
+        }
+        offset += open + close + 1;
+        rest = &text[offset..];
+    }
+    found
+}
+
+/// The words just before a bracket whose initials spell `acronym` (minor words may stand
+/// between them), or `None`.
+fn expansion_before(before: &str, acronym: &str) -> Option<String> {
+    let letters: Vec<char> = acronym.chars().filter(char::is_ascii_alphabetic).collect();
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let mut needed = letters.len();
+    let mut first = words.len();
+    for (i, raw) in words.iter().enumerate().rev() {
+        if needed == 0 {
+            break;
+        }
+        let word = clean_word(raw);
+        let initial = word.chars().next()?;
+        if initial.to_ascii_uppercase() == letters[needed - 1] {
+            needed -= 1;
+            first = i;
+        } else if !MINOR_WORDS.contains(&word.to_lowercase().as_str()) {
+            return None;
+        }
+    }
+    (needed == 0).then(|| words[first..].iter().map(|w| clean_word(w)).collect::<Vec<_>>().join(" "))
+}
+
+/// A word without surrounding punctuation or a possessive: "Organization’s" → "Organization".
+fn clean_word(word: &str) -> &str {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CuratedFile {
+    #[serde(default)]
+    term: Vec<CuratedTerm>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CuratedTerm {
+    term: toml::Spanned<String>,
+    expansion: String,
+}
+
+/// Parses the curated glossary file: (term, expansion, line).
+pub fn parse_curated(path: &Path, text: &str) -> Result<Vec<(String, String, usize)>, ContentError> {
+    let file: CuratedFile = toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(1, |s| line_of(text, s.start));
+        ContentError::new(path, line, format!("bad glossary: {}", e.message().trim()))
+    })?;
+    let mut out: Vec<(String, String, usize)> = Vec::new();
+    for entry in file.term {
+        let line = line_of(text, entry.term.span().start);
+        let term = entry.term.into_inner();
+        if term.trim().is_empty() || entry.expansion.trim().is_empty() {
+            return Err(ContentError::new(path, line, "a glossary term needs both `term` and `expansion`"));
+        }
+        if out.iter().any(|(t, _, _)| *t == term) {
+            return Err(ContentError::new(path, line, format!("{term:?} is in the glossary twice")));
+        }
+        out.push((term, entry.expansion, line));
+    }
+    Ok(out)
+}
+
+/// The glossary of `docs`: defined terms first found, then curated ones; sorted by term. Also
+/// returns the acronyms the text uses that no entry explains.
+pub fn build(docs: &[Document], curated: &[(String, String, usize)]) -> (Vec<GlossaryEntry>, Vec<String>) {
+    let mut entries: Vec<GlossaryEntry> = Vec::new();
+    for doc in docs {
+        for p in doc.paragraphs() {
+            for (term, expansion) in definitions_in(&p.text) {
+                if !entries.iter().any(|e| e.term == term) {
+                    entries.push(GlossaryEntry { term, expansion, defined_in: Some((doc.slug.clone(), p.number)), uses: Vec::new() });
+                }
+            }
+        }
+    }
+    for (term, expansion, _) in curated {
+        if !entries.iter().any(|e| e.term == *term) {
+            entries.push(GlossaryEntry { term: term.clone(), expansion: expansion.clone(), defined_in: None, uses: Vec::new() });
+        }
+    }
+    let mut unknown: Vec<String> = Vec::new();
+    for doc in docs {
+        for block in &doc.blocks {
+            let Block::Paragraph(p) = block else { continue };
+            for word in p.text.split(|c: char| !(c.is_alphanumeric() || c == '/')).filter(|w| !w.is_empty()) {
+                for part in std::iter::once(word).chain(word.split('/').filter(|_| word.contains('/'))) {
+                    let singular = part.strip_suffix('s').filter(|w| w.ends_with(|c: char| c.is_ascii_uppercase())).unwrap_or(part);
+                    match entries.iter_mut().find(|e| e.term == part || e.term == singular) {
+                        Some(e) => {
+                            let here = (doc.slug.clone(), p.number);
+                            if !e.uses.contains(&here) {
+                                e.uses.push(here);
+                            }
+                        }
+                        None => {
+                            if let Some(form) = acronym_form(part).filter(|_| part == word) {
+                                if !unknown.iter().any(|u| u == form) {
+                                    unknown.push(form.to_string());
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    entries.sort_by(|a, b| a.term.cmp(&b.term));
+    unknown.retain(|u| !u.split('/').all(|part| entries.iter().any(|e| e.term == part)));
+    unknown.sort();
+    (entries, unknown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_acronyms_the_text_defines() {
+        let text = "call for the Financial Action Task Force (FATF) standards and the World Customs Organization’s (WCO) programme";
+        assert_eq!(
+            definitions_in(text),
+            [("FATF".to_string(), "Financial Action Task Force".to_string()), ("WCO".into(), "World Customs Organization".into())]
+        );
+        assert_eq!(definitions_in("returning foreign terrorist fighters (FTFs) from"), [("FTF".to_string(), "foreign terrorist fighters".to_string())]);
+        assert_eq!(definitions_in("a joint investigation team (JIT), formed"), [("JIT".to_string(), "joint investigation team".to_string())]);
+        assert_eq!(
+            definitions_in("by the International Civil Aviation Organization (ICAO) in"),
+            [("ICAO".to_string(), "International Civil Aviation Organization".to_string())]
+        );
+    }
+
+    #[test]
+    fn ignores_brackets_that_are_not_definitions() {
+        assert!(definitions_in("23 arrests (13 in France and 10 in Romania)").is_empty());
+        assert!(definitions_in("the Paris Climate Change Conference (CPO 21)").is_empty());
+        assert!(definitions_in("Resolution 2178 (2014), which").is_empty());
+        assert!(definitions_in("something else entirely (FATF)").is_empty());
+    }
+
+    #[test]
+    fn acronym_forms() {
+        assert_eq!(acronym_form("FTFs"), Some("FTF"));
+        assert_eq!(acronym_form("AML/CFT"), Some("AML/CFT"));
+        assert_eq!(acronym_form("G20"), None, "one capital");
+        assert_eq!(acronym_form("Eurojust"), None);
+        assert_eq!(acronym_form("US"), Some("US"));
+    }
+}

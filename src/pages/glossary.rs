@@ -1,0 +1,63 @@
+//! `/glossary`: every acronym the documents use, what it stands for, where a document defines
+//! it, and every paragraph that uses it.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::content::{position, GlossaryEntry, DOCUMENTS, GLOSSARY};
+use crate::router::href;
+
+/// The fragment id of a term's entry: "AML/CFT" → "g-AML-CFT".
+pub fn entry_anchor(term: &str) -> String {
+    format!("g-{}", term.replace(|c: char| !c.is_ascii_alphanumeric(), "-"))
+}
+
+fn paragraph_link(slug: &str, number: u32, label: String) -> impl IntoView {
+    view! { <a href=href(&format!("/{slug}#p-{number}"))>{label}</a> }
+}
+
+fn title_of(slug: &str) -> &'static str {
+    position(slug).map_or("", |i| DOCUMENTS[i].title)
+}
+
+#[component]
+pub fn GlossaryPage() -> impl IntoView {
+    browser::set_page_title("Glossary");
+    view! {
+        <h1 tabindex="-1">"Glossary"</h1>
+        <p class="lede">"Every acronym the documents use: what it stands for, where a document defines it, and each paragraph that uses it."</p>
+        <dl class="glossary">{GLOSSARY.iter().map(|entry| view! { <Entry entry=entry/> }).collect_view()}</dl>
+    }
+}
+
+#[component]
+fn Entry(entry: &'static GlossaryEntry) -> impl IntoView {
+    // Uses grouped by document, in corpus order.
+    let mut groups: Vec<(&'static str, Vec<u32>)> = Vec::new();
+    for &(slug, number) in entry.uses {
+        match groups.last_mut() {
+            Some((last, numbers)) if *last == slug => numbers.push(number),
+            _ => groups.push((slug, vec![number])),
+        }
+    }
+    view! {
+        <dt id=entry_anchor(entry.term)>{entry.term}</dt>
+        <dd>
+            <p class="glossary-expansion">{entry.expansion}</p>
+            {entry.defined_in.map(|(slug, number)| view! {
+                <p class="glossary-defined">"Defined in " {paragraph_link(slug, number, format!("{} ¶{number}", title_of(slug)))}</p>
+            })}
+            <ul class="glossary-uses" aria-label=format!("Paragraphs that use {}", entry.term)>
+                {groups.into_iter().map(|(slug, numbers)| view! {
+                    <li>
+                        {title_of(slug)} ": "
+                        {numbers.into_iter().enumerate().map(|(i, n)| view! {
+                            {(i > 0).then_some(", ")}
+                            {paragraph_link(slug, n, format!("¶{n}"))}
+                        }).collect_view()}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </dd>
+    }
+}
