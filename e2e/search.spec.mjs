@@ -171,3 +171,12 @@ test("speed: per-query time and keystroke-to-results time (printed, not asserted
   await expect(page.getByRole("option").first()).toBeVisible();
   expect(perQuery.every((t) => Number.isFinite(t) && t > 0)).toBe(true);
 });
+
+test("an acronym's expansion finds the acronym, and the other way round", async ({ page }) => {
+  await page.goto("/search?q=trafficking%20in%20human%20beings");
+  await expect(page.locator(".result mark", { hasText: "THB" }).first()).toBeVisible();
+  await page.goto("/search?q=%22European%20Arrest%20Warrant%22");
+  await expect(page.locator(".result mark", { hasText: "EAWs" })).toBeVisible();
+  await page.goto(`${STATEMENT}?q=FTF#p-4`);
+  await expect(page.locator("#p-4 mark.hit", { hasText: "foreign terrorist fighters" }).first()).toBeVisible();
+});

@@ -1,11 +1,11 @@
-//! The search index over the bundled documents, built on first use, and the way from a hit
-//! to the paragraph it names.
+//! The search index over the bundled documents (with the glossary's acronyms as synonyms),
+//! built on first use, and the way from a hit to the paragraph it names.
 
 use std::cell::OnceCell;
 
 use search::{Index, PassageInput, SearchResults};
 
-use crate::content::{Block, Document, Paragraph, DOCUMENTS};
+use crate::content::{Block, Document, Paragraph, DOCUMENTS, GLOSSARY};
 
 /// Where an indexed passage lives: its document and paragraph.
 #[derive(Clone, Copy)]
@@ -48,7 +48,8 @@ fn corpus() -> &'static Corpus {
                 title: p.doc.title,
                 heading: p.heading,
                 text: p.paragraph.text,
-            }));
+            }))
+            .with_synonyms(GLOSSARY.iter().map(|e| (e.term, e.expansion)));
             // Built once and kept for the life of the page.
             Box::leak(Box::new(Corpus { index, passages }))
         })

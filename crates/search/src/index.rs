@@ -65,6 +65,8 @@ pub struct Index {
     /// Stem → terms sharing it, sorted by stem.
     stems: Vec<(Box<str>, Vec<TermId>)>,
     avg_len: f32,
+    /// Acronyms and their expansions, folded: (acronym term, expansion terms).
+    synonyms: Vec<(String, Vec<String>)>,
 }
 
 #[derive(Default)]
@@ -158,7 +160,43 @@ impl Index {
         }
         let total: u64 = passages.iter().map(|p| u64::from(p.len)).sum();
         let avg_len = if passages.is_empty() { 1.0 } else { total as f32 / passages.len() as f32 };
-        Self { passages, terms, stems: stems.into_iter().map(|(s, t)| (s.into_boxed_str(), t)).collect(), avg_len }
+        Self { passages, terms, stems: stems.into_iter().map(|(s, t)| (s.into_boxed_str(), t)).collect(), avg_len, synonyms: Vec::new() }
+    }
+
+    /// Teaches the index acronyms: searching "THB" also finds "trafficking in human beings"
+    /// and the other way round. Acronyms of one word only (as typed: "THB", "FATF"); the part
+    /// of an expansion in brackets is left out.
+    pub fn with_synonyms<'s>(mut self, pairs: impl IntoIterator<Item = (&'s str, &'s str)>) -> Self {
+        for (short, long) in pairs {
+            let short: Vec<String> = tokenize(short).into_iter().filter(|t| !t.compound).map(|t| t.term).collect();
+            let long_text = long.split(" (").next().unwrap_or(long);
+            let long: Vec<String> = tokenize(long_text).into_iter().filter(|t| !t.compound).map(|t| t.term).collect();
+            if let ([short], false) = (short.as_slice(), long.is_empty()) {
+                self.synonyms.push((short.clone(), long));
+            }
+        }
+        self
+    }
+
+    /// Rewrites a query for the acronyms the index knows: an expansion typed out (as words in
+    /// order, or as a quoted phrase) becomes its acronym; every word that is an acronym gets its
+    /// expansion as an alternative phrase (the returned list, one entry per word).
+    fn apply_synonyms(&self, query: &mut Query) -> Vec<Option<Vec<String>>> {
+        for (short, long) in &self.synonyms {
+            let terms: Vec<&str> = query.words.iter().map(|w| w.term.as_str()).collect();
+            if let Some(at) = terms.windows(long.len()).position(|w| w.iter().zip(long).all(|(a, b)| a == b)) {
+                query.words.splice(at..at + long.len(), [QueryWord { term: short.clone(), prefix: false }]);
+            }
+            if let Some(at) = query.phrases.iter().position(|p| p == long) {
+                query.phrases.remove(at);
+                query.words.push(QueryWord { term: short.clone(), prefix: false });
+            }
+        }
+        query
+            .words
+            .iter()
+            .map(|w| self.synonyms.iter().find(|(short, _)| *short == w.term).map(|(_, long)| long.clone()))
+            .collect()
     }
 
     pub fn passage_count(&self) -> usize {
@@ -293,20 +331,31 @@ impl Index {
         self.search_query(query::parse(input), limit)
     }
 
-    pub fn search_query(&self, query: Query, limit: usize) -> SearchResults {
+    pub fn search_query(&self, mut query: Query, limit: usize) -> SearchResults {
         if query.is_empty() {
             return SearchResults { query, ..SearchResults::default() };
         }
         let n = self.passages.len();
+        let alternatives = self.apply_synonyms(&mut query);
         let expansions: Vec<Expansion> = query.words.iter().map(|w| self.expand(w)).collect();
-        let phrase_terms: Vec<Vec<Vec<TermId>>> =
+        let mut phrase_terms: Vec<Vec<Vec<TermId>>> =
             query.phrases.iter().map(|p| p.iter().map(|t| self.expand_strict(t)).collect()).collect();
         let units = expansions.len() + phrase_terms.len();
+        let alternative_phrases: Vec<Option<Vec<Vec<TermId>>>> = alternatives
+            .iter()
+            .map(|alt| alt.as_ref().map(|long| long.iter().map(|t| self.expand_strict(t)).collect()))
+            .collect();
 
         let mut score = vec![0f32; n];
         let mut matched = vec![0u8; n];
-        for expansion in &expansions {
-            let word_score = self.word_scores(expansion);
+        for (expansion, alternative) in expansions.iter().zip(&alternative_phrases) {
+            let mut word_score = self.word_scores(expansion);
+            if let Some(phrase) = alternative {
+                for (p, s) in self.phrase_scores(phrase) {
+                    let w = &mut word_score[p as usize];
+                    *w = w.max(s * WEIGHTS.synonym);
+                }
+            }
             for (p, s) in word_score.into_iter().enumerate() {
                 if s > 0.0 {
                     score[p] += s;
@@ -348,6 +397,7 @@ impl Index {
         let total = ranked.len();
         ranked.truncate(limit);
 
+        phrase_terms.extend(alternative_phrases.into_iter().flatten());
         let matcher = self.matcher_for(&expansions, &phrase_terms);
         let mut groups: Vec<DocumentHits> = Vec::new();
         for (score, passage) in ranked.into_iter().map(from_rank_key) {
@@ -493,9 +543,15 @@ impl Index {
     /// A highlighter for `input`: what the query matches in any text (the landing page marks
     /// every match in a document with it).
     pub fn matcher(&self, input: &str) -> Matcher<'_> {
-        let query = query::parse(input);
+        let mut query = query::parse(input);
+        let alternatives = self.apply_synonyms(&mut query);
         let expansions: Vec<Expansion> = query.words.iter().map(|w| self.expand(w)).collect();
-        let phrases: Vec<Vec<Vec<TermId>>> = query.phrases.iter().map(|p| p.iter().map(|t| self.expand_strict(t)).collect()).collect();
+        let phrases: Vec<Vec<Vec<TermId>>> = query
+            .phrases
+            .iter()
+            .chain(alternatives.iter().flatten())
+            .map(|p| p.iter().map(|t| self.expand_strict(t)).collect())
+            .collect();
         self.matcher_for(&expansions, &phrases)
     }
 

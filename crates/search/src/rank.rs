@@ -23,9 +23,11 @@ pub struct MatchWeights {
     pub fuzzy_one: f32,
     /// Two edits away.
     pub fuzzy_two: f32,
+    /// The expansion of an acronym typed (or the acronym of an expansion typed).
+    pub synonym: f32,
 }
 
-pub const WEIGHTS: MatchWeights = MatchWeights { exact: 1.0, stemmed: 0.75, prefix: 0.6, fuzzy_one: 0.4, fuzzy_two: 0.25 };
+pub const WEIGHTS: MatchWeights = MatchWeights { exact: 1.0, stemmed: 0.75, prefix: 0.6, fuzzy_one: 0.4, fuzzy_two: 0.25, synonym: 0.9 };
 
 /// Field boosts, as a share of the word's idf added when the word is in the paragraph's
 /// document title or section heading.

@@ -199,3 +199,42 @@ fn a_query_some_words_of_which_match_nowhere_together_still_answers() {
     assert!(results.partial);
     assert_eq!(top("how many were arrested in Spain").0, SPAIN);
 }
+
+/// The index with the corpus glossary's acronyms as synonyms, as the app builds it.
+fn index_with_glossary() -> Index {
+    let c = corpus();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let path = dir.join("glossary.toml");
+    let curated = corpus::glossary::parse_curated(&path, &std::fs::read_to_string(&path).expect("glossary")).expect("parses");
+    let (glossary, _) = corpus::glossary::build(&c.docs, &curated);
+    let pairs: Vec<(String, String)> = glossary.into_iter().map(|e| (e.term, e.expansion)).collect();
+    index().with_synonyms(pairs.iter().map(|(a, b)| (a.as_str(), b.as_str())))
+}
+
+fn hit_words(index: &Index, q: &str) -> Vec<String> {
+    let results = index.search(q, 50);
+    let mut words: Vec<String> = results
+        .hits()
+        .flat_map(|(_, h)| {
+            let text = &corpus().passages[h.passage as usize].2;
+            h.ranges.iter().map(move |r| text[r.clone()].to_string())
+        })
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+#[test]
+fn an_expansion_finds_its_acronym_and_the_acronym_its_expansion() {
+    let with_glossary = index_with_glossary();
+    assert!(search("\"trafficking in human beings\"").is_empty(), "the corpus never spells it out");
+    let words = hit_words(&with_glossary, "trafficking in human beings");
+    assert!(words.contains(&"THB".to_string()), "{words:?}");
+    let words = hit_words(&with_glossary, "\"European Arrest Warrant\"");
+    assert!(words.contains(&"EAWs".to_string()), "{words:?}");
+    let words = hit_words(&with_glossary, "FTF ");
+    assert!(words.contains(&"foreign terrorist fighters".to_string()), "{words:?}");
+    // Without the glossary the acronym alone is all "FTF" finds.
+    assert!(!hit_words(&index(), "FTF ").contains(&"foreign terrorist fighters".to_string()));
+}
