@@ -146,3 +146,17 @@ test("the glossary, linked from every page, leads to where a term is defined", a
   await expect(page.locator("#p-3")).toHaveClass(/is-target/);
   await expect(page.locator("#p-3")).toContainText("joint investigation team (JIT)");
 });
+
+test("an acronym opens its expansion by keyboard and closes with Escape", async ({ page }) => {
+  await page.goto(`${STATEMENT}#p-4`);
+  const ftf = page.locator("#p-4 .term-button", { hasText: "FTFs" }).first();
+  await expect(ftf).toHaveAccessibleName("FTFs: foreign terrorist fighters");
+  await ftf.focus();
+  await page.keyboard.press("Enter");
+  await expect(ftf).toHaveAttribute("aria-expanded", "true");
+  await expect(page.locator("#p-4 .term-tip").first()).toHaveText("foreign terrorist fighters");
+  await page.keyboard.press("Escape");
+  await expect(page.locator("#p-4 .term-tip")).toHaveCount(0);
+  await ftf.tap().catch(() => ftf.click());
+  await expect(page.locator("#p-4 .term-tip").first()).toBeVisible();
+});

@@ -40,6 +40,8 @@ pub struct Paragraph {
     pub number: u32,
     pub numbered: bool,
     pub text: &'static str,
+    /// Where the text uses glossary terms: (start, end) byte range and index in `GLOSSARY`.
+    pub terms: &'static [(u32, u32, u16)],
 }
 
 impl Paragraph {

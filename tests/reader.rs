@@ -183,3 +183,20 @@ async fn the_glossary_explains_every_acronym_with_its_definition_and_uses() {
     let thb = app.text("#g-THB + dd");
     assert!(thb.contains("trafficking in human beings") && !thb.contains("Defined in"), "{thb}");
 }
+
+#[wasm_bindgen_test]
+async fn acronyms_in_the_text_show_their_expansion_on_demand() {
+    let app = open(STATEMENT).await;
+    let button = app.one("#p-12 .term-button");
+    assert_eq!(button.text_content().as_deref(), Some("FATF"));
+    assert_eq!(button.get_attribute("aria-label").as_deref(), Some("FATF: Financial Action Task Force"));
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert!(app.all("#p-12 .term-tip").is_empty(), "the expansion is not in the text until asked for");
+    assert!(app.text("#p-12 p").starts_with("12. We welcome the reforms agreed by the FATF Plenary"));
+    app.click("#p-12 .term-button");
+    settle().await;
+    assert_eq!(app.text("#p-12 .term-tip"), "Financial Action Task Force");
+    assert_eq!(app.one("#p-12 .term-button").get_attribute("aria-expanded").as_deref(), Some("true"));
+    let aml = app.all("#p-12 .term-button").into_iter().find(|b| b.text_content().as_deref() == Some("AML/CFT"));
+    assert!(aml.is_some(), "slashed acronyms are one control");
+}

@@ -1,4 +1,5 @@
-//! Text with the ranges a search matched wrapped in `<mark>`. The text stays text: no HTML is
+//! Text with the ranges a search matched wrapped in `<mark>`, and (in paragraphs) the glossary
+//! terms it uses made into controls that show their expansion. The text stays text: no HTML is
 //! ever built from it.
 
 use std::ops::Range;
@@ -6,38 +7,107 @@ use std::ops::Range;
 use leptos::either::Either;
 use leptos::prelude::*;
 
-/// Splits `text` into (piece, is_match) runs. Ranges must be sorted, apart, and on char
-/// boundaries (the search engine guarantees it); anything else is ignored rather than panicking.
-pub fn pieces<'t>(text: &'t str, ranges: &[Range<usize>]) -> Vec<(&'t str, bool)> {
-    let mut out = Vec::with_capacity(ranges.len() * 2 + 1);
-    let mut at = 0;
-    for r in ranges {
-        let (Some(before), Some(hit)) = (text.get(at..r.start), text.get(r.start..r.end)) else { continue };
-        if !before.is_empty() {
-            out.push((before, false));
-        }
-        out.push((hit, true));
-        at = r.end;
-    }
-    if let Some(rest) = text.get(at..) {
-        if !rest.is_empty() {
-            out.push((rest, false));
-        }
-    }
-    out
+use crate::content::{GlossaryEntry, GLOSSARY};
+
+/// A run of text with one decoration: inside a search match or not, inside a term or not.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Piece<'t> {
+    pub text: &'t str,
+    pub marked: bool,
+    /// Index into the `terms` given to [`pieces`].
+    pub term: Option<usize>,
 }
 
+/// Splits `text` at every edge of `marks` and `terms`. Ranges off char boundaries or out of the
+/// text (the build and the engine never give such) are ignored rather than panicking.
+pub fn pieces<'t>(text: &'t str, marks: &[Range<usize>], terms: &[(u32, u32, u16)]) -> Vec<Piece<'t>> {
+    let valid = |r: &Range<usize>| r.start < r.end && text.get(r.clone()).is_some();
+    let marks: Vec<Range<usize>> = marks.iter().filter(|r| valid(r)).cloned().collect();
+    let terms: Vec<Range<usize>> = terms.iter().map(|&(s, e, _)| s as usize..e as usize).collect();
+    let mut edges: Vec<usize> = vec![0, text.len()];
+    for r in marks.iter().chain(terms.iter().filter(|r| valid(r))) {
+        edges.extend([r.start, r.end]);
+    }
+    edges.sort_unstable();
+    edges.dedup();
+    edges
+        .windows(2)
+        .filter_map(|w| {
+            let piece = text.get(w[0]..w[1])?;
+            let inside = |r: &Range<usize>| r.start <= w[0] && w[1] <= r.end;
+            Some(Piece {
+                text: piece,
+                marked: marks.iter().any(inside),
+                term: terms.iter().position(|r| valid(r) && inside(r)),
+            })
+        })
+        .collect()
+}
+
+fn marked_or_plain(text: String, marked: bool) -> impl IntoView {
+    if marked {
+        Either::Left(view! { <mark class="hit">{text}</mark> })
+    } else {
+        Either::Right(text)
+    }
+}
+
+/// Text with search matches marked.
 #[component]
 pub fn Highlighted(#[prop(into)] text: String, ranges: Vec<Range<usize>>) -> impl IntoView {
-    pieces(&text, &ranges)
-        .into_iter()
-        .map(|(piece, hit)| {
-            let piece = piece.to_string();
-            if hit {
-                Either::Left(view! { <mark class="hit">{piece}</mark> })
-            } else {
-                Either::Right(piece)
+    pieces(&text, &ranges, &[]).into_iter().map(|p| marked_or_plain(p.text.to_string(), p.marked)).collect_view()
+}
+
+/// A paragraph's text: search matches marked, glossary terms as [`Term`] controls.
+#[component]
+pub fn ParagraphText(text: &'static str, ranges: Vec<Range<usize>>, terms: &'static [(u32, u32, u16)]) -> impl IntoView {
+    let all = pieces(text, &ranges, terms);
+    let mut views = Vec::new();
+    let mut i = 0;
+    while i < all.len() {
+        match all[i].term {
+            None => {
+                views.push(Either::Left(marked_or_plain(all[i].text.to_string(), all[i].marked)));
+                i += 1;
             }
-        })
-        .collect_view()
+            Some(t) => {
+                let run: Vec<(String, bool)> =
+                    all[i..].iter().take_while(|p| p.term == Some(t)).map(|p| (p.text.to_string(), p.marked)).collect();
+                i += run.len();
+                if let Some(entry) = GLOSSARY.get(usize::from(terms[t].2)) {
+                    views.push(Either::Right(view! { <Term entry=entry run=run/> }));
+                }
+            }
+        }
+    }
+    views
+}
+
+/// An acronym in the text: a button (keyboard, touch and pointer alike) that shows what it
+/// stands for; Esc or a second press hides it. Its name carries the expansion for screen
+/// readers; the expansion is only in the page while shown, so copied text stays the source's.
+#[component]
+fn Term(entry: &'static GlossaryEntry, run: Vec<(String, bool)>) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let written: String = run.iter().map(|(t, _)| t.as_str()).collect();
+    view! {
+        <span class="term">
+            <button
+                type="button"
+                class="term-button"
+                aria-expanded=move || open.get().to_string()
+                aria-label=format!("{written}: {}", entry.expansion)
+                on:click=move |_| open.update(|o| *o = !*o)
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" && open.get_untracked() {
+                        ev.stop_propagation();
+                        open.set(false);
+                    }
+                }
+            >
+                {run.into_iter().map(|(t, marked)| marked_or_plain(t, marked)).collect_view()}
+            </button>
+            {move || open.get().then(|| view! { <span class="term-tip">{entry.expansion}</span> })}
+        </span>
+    }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::announcer::use_announcer;
 use crate::components::fragment::go_to_fragment;
-use crate::components::highlighted::Highlighted;
+use crate::components::highlighted::ParagraphText;
 use crate::content::Paragraph;
 
 /// The paragraph's text reads exactly as the source prints it, number included, so a copied
@@ -40,7 +40,7 @@ pub fn ParagraphBlock(paragraph: &'static Paragraph, target: RwSignal<String>, m
             >"¶"</a>
             <p>
                 {paragraph.numbered.then(|| view! { <span class="para-num">{format!("{}. ", paragraph.number)}</span> })}
-                <Highlighted text=paragraph.text ranges=matches/>
+                <ParagraphText text=paragraph.text ranges=matches terms=paragraph.terms/>
             </p>
         </div>
     }

@@ -120,6 +120,39 @@ pub fn parse_curated(path: &Path, text: &str) -> Result<Vec<(String, String, usi
     Ok(out)
 }
 
+/// Where `text` uses the glossary's terms: (start, end, entry index) byte ranges, in order. A
+/// term matches as a whole word, in the plural ("EAWs") or as part of a slashed group
+/// ("ISIL/ISIS/Daesh").
+pub fn occurrences(text: &str, entries: &[GlossaryEntry]) -> Vec<(usize, usize, usize)> {
+    let mut found = Vec::new();
+    let mut start = None;
+    let is_part = |c: char| c.is_alphanumeric();
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (is_part(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let part = &text[s..i];
+                let singular = part.strip_suffix('s').filter(|w| w.ends_with(|c: char| c.is_ascii_uppercase())).unwrap_or(part);
+                // A slashed term ("AML/CFT") is matched whole, starting at its first part.
+                let whole = entries.iter().position(|e| e.term.contains('/') && text[s..].starts_with(e.term.as_str()));
+                if let Some(index) = whole {
+                    found.push((s, s + entries[index].term.len(), index));
+                    start = None;
+                    continue;
+                }
+                if found.last().is_none_or(|&(_, end, _)| end <= s) {
+                    if let Some(index) = entries.iter().position(|e| e.term == part || e.term == singular) {
+                        found.push((s, i, index));
+                    }
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
 /// The glossary of `docs`: defined terms first found, then curated ones; sorted by term. Also
 /// returns the acronyms the text uses that no entry explains.
 pub fn build(docs: &[Document], curated: &[(String, String, usize)]) -> (Vec<GlossaryEntry>, Vec<String>) {
@@ -195,6 +228,15 @@ mod tests {
         assert!(definitions_in("the Paris Climate Change Conference (CPO 21)").is_empty());
         assert!(definitions_in("Resolution 2178 (2014), which").is_empty());
         assert!(definitions_in("something else entirely (FATF)").is_empty());
+    }
+
+    #[test]
+    fn occurrences_are_whole_words_plurals_and_slashed_groups() {
+        let entry = |term: &str| GlossaryEntry { term: term.into(), expansion: String::new(), defined_in: None, uses: Vec::new() };
+        let entries = [entry("AML/CFT"), entry("EAW"), entry("ISIS"), entry("UN")];
+        let text = "UN and AML/CFT threats; Seven EAWs; ISIL/ISIS/Daesh; UNSCR and unit";
+        let found: Vec<(&str, usize)> = occurrences(text, &entries).into_iter().map(|(s, e, i)| (&text[s..e], i)).collect();
+        assert_eq!(found, [("UN", 3), ("AML/CFT", 0), ("EAWs", 1), ("ISIS", 2)]);
     }
 
     #[test]
