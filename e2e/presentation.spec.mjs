@@ -60,3 +60,18 @@ test("printing shows the document with its title and source, without the app's c
   for (const hidden of [".site-header", ".toc", ".neighbours", ".site-footer"]) await expect(page.locator(hidden)).toBeHidden();
   await expect(page.locator(".para-link").first()).toBeHidden();
 });
+
+test("an opened acronym stays on a 320 px screen", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto("/g20-statement-countering-terrorism#p-12");
+  const buttons = page.locator("#p-12 .term-button");
+  const count = await buttons.count();
+  expect(count).toBeGreaterThan(5);
+  for (let i = 0; i < count; i++) {
+    await buttons.nth(i).click();
+    await expect(page.locator("#p-12 .term-tip")).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `opening term ${i} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+    await buttons.nth(i).click();
+  }
+});
