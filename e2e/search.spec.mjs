@@ -130,7 +130,12 @@ test("speed: per-query time and keystroke-to-results time (printed, not asserted
   await page.goto("/");
   await expect(page.locator("main h1")).toBeVisible();
   const queries = ["aviation security", "Eurojsut", "terorism financing", "\"safe spaces\" FATF", "malaga", "EUR 600 000", "radicalization", "F-35", "terr", "nuclear deterrent"];
-  const perQuery = await page.evaluate((qs) => qs.map((q) => window.wasmBindings.benchmark_search(q, 1000)), queries);
+  // The best of three runs a query: other tests share the machine, and only interference makes
+  // a run slower, never faster.
+  const perQuery = await page.evaluate(
+    (qs) => qs.map((q) => Math.min(...[0, 1, 2].map(() => window.wasmBindings.benchmark_search(q, 1000)))),
+    queries,
+  );
   const sorted = [...perQuery].sort((a, b) => a - b);
   console.log(`search engine in Chromium: median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} µs per query; ` +
     queries.map((q, i) => `${q}: ${perQuery[i].toFixed(1)}`).join("; "));
