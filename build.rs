@@ -34,6 +34,16 @@ fn main() {
             unknown.join(", ")
         );
     }
+    let entities_path = dir.join("entities.toml");
+    let entities = match std::fs::read_to_string(&entities_path) {
+        Ok(text) => corpus::entities::parse(&entities_path, &text).unwrap_or_else(|e| {
+            println!("cargo::error={e}");
+            std::process::exit(1);
+        }),
+        Err(_) => Vec::new(),
+    };
+    let mentions = corpus::entities::mentions(&docs, &entities);
+    let entities: Vec<_> = entities.into_iter().zip(mentions).collect();
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.rs");
-    std::fs::write(&out, corpus::codegen::to_rust(&docs, &glossary)).expect("OUT_DIR is writable");
+    std::fs::write(&out, corpus::codegen::to_rust(&docs, &glossary, &entities)).expect("OUT_DIR is writable");
 }

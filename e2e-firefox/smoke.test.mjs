@@ -48,6 +48,8 @@ const ROUTES = [
   ["/defence-secretary-speech-csis", "Speech: Defence Secretary Speech at CSIS, Washington"],
   ["/search?q=Eurojust", "Search results"],
   ["/glossary", "Glossary"],
+  ["/entities", "Names"],
+  ["/entities/malaga", "Málaga"],
   ["/no-such-page", "Page not found"],
 ];
 

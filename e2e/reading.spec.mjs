@@ -160,3 +160,18 @@ test("an acronym opens its expansion by keyboard and closes with Escape", async 
   await ftf.tap().catch(() => ftf.click());
   await expect(page.locator("#p-4 .term-tip").first()).toBeVisible();
 });
+
+test("the index of names leads to an entity, and a mention to its paragraph", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Index of names" }).click();
+  await expect(page).toHaveURL("/entities");
+  await page.getByRole("link", { name: "Eurojust", exact: true }).click();
+  await expect(page).toHaveURL("/entities/eurojust");
+  await expect(page.locator("main h1")).toHaveText("Eurojust");
+  await expect(page.locator(".doc-meta")).toContainText("6 mentions in 2 documents");
+  await expect(page.locator(".result")).toHaveCount(6);
+  await page.locator(".result .hit-link").last().click();
+  await expect(page).toHaveURL("/romanian-thb-ring-disrupted-france#p-5");
+  await expect(page.locator("#p-5")).toHaveClass(/is-target/);
+  await expect(page.locator("#p-5")).toContainText("supported by Eurojust");
+});

@@ -8,7 +8,7 @@
 // 404.html is the app itself, so static hosts that answer unknown paths with it keep deep links
 // alive across reloads.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -51,11 +51,14 @@ const slugs = readdirSync(contentDir)
   .filter((f) => f.endsWith(".md"))
   .map((f) => readFileSync(new URL(f, contentDir), "utf8").match(/^slug\s*=\s*"([^"]+)"/m)?.[1])
   .filter(Boolean);
-for (const route of ["search", "glossary", ...slugs]) writeFileSync(join(dir, `${route}.html`), html);
+const entityIds = [...readFileSync(new URL("entities.toml", contentDir), "utf8").matchAll(/^id\s*=\s*"([^"]+)"/gm)].map((m) => m[1]);
+mkdirSync(join(dir, "entities"), { recursive: true });
+const routes = ["search", "glossary", "entities", ...slugs, ...entityIds.map((id) => `entities/${id}`)];
+for (const route of routes) writeFileSync(join(dir, `${route}.html`), html);
 // The service worker precaches every file of this build under a cache named by the build's
 // content: a new deployment installs its whole set beside the old, then deletes the old, so a
 // page never gets old JavaScript with new wasm.
-const files = readdirSync(dir).filter((f) => f !== "sw.js").sort();
+const files = readdirSync(dir).filter((f) => f !== "sw.js" && statSync(join(dir, f)).isFile()).sort();
 const digest = createHash("sha256");
 for (const f of files) digest.update(f).update(readFileSync(join(dir, f)));
 const version = digest.digest("hex").slice(0, 16);
@@ -63,4 +66,4 @@ const worker = readFileSync(new URL("service-worker.js", import.meta.url), "utf8
   .replace('"__VERSION__"', JSON.stringify(version))
   .replace("[] /* __FILES__ */", JSON.stringify(files));
 writeFileSync(join(dir, "sw.js"), worker);
-console.log(`finish-build: CSP with ${hashes.length} script hash(es); ${slugs.length + 1} route pages and 404.html; sw.js ${version} with ${files.length} files`);
+console.log(`finish-build: CSP with ${hashes.length} script hash(es); ${routes.length} route pages and 404.html; sw.js ${version} with ${files.length} files`);

@@ -92,6 +92,22 @@ pub struct GlossaryEntry {
     pub uses: &'static [(&'static str, u32)],
 }
 
+/// A mention of an entity: (document index, paragraph number, sentence start, sentence end,
+/// alias start, alias end), the ranges in bytes of that paragraph's text.
+pub type EntityMention = (u16, u32, u32, u32, u32, u32);
+
+/// An organisation, place, person, group or legal instrument the documents name (see
+/// `content/entities.toml`), with every mention.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Entity {
+    pub id: &'static str,
+    pub name: &'static str,
+    /// organisation, place, person, group or instrument.
+    pub kind: &'static str,
+    pub aliases: &'static [&'static str],
+    pub mentions: &'static [EntityMention],
+}
+
 include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
 
 /// The index of the document with this slug.

@@ -122,6 +122,9 @@ pub enum Page {
     Home,
     Search,
     Glossary,
+    Entities,
+    /// The index of the entity in `content::ENTITIES`.
+    Entity(usize),
     /// The index of the document in `content::DOCUMENTS`.
     Document(usize),
     NotFound,
@@ -133,6 +136,11 @@ impl Page {
             "" | "/index.html" => Self::Home,
             "/search" => Self::Search,
             "/glossary" => Self::Glossary,
+            "/entities" => Self::Entities,
+            other if other.starts_with("/entities/") => crate::content::ENTITIES
+                .iter()
+                .position(|e| other.strip_prefix("/entities/") == Some(e.id))
+                .map_or(Self::NotFound, Self::Entity),
             other => other
                 .strip_prefix('/')
                 .filter(|slug| !slug.contains('/'))

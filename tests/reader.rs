@@ -200,3 +200,26 @@ async fn acronyms_in_the_text_show_their_expansion_on_demand() {
     let aml = app.all("#p-12 .term-button").into_iter().find(|b| b.text_content().as_deref() == Some("AML/CFT"));
     assert!(aml.is_some(), "slashed acronyms are one control");
 }
+
+#[wasm_bindgen_test]
+async fn an_entity_page_lists_every_mention_in_its_sentence() {
+    let app = open("/entities/isil").await;
+    assert_eq!(app.text("main h1"), "ISIL / ISIS / Daesh");
+    assert!(app.text(".doc-meta").contains("6 mentions in 2 documents"), "{}", app.text(".doc-meta"));
+    let marks: Vec<String> = app.all(".result mark.hit").iter().map(|m| m.text_content().unwrap_or_default()).collect();
+    assert_eq!(marks, ["ISIL", "ISIS", "Daesh", "Daesh", "Daesh", "Daesh"]);
+    let first = app.one(".result .hit-link").get_attribute("href").unwrap_or_default();
+    assert_eq!(first, "/g20-statement-countering-terrorism#p-10");
+    assert!(app.text(".result .hit-snippet").starts_with("We call for strengthening measures against the financing"));
+}
+
+#[wasm_bindgen_test]
+async fn the_names_index_groups_entities_by_kind() {
+    let app = open("/entities").await;
+    assert_eq!(app.text("main h1"), "Names");
+    let kinds: Vec<String> = app.all("main h2").iter().map(|h| h.text_content().unwrap_or_default()).collect();
+    assert_eq!(kinds, ["Organisations", "Places", "People", "Groups", "Legal instruments"]);
+    assert!(app.all(".entity-list a").iter().any(|a| a.get_attribute("href").as_deref() == Some("/entities/eurojust")));
+    let unknown = open("/entities/nobody").await;
+    assert_eq!(unknown.text("main h1"), "Page not found");
+}

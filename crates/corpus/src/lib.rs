@@ -7,6 +7,7 @@
 //! app includes, so the browser never parses Markdown.
 
 pub mod codegen;
+pub mod entities;
 mod error;
 mod front_matter;
 pub mod glossary;

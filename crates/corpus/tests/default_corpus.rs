@@ -111,3 +111,30 @@ fn every_acronym_in_the_corpus_is_explained() {
     assert!(find("ISIL").uses.contains(&("g20-statement-countering-terrorism".to_string(), 10)), "ISIL/ISIS/Daesh counts for ISIL");
     assert!(find("EAW").uses.contains(&("trafficking-ring-dismantled-spain-bulgaria".to_string(), 5)), "EAWs counts for EAW");
 }
+
+#[test]
+fn entities_are_found_across_documents_and_aliases_resolve() {
+    let docs = load();
+    let path = content_dir().join("entities.toml");
+    let entities = corpus::entities::parse(&path, &std::fs::read_to_string(&path).expect("entities file")).expect("parses");
+    let mentions = corpus::entities::mentions(&docs, &entities);
+    let of = |id: &str| {
+        let i = entities.iter().position(|e| e.id == id).unwrap_or_else(|| panic!("{id} listed"));
+        &mentions[i]
+    };
+    let in_doc = |id: &str, slug: &str| of(id).iter().filter(|m| m.slug == slug).count();
+    // Counted by hand in the dump.
+    assert_eq!(in_doc("eurojust", "trafficking-ring-dismantled-spain-bulgaria"), 5);
+    assert_eq!(in_doc("eurojust", "romanian-thb-ring-disrupted-france"), 1);
+    assert_eq!(of("fatf").len(), 17, "16 × FATF and once spelled out");
+    let isil: Vec<&str> = of("isil").iter().map(|m| m.slug.as_str()).collect();
+    assert!(isil.contains(&"g20-statement-countering-terrorism") && isil.contains(&"defence-secretary-speech-csis"), "{isil:?}");
+    assert_eq!(of("isil").len(), 6, "ISIL, ISIS and Daesh in the statement; Daesh three times in the speech");
+    let malaga = &of("malaga")[0];
+    assert_eq!(malaga.paragraph, 2);
+    assert!(malaga.sentence.starts_with("They recruited vulnerable women in Bulgaria, transported them to Málaga"));
+    assert!(of("un").iter().all(|m| !m.sentence.is_empty()));
+    for (entity, found) in entities.iter().zip(&mentions) {
+        assert!(!found.is_empty(), "{} is never mentioned", entity.id);
+    }
+}

@@ -1,0 +1,198 @@
+//! The entity index: organisations, places, people, groups and legal instruments, from the
+//! curated `content/entities.toml`, and every mention of each in the documents.
+//!
+//! A mention is an alias found as whole words (case-sensitive); where aliases overlap
+//! ("UN Security Council" and "UN"), the longest wins, so each stretch of text names one
+//! entity. Aliases resolve to their entity: "ISIL/ISIS/Daesh" and "Daesh" are one group.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::{line_of, ContentError};
+use crate::model::Document;
+
+/// The kinds of entity, in the order pages list them.
+pub const KINDS: [&str; 5] = ["organisation", "place", "person", "group", "instrument"];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub aliases: Vec<String>,
+}
+
+/// One mention: the document and paragraph, the sentence it stands in, and where in the
+/// paragraph the alias is (byte range).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub slug: String,
+    pub paragraph: u32,
+    pub sentence: String,
+    /// The sentence's byte range in the paragraph.
+    pub sentence_range: (usize, usize),
+    /// The alias's byte range in the paragraph.
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntityFile {
+    #[serde(default)]
+    entity: Vec<RawEntity>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntity {
+    id: toml::Spanned<String>,
+    name: String,
+    kind: toml::Spanned<String>,
+    aliases: Vec<String>,
+}
+
+/// Parses the curated entity file, checking ids (lowercase, digits, hyphens; unique), kinds
+/// and aliases (at least one, none empty, none shared by two entities).
+pub fn parse(path: &Path, text: &str) -> Result<Vec<Entity>, ContentError> {
+    let file: EntityFile = toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(1, |s| line_of(text, s.start));
+        ContentError::new(path, line, format!("bad entity file: {}", e.message().trim()))
+    })?;
+    let mut out: Vec<Entity> = Vec::new();
+    for raw in file.entity {
+        let line = line_of(text, raw.id.span().start);
+        let fail = |msg: String| ContentError::new(path, line, msg);
+        let id = raw.id.into_inner();
+        if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            return Err(fail(format!("entity id {id:?} must be lowercase letters, digits and hyphens")));
+        }
+        if out.iter().any(|e| e.id == id) {
+            return Err(fail(format!("entity id {id:?} is used twice")));
+        }
+        let kind = raw.kind.into_inner();
+        if !KINDS.contains(&kind.as_str()) {
+            return Err(fail(format!("unknown entity kind {kind:?}: expected one of {}", KINDS.join(", "))));
+        }
+        if raw.aliases.is_empty() || raw.aliases.iter().any(|a| a.trim().is_empty()) {
+            return Err(fail(format!("entity {id:?} needs aliases, none empty")));
+        }
+        if let Some(other) = out.iter().find(|e| e.aliases.iter().any(|a| raw.aliases.contains(a))) {
+            return Err(fail(format!("entity {id:?} shares an alias with {:?}", other.id)));
+        }
+        out.push(Entity { id, name: raw.name, kind, aliases: raw.aliases });
+    }
+    Ok(out)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Where in `text` the entities are mentioned: (start, end, entity index), in order, the
+/// longest alias winning where aliases overlap.
+pub fn find(text: &str, entities: &[Entity]) -> Vec<(usize, usize, usize)> {
+    let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+    for (index, entity) in entities.iter().enumerate() {
+        for alias in &entity.aliases {
+            for (start, _) in text.match_indices(alias.as_str()) {
+                let end = start + alias.len();
+                let before = text[..start].chars().next_back().is_none_or(|c| !is_word_char(c));
+                let after = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
+                if before && after {
+                    candidates.push((start, end, index));
+                }
+            }
+        }
+    }
+    // Longest first, then earliest; keep those that overlap nothing kept.
+    candidates.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+    let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+    for c in candidates {
+        if kept.iter().all(|k| c.1 <= k.0 || c.0 >= k.1) {
+            kept.push(c);
+        }
+    }
+    kept.sort();
+    kept
+}
+
+/// The byte range of the sentence of `text` around byte `at`: from after the previous
+/// sentence end to the next.
+fn sentence_range(text: &str, at: usize) -> (usize, usize) {
+    let ends = |s: &str| s.ends_with(['.', '?', '!']);
+    let mut start = 0;
+    let mut end = text.len();
+    for (i, _) in text.match_indices(' ') {
+        if i < at && ends(&text[..i]) {
+            start = i + 1;
+        } else if i >= at && ends(&text[..i]) {
+            end = i;
+            break;
+        }
+    }
+    (start, end)
+}
+
+fn sentence_at(text: &str, at: usize) -> String {
+    let (start, end) = sentence_range(text, at);
+    text[start..end].trim().to_string()
+}
+
+/// Every mention of every entity in `docs`, by entity index.
+pub fn mentions(docs: &[Document], entities: &[Entity]) -> Vec<Vec<Mention>> {
+    let mut out: Vec<Vec<Mention>> = vec![Vec::new(); entities.len()];
+    for doc in docs {
+        for p in doc.paragraphs() {
+            for (start, end, index) in find(&p.text, entities) {
+                out[index].push(Mention {
+                    slug: doc.slug.clone(),
+                    paragraph: p.number,
+                    sentence: sentence_at(&p.text, start),
+                    sentence_range: sentence_range(&p.text, start),
+                    start,
+                    end,
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(id: &str, aliases: &[&str]) -> Entity {
+        Entity { id: id.into(), name: id.into(), kind: "organisation".into(), aliases: aliases.iter().map(|a| a.to_string()).collect() }
+    }
+
+    #[test]
+    fn longest_alias_wins_and_words_are_whole() {
+        let entities = [entity("un", &["UN"]), entity("unsc", &["UN Security Council"]), entity("isil", &["ISIL", "ISIS", "Daesh"])];
+        let text = "the UN Security Council and the UN; UNSCR; ISIL/ISIS/Daesh and Counter-Daesh";
+        let found: Vec<(&str, &str)> = find(text, &entities).into_iter().map(|(s, e, i)| (&text[s..e], entities[i].id.as_str())).collect();
+        assert_eq!(
+            found,
+            [("UN Security Council", "unsc"), ("UN", "un"), ("ISIL", "isil"), ("ISIS", "isil"), ("Daesh", "isil"), ("Daesh", "isil")]
+        );
+    }
+
+    #[test]
+    fn a_mention_carries_its_sentence() {
+        assert_eq!(sentence_at("First one. The UN acts here. Last.", 15), "The UN acts here.");
+        assert_eq!(sentence_at("Only one sentence about the UN", 28), "Only one sentence about the UN");
+    }
+
+    #[test]
+    fn a_malformed_entity_file_names_its_line() {
+        let path = Path::new("content/entities.toml");
+        let kind = "[[entity]]\nid = \"x\"\nname = \"X\"\nkind = \"planet\"\naliases = [\"X\"]\n";
+        assert!(parse(path, kind).unwrap_err().to_string().starts_with("content/entities.toml:2: unknown entity kind \"planet\""));
+        let shared = "[[entity]]\nid = \"a\"\nname = \"A\"\nkind = \"place\"\naliases = [\"A\"]\n[[entity]]\nid = \"b\"\nname = \"B\"\nkind = \"place\"\naliases = [\"A\"]\n";
+        assert_eq!(parse(path, shared).unwrap_err().to_string(), "content/entities.toml:7: entity \"b\" shares an alias with \"a\"");
+        let id = "[[entity]]\nid = \"Bad Id\"\nname = \"A\"\nkind = \"place\"\naliases = [\"A\"]\n";
+        assert!(parse(path, id).unwrap_err().to_string().starts_with("content/entities.toml:2: entity id"));
+    }
+}
