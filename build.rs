@@ -1,31 +1,34 @@
 //! Parses and validates `content/` at build time and writes it as static Rust data
-//! (`$OUT_DIR/corpus.rs`, included by `src/content.rs`): the documents and the glossary. A
-//! malformed content file stops the build with its file and line; acronyms nothing explains
-//! are reported as a warning.
+//! (`$OUT_DIR/corpus.rs`, included by `src/content.rs`): the documents, the glossary, the
+//! index of names, the key figures and the timeline. A malformed content file stops the
+//! build with its file and line; acronyms nothing explains are reported as a warning.
 
 use std::path::Path;
+
+/// Stops the build with the content errors, each as `file:line: message`.
+fn fail(errors: &dyn std::fmt::Display) -> ! {
+    for line in errors.to_string().lines() {
+        println!("cargo::error={line}");
+    }
+    eprintln!("{errors}");
+    std::process::exit(1);
+}
+
+/// Reads and parses an optional content file (absent: empty).
+fn optional<T: Default>(path: &Path, parse: impl FnOnce(&str) -> Result<T, corpus::ContentError>) -> T {
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(&text).unwrap_or_else(|e| fail(&e)),
+        Err(_) => T::default(),
+    }
+}
 
 fn main() {
     let dir = Path::new("content");
     println!("cargo::rerun-if-changed={}", dir.display());
-    let docs = match corpus::load_dir(dir) {
-        Ok(docs) => docs,
-        Err(errors) => {
-            for e in &errors.0 {
-                println!("cargo::error={e}");
-            }
-            eprintln!("{errors}");
-            std::process::exit(1);
-        }
-    };
+    let docs = corpus::load_dir(dir).unwrap_or_else(|errors| fail(&errors));
+
     let glossary_path = dir.join("glossary.toml");
-    let curated = match std::fs::read_to_string(&glossary_path) {
-        Ok(text) => corpus::glossary::parse_curated(&glossary_path, &text).unwrap_or_else(|e| {
-            println!("cargo::error={e}");
-            std::process::exit(1);
-        }),
-        Err(_) => Vec::new(),
-    };
+    let curated = optional(&glossary_path, |text| corpus::glossary::parse_curated(&glossary_path, text));
     let (glossary, unknown) = corpus::glossary::build(&docs, &curated);
     if !unknown.is_empty() {
         println!(
@@ -34,16 +37,18 @@ fn main() {
             unknown.join(", ")
         );
     }
+
     let entities_path = dir.join("entities.toml");
-    let entities = match std::fs::read_to_string(&entities_path) {
-        Ok(text) => corpus::entities::parse(&entities_path, &text).unwrap_or_else(|e| {
-            println!("cargo::error={e}");
-            std::process::exit(1);
-        }),
-        Err(_) => Vec::new(),
-    };
+    let entities = optional(&entities_path, |text| corpus::entities::parse(&entities_path, text));
     let mentions = corpus::entities::mentions(&docs, &entities);
     let entities: Vec<_> = entities.into_iter().zip(mentions).collect();
+
+    let figures_path = dir.join("figures.toml");
+    let figures = optional(&figures_path, |text| corpus::verified::parse_figures(&figures_path, text, &docs));
+    let timeline_path = dir.join("timeline.toml");
+    let timeline = optional(&timeline_path, |text| corpus::verified::parse_timeline(&timeline_path, text, &docs));
+
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.rs");
-    std::fs::write(&out, corpus::codegen::to_rust(&docs, &glossary, &entities)).expect("OUT_DIR is writable");
+    let code = corpus::codegen::to_rust(&docs, &glossary, &entities, &figures, &timeline);
+    std::fs::write(&out, code).expect("OUT_DIR is writable");
 }

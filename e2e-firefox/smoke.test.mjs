@@ -50,6 +50,7 @@ const ROUTES = [
   ["/glossary", "Glossary"],
   ["/entities", "Names"],
   ["/entities/malaga", "Málaga"],
+  ["/timeline", "Timeline"],
   ["/no-such-page", "Page not found"],
 ];
 

@@ -2,7 +2,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect, STATEMENT, SPEECH } from "./fixtures.mjs";
 
-const ROUTES = ["/", STATEMENT, "/trafficking-ring-dismantled-spain-bulgaria", "/romanian-thb-ring-disrupted-france", SPEECH, "/no-such-page", "/search?q=eurojust", "/search?q=xqzvk", `${SPEECH}?q=nuclear`, "/glossary", "/entities", "/entities/isil"];
+const ROUTES = ["/", STATEMENT, "/trafficking-ring-dismantled-spain-bulgaria", "/romanian-thb-ring-disrupted-france", SPEECH, "/no-such-page", "/search?q=eurojust", "/search?q=xqzvk", `${SPEECH}?q=nuclear`, "/glossary", "/entities", "/entities/isil", "/timeline"];
 
 test("the theme toggle switches theme and survives a reload", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "light" });

@@ -175,3 +175,18 @@ test("the index of names leads to an entity, and a mention to its paragraph", as
   await expect(page.locator("#p-5")).toHaveClass(/is-target/);
   await expect(page.locator("#p-5")).toContainText("supported by Eurojust");
 });
+
+test("a key figure and a timeline event land on the paragraph that states them", async ({ page }) => {
+  await page.goto("/trafficking-ring-dismantled-spain-bulgaria");
+  await page.locator(".key-figures").getByRole("link", { name: "EUR 50 000" }).click();
+  await expect(page).toHaveURL(/#p-5$/);
+  await expect(page.locator("#p-5")).toHaveClass(/is-target/);
+  await expect(page.locator("#p-5")).toContainText("the seizure of EUR 50 000 in cash");
+  await page.getByRole("link", { name: "Timeline" }).click();
+  await expect(page.locator("main h1")).toHaveText("Timeline");
+  const event = page.locator(".timeline-event", { hasText: "Joint action day in France and Romania" });
+  await expect(event.locator(".timeline-when")).toHaveText("19 June 2017");
+  await event.locator(".timeline-source").click();
+  await expect(page).toHaveURL("/romanian-thb-ring-disrupted-france#p-1");
+  await expect(page.locator("#p-1")).toContainText("A joint action day on 19 June in France and Romania");
+});

@@ -53,7 +53,7 @@ const slugs = readdirSync(contentDir)
   .filter(Boolean);
 const entityIds = [...readFileSync(new URL("entities.toml", contentDir), "utf8").matchAll(/^id\s*=\s*"([^"]+)"/gm)].map((m) => m[1]);
 mkdirSync(join(dir, "entities"), { recursive: true });
-const routes = ["search", "glossary", "entities", ...slugs, ...entityIds.map((id) => `entities/${id}`)];
+const routes = ["search", "glossary", "entities", "timeline", ...slugs, ...entityIds.map((id) => `entities/${id}`)];
 for (const route of routes) writeFileSync(join(dir, `${route}.html`), html);
 // The service worker precaches every file of this build under a cache named by the build's
 // content: a new deployment installs its whole set beside the old, then deletes the old, so a

@@ -7,6 +7,7 @@ use crate::components::announcer::{provide_announcer, Announcer};
 use crate::components::search_box::SearchBox;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::pages::entities::{EntitiesPage, EntityPage};
+use crate::pages::timeline::TimelinePage;
 use crate::pages::{document::DocumentPage, glossary::GlossaryPage, home::HomePage, not_found::NotFoundPage, search::SearchPage};
 use crate::router::{href, provide_router, take_restored_scroll, use_location, Page};
 
@@ -29,6 +30,7 @@ pub fn App() -> impl IntoView {
                 Page::Search => view! { <SearchPage/> }.into_any(),
                 Page::Glossary => view! { <GlossaryPage/> }.into_any(),
                 Page::Entities => view! { <EntitiesPage/> }.into_any(),
+                Page::Timeline => view! { <TimelinePage/> }.into_any(),
                 Page::Entity(index) => view! { <EntityPage index=index/> }.into_any(),
                 Page::Document(index) => view! { <DocumentPage index=index/> }.into_any(),
                 Page::NotFound => view! { <NotFoundPage/> }.into_any(),
@@ -36,7 +38,7 @@ pub fn App() -> impl IntoView {
         </main>
         <footer class="site-footer">
             <p>"Documents are shown as published; numbering and headings are the source’s. "
-                <a href=href("/glossary")>"Glossary of acronyms"</a> " · " <a href=href("/entities")>"Index of names"</a></p>
+                <a href=href("/glossary")>"Glossary of acronyms"</a> " · " <a href=href("/entities")>"Index of names"</a> " · " <a href=href("/timeline")>"Timeline"</a></p>
         </footer>
         <Announcer/>
         <RouteChangeFocus/>

@@ -108,6 +108,28 @@ pub struct Entity {
     pub mentions: &'static [EntityMention],
 }
 
+/// A key figure of an operation, from `content/figures.toml`, checked against the text.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Figure {
+    /// The index of its document in `DOCUMENTS`.
+    pub doc: u16,
+    pub label: &'static str,
+    pub value: &'static str,
+    /// The paragraph that states it.
+    pub paragraph: u32,
+}
+
+/// A dated event, from `content/timeline.toml` (checked against the text) or a document's own
+/// date; `paragraph` 0 is the document as a whole.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Event {
+    pub date: &'static str,
+    pub when: &'static str,
+    pub label: &'static str,
+    pub doc: u16,
+    pub paragraph: u32,
+}
+
 include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
 
 /// The index of the document with this slug.

@@ -123,6 +123,7 @@ pub enum Page {
     Search,
     Glossary,
     Entities,
+    Timeline,
     /// The index of the entity in `content::ENTITIES`.
     Entity(usize),
     /// The index of the document in `content::DOCUMENTS`.
@@ -137,6 +138,7 @@ impl Page {
             "/search" => Self::Search,
             "/glossary" => Self::Glossary,
             "/entities" => Self::Entities,
+            "/timeline" => Self::Timeline,
             other if other.starts_with("/entities/") => crate::content::ENTITIES
                 .iter()
                 .position(|e| other.strip_prefix("/entities/") == Some(e.id))

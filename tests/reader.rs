@@ -223,3 +223,28 @@ async fn the_names_index_groups_entities_by_kind() {
     let unknown = open("/entities/nobody").await;
     assert_eq!(unknown.text("main h1"), "Page not found");
 }
+
+#[wasm_bindgen_test]
+async fn a_press_release_shows_its_key_figures_linked_to_their_paragraphs() {
+    let app = open("/trafficking-ring-dismantled-spain-bulgaria").await;
+    let labels: Vec<String> = app.all(".key-figure dt").iter().map(|d| d.text_content().unwrap_or_default()).collect();
+    assert_eq!(labels.len(), 7, "{labels:?}");
+    assert_eq!(labels[0], "Arrests");
+    let searches = app.all(".key-figure").into_iter().find(|f| f.text_content().unwrap_or_default().starts_with("Searches")).expect("searches");
+    let link = searches.query_selector("a").unwrap().expect("a link");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("#p-5"));
+    assert!(app.all(".key-figures").len() == 1);
+    let speech = open(SPEECH).await;
+    assert!(speech.all(".key-figures").is_empty(), "no figures, no panel");
+}
+
+#[wasm_bindgen_test]
+async fn the_timeline_lists_events_in_order_with_their_sources() {
+    let app = open("/timeline").await;
+    assert_eq!(app.text("main h1"), "Timeline");
+    let whens: Vec<String> = app.all(".timeline-when").iter().map(|w| w.text_content().unwrap_or_default()).collect();
+    assert_eq!(whens.first().map(String::as_str), Some("1996"));
+    assert_eq!(whens.last().map(String::as_str), Some("7 July 2017"));
+    assert_eq!(whens.len(), 14);
+    assert_eq!(app.one(".timeline-source").get_attribute("href").as_deref(), Some("/defence-secretary-speech-csis#p-95"));
+}

@@ -9,7 +9,7 @@ use crate::components::highlighted::Highlighted;
 use crate::components::match_bar::MatchBar;
 use crate::components::fragment::{go_to_fragment, use_fragment_target};
 use crate::components::paragraph::ParagraphBlock;
-use crate::content::{Block, Document, Heading, DOCUMENTS};
+use crate::content::{Block, Document, Figure, Heading, DOCUMENTS, FIGURES};
 use crate::router::{href, use_location};
 
 /// The document at `index`. A search query in the URL (`?q=`) marks every match and brings up
@@ -49,6 +49,7 @@ fn DocumentView(index: usize, query: Option<String>) -> impl IntoView {
                 <DocumentMeta doc=doc/>
                 {doc.source.map(|s| view! { <p class="doc-source">"Source: " {s}</p> })}
             </header>
+            <KeyFigures index=index target=target/>
             <Contents doc=doc target=target/>
             {body}
             <p class="print-only print-url">{web_sys::window().and_then(|w| w.location().href().ok()).map(|href| href.split('#').next().unwrap_or_default().to_string())}</p>
@@ -66,6 +67,35 @@ fn SectionHeading(heading: &'static Heading, target: RwSignal<String>, matches: 
         3 => Either::Left(view! { <h3 id=id tabindex="-1" class:is-target=is_target>{text}</h3> }),
         _ => Either::Right(view! { <h2 id=id tabindex="-1" class:is-target=is_target>{text}</h2> }),
     }
+}
+
+/// The operation's key figures, for documents that have them, each linked to its paragraph.
+#[component]
+fn KeyFigures(index: usize, target: RwSignal<String>) -> impl IntoView {
+    let figures: Vec<&'static Figure> = FIGURES.iter().filter(|f| usize::from(f.doc) == index).collect();
+    (!figures.is_empty()).then(|| {
+        view! {
+            <aside class="key-figures" aria-labelledby="key-figures-title">
+                <h2 id="key-figures-title" class="key-figures-title">"Key figures"</h2>
+                <dl>
+                    {figures.into_iter().map(|f| {
+                        let anchor = format!("p-{}", f.paragraph);
+                        view! {
+                            <div class="key-figure">
+                                <dt>{f.label}</dt>
+                                <dd>
+                                    <a href=format!("#{anchor}") on:click=move |ev| {
+                                        ev.prevent_default();
+                                        go_to_fragment(target, &anchor);
+                                    }>{f.value}</a>
+                                </dd>
+                            </div>
+                        }
+                    }).collect_view()}
+                </dl>
+            </aside>
+        }
+    })
 }
 
 /// The table of contents, for documents with headings.

@@ -6,3 +6,4 @@ pub mod glossary;
 pub mod home;
 pub mod not_found;
 pub mod search;
+pub mod timeline;

@@ -14,6 +14,7 @@ pub mod glossary;
 mod markdown;
 mod model;
 pub mod provenance;
+pub mod verified;
 mod validate;
 
 use std::path::Path;

@@ -138,3 +138,23 @@ fn entities_are_found_across_documents_and_aliases_resolve() {
         assert!(!found.is_empty(), "{} is never mentioned", entity.id);
     }
 }
+
+#[test]
+fn every_figure_and_event_quotes_its_document() {
+    let docs = load();
+    let figures_path = content_dir().join("figures.toml");
+    let figures = corpus::verified::parse_figures(&figures_path, &std::fs::read_to_string(&figures_path).expect("figures"), &docs)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(figures.len(), 10);
+    let arrests = figures.iter().find(|f| f.label == "Arrests" && f.doc == "romanian-thb-ring-disrupted-france").expect("arrests");
+    assert_eq!(arrests.paragraph, 1);
+    let timeline_path = content_dir().join("timeline.toml");
+    let events = corpus::verified::parse_timeline(&timeline_path, &std::fs::read_to_string(&timeline_path).expect("timeline"), &docs)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let dates: Vec<&str> = events.iter().map(|e| e.date.as_str()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+    assert_eq!(dates.first(), Some(&"1996"));
+    assert_eq!(events.iter().filter(|e| e.date == "2017-07-07").count(), 2, "both press releases' own date");
+}

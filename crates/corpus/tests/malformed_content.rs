@@ -128,3 +128,21 @@ fn a_malformed_glossary_names_its_line() {
     let empty = "[[term]]\nterm = \"UN\"\nexpansion = \" \"\n";
     assert!(corpus::glossary::parse_curated(path, empty).unwrap_err().to_string().starts_with("content/glossary.toml:2:"));
 }
+
+#[test]
+fn a_figure_whose_quote_is_not_in_the_text_fails_with_its_line() {
+    let doc = file("slug = \"a\"\ntitle = \"A\"\nkind = \"press-release\"");
+    let docs = load(&[("content/a.md", &doc)]).expect("valid");
+    let path = Path::new("content/figures.toml");
+    let good = "[[figure]]\ndoc = \"a\"\nlabel = \"L\"\nvalue = \"1\"\nquote = \"A paragraph\"\n";
+    assert_eq!(corpus::verified::parse_figures(path, good, &docs).expect("quote found")[0].paragraph, 1);
+    let bad = "[[figure]]\ndoc = \"a\"\nlabel = \"L\"\nvalue = \"1\"\nquote = \"A paragraph that is not there\"\n";
+    assert_eq!(
+        corpus::verified::parse_figures(path, bad, &docs).unwrap_err().to_string(),
+        "content/figures.toml:5: the quote \"A paragraph that is not there\" is not in content/a.md word for word"
+    );
+    let no_doc = "[[figure]]\ndoc = \"zz\"\nlabel = \"L\"\nvalue = \"1\"\nquote = \"A\"\n";
+    assert!(corpus::verified::parse_figures(path, no_doc, &docs).unwrap_err().to_string().starts_with("content/figures.toml:2: no document"));
+    let bad_date = "[[event]]\ndate = \"July 2017\"\nwhen = \"x\"\nlabel = \"x\"\ndoc = \"a\"\nquote = \"A\"\n";
+    assert!(corpus::verified::parse_timeline(Path::new("t.toml"), bad_date, &docs).unwrap_err().to_string().starts_with("t.toml:2: bad date"));
+}

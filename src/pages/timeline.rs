@@ -1,0 +1,32 @@
+//! `/timeline`: the dated events the documents recall and the documents' own dates, in order,
+//! each linked to the paragraph that states it.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::content::{DOCUMENTS, TIMELINE};
+use crate::router::href;
+
+#[component]
+pub fn TimelinePage() -> impl IntoView {
+    browser::set_page_title("Timeline");
+    view! {
+        <h1 tabindex="-1">"Timeline"</h1>
+        <p class="lede">"What happened when, as the documents tell it; each event links to the words it comes from."</p>
+        <ol class="timeline">
+            {TIMELINE.iter().filter_map(|e| Some((e, DOCUMENTS.get(usize::from(e.doc))?))).map(|(event, doc)| {
+                let (target, place) = match event.paragraph {
+                    0 => (doc.path(), doc.title.to_string()),
+                    n => (format!("{}#p-{n}", doc.path()), format!("{} ¶{n}", doc.title)),
+                };
+                view! {
+                    <li class="timeline-event">
+                        <span class="timeline-when">{event.when}</span>
+                        <span class="timeline-label">{event.label}</span>
+                        <a class="timeline-source" href=href(&target)>{place}</a>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}
