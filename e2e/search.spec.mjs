@@ -185,3 +185,9 @@ test("an acronym's expansion finds the acronym, and the other way round", async 
   await page.goto(`${STATEMENT}?q=FTF#p-4`);
   await expect(page.locator("#p-4 mark.hit", { hasText: "foreign terrorist fighters" }).first()).toBeVisible();
 });
+
+test("an entity's other names find it: ISIL finds Daesh in the speech", async ({ page }) => {
+  await page.goto("/search?q=ISIL");
+  const speech = page.locator(".result-group", { hasText: "Speech: Defence Secretary Speech at CSIS, Washington" });
+  await expect(speech.locator("mark", { hasText: "Daesh" }).first()).toBeVisible();
+});

@@ -1,11 +1,12 @@
-//! The search index over the bundled documents (with the glossary's acronyms as synonyms),
+//! The search index over the bundled documents (with the glossary's acronyms and the
+//! entities' other names as synonyms),
 //! built on first use, and the way from a hit to the paragraph it names.
 
 use std::cell::OnceCell;
 
 use search::{Index, PassageInput, SearchResults};
 
-use crate::content::{Block, Document, Paragraph, DOCUMENTS, GLOSSARY};
+use crate::content::{Block, Document, Paragraph, DOCUMENTS, ENTITIES, GLOSSARY};
 
 /// Where an indexed passage lives: its document and paragraph.
 #[derive(Clone, Copy)]
@@ -39,6 +40,11 @@ fn passages() -> Vec<PassageRef> {
     out
 }
 
+/// Every ordered pair of an entity's names ("Daesh", "ISIL"), so any of them finds the others.
+fn alias_pairs() -> impl Iterator<Item = (&'static str, &'static str)> {
+    ENTITIES.iter().flat_map(|e| e.aliases.iter().flat_map(move |a| e.aliases.iter().filter(move |b| *b != a).map(move |b| (*a, *b))))
+}
+
 fn corpus() -> &'static Corpus {
     CORPUS.with(|cell| {
         *cell.get_or_init(|| {
@@ -49,7 +55,7 @@ fn corpus() -> &'static Corpus {
                 heading: p.heading,
                 text: p.paragraph.text,
             }))
-            .with_synonyms(GLOSSARY.iter().map(|e| (e.term, e.expansion)));
+            .with_synonyms(GLOSSARY.iter().map(|e| (e.term, e.expansion)).chain(alias_pairs()));
             // Built once and kept for the life of the page.
             Box::leak(Box::new(Corpus { index, passages }))
         })

@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::{line_of, ContentError};
-use crate::model::Document;
+use crate::model::{DocDate, Document};
 
 /// A figure of an operation, linked to its paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,8 +110,28 @@ fn valid_sort_date(date: &str) -> bool {
     }
 }
 
-/// The timeline: the curated events, checked, plus each dated document's own date; in date
-/// order (events of one date keep their file order).
+const MONTHS: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/// Full dates a text states ("26 June 2017"): (date, the words as written).
+pub fn full_dates_in(text: &str) -> Vec<(DocDate, String)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    words
+        .windows(3)
+        .filter_map(|w| {
+            let (day, month, year) = (clean(w[0]), clean(w[1]), clean(w[2]));
+            let month = MONTHS.iter().position(|m| *m == month)? + 1;
+            let iso = format!("{year:0>4}-{month:02}-{:0>2}", day);
+            let date = DocDate::parse_iso(&iso).filter(|_| year.len() == 4 && day.len() <= 2)?;
+            Some((date, format!("{} {} {}", day, MONTHS[month - 1], year)))
+        })
+        .collect()
+}
+
+/// The timeline: the curated events, checked; each dated document's own date; and every
+/// full date the texts state that no curated event already covers; in date order (events of
+/// one date keep their order).
 pub fn parse_timeline(path: &Path, text: &str, docs: &[Document]) -> Result<Vec<Event>, ContentError> {
     let file: TimelineFile = toml::from_str(text).map_err(|e| toml_error(path, text, e, "timeline file"))?;
     let mut events = Vec::new();
@@ -126,6 +146,15 @@ pub fn parse_timeline(path: &Path, text: &str, docs: &[Document]) -> Result<Vec<
     for doc in docs {
         if let Some(date) = doc.date {
             events.push(Event { date: date.iso(), when: date.display(), label: format!("Published: {}", doc.title), doc: doc.slug.clone(), paragraph: 0 });
+        }
+        for p in doc.paragraphs() {
+            for (date, written) in full_dates_in(&p.text) {
+                let known = events.iter().any(|e| e.date == date.iso() && e.doc == doc.slug && e.paragraph == p.number);
+                if !known {
+                    let label = format!("Stated in {}", doc.title);
+                    events.push(Event { date: date.iso(), when: written, label, doc: doc.slug.clone(), paragraph: p.number });
+                }
+            }
         }
     }
     events.sort_by(|a, b| a.date.cmp(&b.date));

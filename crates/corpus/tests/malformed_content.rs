@@ -146,3 +146,12 @@ fn a_figure_whose_quote_is_not_in_the_text_fails_with_its_line() {
     let bad_date = "[[event]]\ndate = \"July 2017\"\nwhen = \"x\"\nlabel = \"x\"\ndoc = \"a\"\nquote = \"A\"\n";
     assert!(corpus::verified::parse_timeline(Path::new("t.toml"), bad_date, &docs).unwrap_err().to_string().starts_with("t.toml:2: bad date"));
 }
+
+#[test]
+fn full_dates_in_the_text_join_the_timeline() {
+    let text = "+++\nslug = \"a\"\ntitle = \"A\"\nkind = \"speech\"\n+++\n\nOn 26 June 2017, and again on 31 February 2017 (no such day), and in June 2017.\n";
+    let docs = load(&[("content/a.md", text)]).expect("valid");
+    let events = corpus::verified::parse_timeline(Path::new("t.toml"), "", &docs).expect("empty timeline file is fine");
+    let found: Vec<(&str, &str, u32)> = events.iter().map(|e| (e.date.as_str(), e.when.as_str(), e.paragraph)).collect();
+    assert_eq!(found, [("2017-06-26", "26 June 2017", 1)]);
+}

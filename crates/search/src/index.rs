@@ -163,26 +163,30 @@ impl Index {
         Self { passages, terms, stems: stems.into_iter().map(|(s, t)| (s.into_boxed_str(), t)).collect(), avg_len, synonyms: Vec::new() }
     }
 
-    /// Teaches the index acronyms: searching "THB" also finds "trafficking in human beings"
-    /// and the other way round. Acronyms of one word only (as typed: "THB", "FATF"); the part
-    /// of an expansion in brackets is left out.
+    /// Teaches the index synonyms: acronyms (searching "THB" also finds "trafficking in human
+    /// beings", and the other way round) and other names of one thing ("Daesh" finds "ISIL").
+    /// The first of each pair must be one word as typed ("THB", "Daesh"); the part of the second
+    /// in brackets is left out. A pair of single words works both ways.
     pub fn with_synonyms<'s>(mut self, pairs: impl IntoIterator<Item = (&'s str, &'s str)>) -> Self {
         for (short, long) in pairs {
             let short: Vec<String> = tokenize(short).into_iter().filter(|t| !t.compound).map(|t| t.term).collect();
             let long_text = long.split(" (").next().unwrap_or(long);
             let long: Vec<String> = tokenize(long_text).into_iter().filter(|t| !t.compound).map(|t| t.term).collect();
             if let ([short], false) = (short.as_slice(), long.is_empty()) {
+                if let [single] = long.as_slice() {
+                    self.synonyms.push((single.clone(), vec![short.clone()]));
+                }
                 self.synonyms.push((short.clone(), long));
             }
         }
         self
     }
 
-    /// Rewrites a query for the acronyms the index knows: an expansion typed out (as words in
-    /// order, or as a quoted phrase) becomes its acronym; every word that is an acronym gets its
-    /// expansion as an alternative phrase (the returned list, one entry per word).
-    fn apply_synonyms(&self, query: &mut Query) -> Vec<Option<Vec<String>>> {
-        for (short, long) in &self.synonyms {
+    /// Rewrites a query for the synonyms the index knows: an expansion of several words typed
+    /// out (as words in order, or as a quoted phrase) becomes its one-word form; every word
+    /// gets its synonyms as alternative phrases (the returned list, one entry per word).
+    fn apply_synonyms(&self, query: &mut Query) -> Vec<Vec<Vec<String>>> {
+        for (short, long) in self.synonyms.iter().filter(|(_, long)| long.len() > 1) {
             let terms: Vec<&str> = query.words.iter().map(|w| w.term.as_str()).collect();
             if let Some(at) = terms.windows(long.len()).position(|w| w.iter().zip(long).all(|(a, b)| a == b)) {
                 query.words.splice(at..at + long.len(), [QueryWord { term: short.clone(), prefix: false }]);
@@ -195,7 +199,7 @@ impl Index {
         query
             .words
             .iter()
-            .map(|w| self.synonyms.iter().find(|(short, _)| *short == w.term).map(|(_, long)| long.clone()))
+            .map(|w| self.synonyms.iter().filter(|(short, _)| *short == w.term).map(|(_, long)| long.clone()).collect())
             .collect()
     }
 
@@ -341,16 +345,16 @@ impl Index {
         let mut phrase_terms: Vec<Vec<Vec<TermId>>> =
             query.phrases.iter().map(|p| p.iter().map(|t| self.expand_strict(t)).collect()).collect();
         let units = expansions.len() + phrase_terms.len();
-        let alternative_phrases: Vec<Option<Vec<Vec<TermId>>>> = alternatives
+        let alternative_phrases: Vec<Vec<Vec<Vec<TermId>>>> = alternatives
             .iter()
-            .map(|alt| alt.as_ref().map(|long| long.iter().map(|t| self.expand_strict(t)).collect()))
+            .map(|alts| alts.iter().map(|long| long.iter().map(|t| self.expand_strict(t)).collect()).collect())
             .collect();
 
         let mut score = vec![0f32; n];
         let mut matched = vec![0u8; n];
-        for (expansion, alternative) in expansions.iter().zip(&alternative_phrases) {
+        for (expansion, alternatives) in expansions.iter().zip(&alternative_phrases) {
             let mut word_score = self.word_scores(expansion);
-            if let Some(phrase) = alternative {
+            for phrase in alternatives {
                 for (p, s) in self.phrase_scores(phrase) {
                     let w = &mut word_score[p as usize];
                     *w = w.max(s * WEIGHTS.synonym);

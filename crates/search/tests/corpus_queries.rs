@@ -238,3 +238,22 @@ fn an_expansion_finds_its_acronym_and_the_acronym_its_expansion() {
     // Without the glossary the acronym alone is all "FTF" finds.
     assert!(!hit_words(&index(), "FTF ").contains(&"foreign terrorist fighters".to_string()));
 }
+
+#[test]
+fn an_entity_is_found_by_any_of_its_names() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let path = dir.join("entities.toml");
+    let entities = corpus::entities::parse(&path, &std::fs::read_to_string(&path).expect("entities")).expect("parses");
+    let pairs: Vec<(String, String)> = entities
+        .iter()
+        .flat_map(|e| e.aliases.iter().flat_map(move |a| e.aliases.iter().filter(move |b| *b != a).map(move |b| (a.clone(), b.clone()))))
+        .collect();
+    let with_aliases = index().with_synonyms(pairs.iter().map(|(a, b)| (a.as_str(), b.as_str())));
+    let words = hit_words(&with_aliases, "ISIL ");
+    assert!(words.contains(&"Daesh".to_string()), "ISIL finds Daesh in the speech: {words:?}");
+    let speech_hits = with_aliases.search("ISIL ", 50).groups.iter().any(|g| corpus().docs[g.doc as usize].slug == SPEECH);
+    assert!(speech_hits);
+    let words = hit_words(&with_aliases, "Britain ");
+    assert!(words.contains(&"UK".to_string()), "{words:?}");
+    assert!(!hit_words(&index(), "Britain ").contains(&"UK".to_string()), "not without the aliases");
+}
