@@ -69,18 +69,9 @@ fn top(q: &str) -> (String, u32) {
     (corpus().docs[*d].slug.clone(), *number)
 }
 
+/// The distinct words a query highlighted in its hits, without synonyms.
 fn matched_words(q: &str) -> Vec<String> {
-    let results = search(q);
-    let mut words: Vec<String> = results
-        .hits()
-        .flat_map(|(_, h)| {
-            let text = &corpus().passages[h.passage as usize].2;
-            h.ranges.iter().map(move |r| text[r.clone()].to_string())
-        })
-        .collect();
-    words.sort();
-    words.dedup();
-    words
+    hit_words(&index(), q)
 }
 
 const STATEMENT: &str = "g20-statement-countering-terrorism";
@@ -211,6 +202,7 @@ fn index_with_glossary() -> Index {
     index().with_synonyms(pairs.iter().map(|(a, b)| (a.as_str(), b.as_str())))
 }
 
+/// The distinct words a query highlighted in its hits on `index`.
 fn hit_words(index: &Index, q: &str) -> Vec<String> {
     let results = index.search(q, 50);
     let mut words: Vec<String> = results
