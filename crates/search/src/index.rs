@@ -65,8 +65,18 @@ pub struct Index {
     /// Stem → terms sharing it, sorted by stem.
     stems: Vec<(Box<str>, Vec<TermId>)>,
     avg_len: f32,
-    /// Acronyms and their expansions, folded: (acronym term, expansion terms).
-    synonyms: Vec<(String, Vec<String>)>,
+    /// Other ways to say a thing, longest first.
+    synonyms: Vec<Synonym>,
+}
+
+/// A synonym: what a reader may type, and the phrase it also finds.
+#[derive(PartialEq, Eq)]
+struct Synonym {
+    /// Folded as the query parser reads free words ("anti-money" as one compound).
+    typed: Vec<String>,
+    /// Folded as the query parser reads a quoted phrase (word by word).
+    typed_phrase: Vec<String>,
+    alternative: Vec<String>,
 }
 
 #[derive(Default)]
@@ -164,42 +174,67 @@ impl Index {
     }
 
     /// Teaches the index synonyms: acronyms (searching "THB" also finds "trafficking in human
-    /// beings", and the other way round) and other names of one thing ("Daesh" finds "ISIL").
-    /// The first of each pair must be one word as typed ("THB", "Daesh"); the part of the second
-    /// in brackets is left out. A pair of single words works both ways.
+    /// beings", and the other way round) and other names of one thing ("Daesh" finds "ISIL",
+    /// "Iron Lady" finds "Margaret Thatcher"). Either side may be several words; the part of
+    /// the second in brackets is left out. A slashed acronym whose expansion joins as many
+    /// parts with "and" ("AML/CFT") also gets a pair per part ("AML", "anti-money laundering").
     pub fn with_synonyms<'s>(mut self, pairs: impl IntoIterator<Item = (&'s str, &'s str)>) -> Self {
-        for (short, long) in pairs {
-            let short: Vec<String> = tokenize(short).into_iter().filter(|t| !t.compound).map(|t| t.term).collect();
-            let long_text = long.split(" (").next().unwrap_or(long);
-            let long: Vec<String> = tokenize(long_text).into_iter().filter(|t| !t.compound).map(|t| t.term).collect();
-            if let ([short], false) = (short.as_slice(), long.is_empty()) {
-                if let [single] = long.as_slice() {
-                    self.synonyms.push((single.clone(), vec![short.clone()]));
-                }
-                self.synonyms.push((short.clone(), long));
+        for (a, b) in pairs {
+            let b = b.split(" (").next().unwrap_or(b);
+            let parts: Vec<(&str, &str)> = a.split('/').zip(b.split(" and ")).collect();
+            let split = a.contains('/') && parts.len() == a.split('/').count() && parts.len() == b.split(" and ").count();
+            for (a, b) in std::iter::once((a, b)).chain(parts.into_iter().filter(|_| split)) {
+                self.add_synonym(a, b);
+                self.add_synonym(b, a);
             }
         }
+        // Longest first, so a query takes the longest synonym it spells out.
+        let mut keyed: Vec<(usize, Synonym)> = self.synonyms.drain(..).map(|s| (usize::MAX - s.typed.len(), s)).collect();
+        keyed.sort_by_key(|(len, _)| *len);
+        self.synonyms = keyed.into_iter().map(|(_, s)| s).collect();
         self
     }
 
-    /// Rewrites a query for the synonyms the index knows: an expansion of several words typed
-    /// out (as words in order, or as a quoted phrase) becomes its one-word form; every word
-    /// gets its synonyms as alternative phrases (the returned list, one entry per word).
-    fn apply_synonyms(&self, query: &mut Query) -> Vec<Vec<Vec<String>>> {
-        for (short, long) in self.synonyms.iter().filter(|(_, long)| long.len() > 1) {
-            let terms: Vec<&str> = query.words.iter().map(|w| w.term.as_str()).collect();
-            if let Some(at) = terms.windows(long.len()).position(|w| w.iter().zip(long).all(|(a, b)| a == b)) {
-                query.words.splice(at..at + long.len(), [QueryWord { term: short.clone(), prefix: false }]);
+    fn add_synonym(&mut self, typed: &str, stands_for: &str) {
+        let phrase = |text: &str| tokenize(text).into_iter().filter(|t| !t.compound).map(|t| t.term).collect::<Vec<_>>();
+        let synonym = Synonym { typed: query::chunk_terms(typed), typed_phrase: phrase(typed), alternative: phrase(stands_for) };
+        if !synonym.typed.is_empty() && !synonym.alternative.is_empty() && !self.synonyms.contains(&synonym) {
+            self.synonyms.push(synonym);
+        }
+    }
+
+    /// Rewrites a query for the synonyms the index knows and returns, for each query word,
+    /// the phrases it may also match, with their weight. A synonym of several words typed out
+    /// (as free words in order, or as a quoted phrase) becomes one query word standing for
+    /// that phrase and its synonyms; a single word gets its synonyms as alternatives.
+    fn apply_synonyms(&self, query: &mut Query) -> Vec<Vec<(Vec<String>, f32)>> {
+        for synonym in &self.synonyms {
+            let group = QueryWord { term: synonym.typed.join(" "), prefix: false };
+            if query.words.iter().any(|w| w.term == group.term) {
+                continue;
             }
-            if let Some(at) = query.phrases.iter().position(|p| p == long) {
+            let terms: Vec<&str> = query.words.iter().map(|w| w.term.as_str()).collect();
+            let typed_at = terms.windows(synonym.typed.len()).position(|w| w.iter().zip(&synonym.typed).all(|(a, b)| a == b));
+            if let (Some(at), true) = (typed_at, synonym.typed.len() > 1) {
+                query.words.splice(at..at + synonym.typed.len(), [group]);
+            } else if let Some(at) = query.phrases.iter().position(|p| *p == synonym.typed_phrase) {
                 query.phrases.remove(at);
-                query.words.push(QueryWord { term: short.clone(), prefix: false });
+                query.words.push(group);
             }
         }
         query
             .words
             .iter()
-            .map(|w| self.synonyms.iter().filter(|(short, _)| *short == w.term).map(|(_, long)| long.clone()).collect())
+            .map(|w| {
+                let mut alternatives: Vec<(Vec<String>, f32)> = Vec::new();
+                for synonym in self.synonyms.iter().filter(|s| s.typed.join(" ") == w.term) {
+                    if w.is_group() && alternatives.is_empty() {
+                        alternatives.push((synonym.typed_phrase.clone(), WEIGHTS.exact));
+                    }
+                    alternatives.push((synonym.alternative.clone(), WEIGHTS.synonym));
+                }
+                alternatives
+            })
             .collect()
     }
 
@@ -281,6 +316,10 @@ impl Index {
     /// is being typed, and within its typo allowance; each with the weight of that kind.
     fn expand(&self, word: &QueryWord) -> Expansion {
         let mut out: Expansion = Vec::new();
+        if word.is_group() {
+            // A synonym group matches through its phrases only.
+            return out;
+        }
         let add = |id: TermId, weight: f32, out: &mut Expansion| match out.iter_mut().find(|(t, _)| *t == id) {
             Some(entry) => entry.1 = entry.1.max(weight),
             None => out.push((id, weight)),
@@ -345,19 +384,19 @@ impl Index {
         let mut phrase_terms: Vec<Vec<Vec<TermId>>> =
             query.phrases.iter().map(|p| p.iter().map(|t| self.expand_strict(t)).collect()).collect();
         let units = expansions.len() + phrase_terms.len();
-        let alternative_phrases: Vec<Vec<Vec<Vec<TermId>>>> = alternatives
+        let alternative_phrases: Vec<Vec<(Vec<Vec<TermId>>, f32)>> = alternatives
             .iter()
-            .map(|alts| alts.iter().map(|long| long.iter().map(|t| self.expand_strict(t)).collect()).collect())
+            .map(|alts| alts.iter().map(|(phrase, weight)| (phrase.iter().map(|t| self.expand_strict(t)).collect(), *weight)).collect())
             .collect();
 
         let mut score = vec![0f32; n];
         let mut matched = vec![0u8; n];
         for (expansion, alternatives) in expansions.iter().zip(&alternative_phrases) {
             let mut word_score = self.word_scores(expansion);
-            for phrase in alternatives {
+            for (phrase, weight) in alternatives {
                 for (p, s) in self.phrase_scores(phrase) {
                     let w = &mut word_score[p as usize];
-                    *w = w.max(s * WEIGHTS.synonym);
+                    *w = w.max(s * weight);
                 }
             }
             for (p, s) in word_score.into_iter().enumerate() {
@@ -401,7 +440,7 @@ impl Index {
         let total = ranked.len();
         ranked.truncate(limit);
 
-        phrase_terms.extend(alternative_phrases.into_iter().flatten());
+        phrase_terms.extend(alternative_phrases.into_iter().flatten().map(|(phrase, _)| phrase));
         let matcher = self.matcher_for(&expansions, &phrase_terms);
         let mut groups: Vec<DocumentHits> = Vec::new();
         for (score, passage) in ranked.into_iter().map(from_rank_key) {
@@ -521,7 +560,10 @@ impl Index {
     fn suggestions(&self, query: &Query, expansions: &[Expansion], phrases: &[Vec<Vec<TermId>>]) -> Vec<String> {
         let mut words: Vec<String> = query.words.iter().map(|w| w.term.clone()).collect();
         let phrase_words = query.phrases.iter().flatten().cloned();
-        let known: Vec<bool> = expansions.iter().map(|e| !e.is_empty()).chain(phrases.iter().flatten().map(|ids| !ids.is_empty())).collect();
+        let known: Vec<bool> = expansions
+            .iter()
+            .zip(&query.words)
+            .map(|(e, w)| !e.is_empty() || w.is_group()).chain(phrases.iter().flatten().map(|ids| !ids.is_empty())).collect();
         words.extend(phrase_words);
         let Some(unknown) = known.iter().position(|k| !k) else { return Vec::new() };
         let term = words[unknown].clone();
@@ -553,7 +595,7 @@ impl Index {
         let phrases: Vec<Vec<Vec<TermId>>> = query
             .phrases
             .iter()
-            .chain(alternatives.iter().flatten())
+            .chain(alternatives.iter().flatten().map(|(phrase, _)| phrase))
             .map(|p| p.iter().map(|t| self.expand_strict(t)).collect())
             .collect();
         self.matcher_for(&expansions, &phrases)

@@ -18,6 +18,14 @@ pub struct QueryWord {
     pub prefix: bool,
 }
 
+impl QueryWord {
+    /// A synonym typed out in several words ("trafficking in human beings"), which the index
+    /// treats as one unit: its term is those words joined by spaces.
+    pub fn is_group(&self) -> bool {
+        self.term.contains(' ')
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     pub words: Vec<QueryWord>,
@@ -38,7 +46,7 @@ fn is_quote(c: char) -> bool {
 }
 
 /// Terms of a chunk of free text: a compound (`F-35`) stands for its parts.
-fn chunk_terms(chunk: &str) -> Vec<String> {
+pub(crate) fn chunk_terms(chunk: &str) -> Vec<String> {
     let mut terms: Vec<Token> = Vec::new();
     for token in tokenize(chunk) {
         if token.compound {

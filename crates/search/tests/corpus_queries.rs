@@ -191,14 +191,22 @@ fn a_query_some_words_of_which_match_nowhere_together_still_answers() {
     assert_eq!(top("how many were arrested in Spain").0, SPAIN);
 }
 
-/// The index with the corpus glossary's acronyms as synonyms, as the app builds it.
-fn index_with_glossary() -> Index {
+/// The index with the corpus glossary's acronyms and the entities' names as synonyms, as the
+/// app builds it.
+fn index_with_synonyms() -> Index {
     let c = corpus();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
     let path = dir.join("glossary.toml");
     let curated = corpus::glossary::parse_curated(&path, &std::fs::read_to_string(&path).expect("glossary")).expect("parses");
     let (glossary, _) = corpus::glossary::build(&c.docs, &curated);
-    let pairs: Vec<(String, String)> = glossary.into_iter().map(|e| (e.term, e.expansion)).collect();
+    let path = dir.join("entities.toml");
+    let entities = corpus::entities::parse(&path, &std::fs::read_to_string(&path).expect("entities")).expect("parses");
+    let mut pairs: Vec<(String, String)> = glossary.into_iter().map(|e| (e.term, e.expansion)).collect();
+    for e in &entities {
+        for a in &e.aliases {
+            pairs.extend(e.aliases.iter().filter(|b| *b != a).map(|b| (a.clone(), b.clone())));
+        }
+    }
     index().with_synonyms(pairs.iter().map(|(a, b)| (a.as_str(), b.as_str())))
 }
 
@@ -219,7 +227,7 @@ fn hit_words(index: &Index, q: &str) -> Vec<String> {
 
 #[test]
 fn an_expansion_finds_its_acronym_and_the_acronym_its_expansion() {
-    let with_glossary = index_with_glossary();
+    let with_glossary = index_with_synonyms();
     assert!(search("\"trafficking in human beings\"").is_empty(), "the corpus never spells it out");
     let words = hit_words(&with_glossary, "trafficking in human beings");
     assert!(words.contains(&"THB".to_string()), "{words:?}");
@@ -233,14 +241,7 @@ fn an_expansion_finds_its_acronym_and_the_acronym_its_expansion() {
 
 #[test]
 fn an_entity_is_found_by_any_of_its_names() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-    let path = dir.join("entities.toml");
-    let entities = corpus::entities::parse(&path, &std::fs::read_to_string(&path).expect("entities")).expect("parses");
-    let pairs: Vec<(String, String)> = entities
-        .iter()
-        .flat_map(|e| e.aliases.iter().flat_map(move |a| e.aliases.iter().filter(move |b| *b != a).map(move |b| (a.clone(), b.clone()))))
-        .collect();
-    let with_aliases = index().with_synonyms(pairs.iter().map(|(a, b)| (a.as_str(), b.as_str())));
+    let with_aliases = index_with_synonyms();
     let words = hit_words(&with_aliases, "ISIL ");
     assert!(words.contains(&"Daesh".to_string()), "ISIL finds Daesh in the speech: {words:?}");
     let speech_hits = with_aliases.search("ISIL ", 50).groups.iter().any(|g| corpus().docs[g.doc as usize].slug == SPEECH);
@@ -248,4 +249,22 @@ fn an_entity_is_found_by_any_of_its_names() {
     let words = hit_words(&with_aliases, "Britain ");
     assert!(words.contains(&"UK".to_string()), "{words:?}");
     assert!(!hit_words(&index(), "Britain ").contains(&"UK".to_string()), "not without the aliases");
+    // Names of several words on both sides.
+    let words = hit_words(&with_aliases, "Iron Lady");
+    assert!(words.contains(&"Margaret Thatcher".to_string()) && words.contains(&"Prime Minister Thatcher".to_string()), "{words:?}");
+    let results = with_aliases.search("Iron Lady", 10);
+    let top = &corpus().passages[results.hits().next().expect("a hit").1.passage as usize].2;
+    assert!(top.contains("the Iron Lady"), "the name as typed ranks first: {top}");
+}
+
+#[test]
+fn a_slashed_acronym_and_each_of_its_parts_find_their_expansions() {
+    let with_synonyms = index_with_synonyms();
+    for q in ["anti-money laundering and countering the financing of terrorism", "\"anti-money laundering\"", "anti-money laundering", "countering the financing of terrorism"] {
+        let words = hit_words(&with_synonyms, q);
+        assert!(words.iter().any(|w| w == "AML/CFT" || w == "AML" || w == "CFT"), "{q}: {words:?}");
+    }
+    assert!(hit_words(&index(), "anti-money laundering").is_empty(), "the corpus never spells it out");
+    let words = hit_words(&with_synonyms, "AML/CFT");
+    assert!(words.contains(&"AML/CFT".to_string()) || words.contains(&"AML".to_string()), "{words:?}");
 }
