@@ -1,7 +1,8 @@
 //! Parses and validates `content/` at build time and writes it as static Rust data
 //! (`$OUT_DIR/corpus.rs`, included by `src/content.rs`): the documents, the glossary, the
 //! index of names, the key figures and the timeline. A malformed content file stops the
-//! build with its file and line; acronyms nothing explains are reported as a warning.
+//! build with its file and line; acronyms nothing explains and names the entity file does not
+//! know are reported as warnings.
 
 use std::path::Path;
 
@@ -39,9 +40,18 @@ fn main() {
     }
 
     let entities_path = dir.join("entities.toml");
-    let entities = optional(&entities_path, |text| corpus::entities::parse(&entities_path, text));
-    let mentions = corpus::entities::mentions(&docs, &entities);
-    let entities: Vec<_> = entities.into_iter().zip(mentions).collect();
+    let list = optional(&entities_path, |text| corpus::entities::parse(&entities_path, text));
+    let unknown_names = corpus::entities::unknown_names(&docs, &list);
+    if !unknown_names.is_empty() {
+        let names: Vec<String> = unknown_names.iter().map(|u| format!("{} ({} ¶{})", u.name, u.first.0, u.first.1)).collect();
+        println!(
+            "cargo::warning=names the documents use that {} neither lists nor dismisses in `not_entities`: {}",
+            entities_path.display(),
+            names.join(", ")
+        );
+    }
+    let mentions = corpus::entities::mentions(&docs, &list.entities);
+    let entities: Vec<_> = list.entities.into_iter().zip(mentions).collect();
 
     let figures_path = dir.join("figures.toml");
     let figures = optional(&figures_path, |text| corpus::verified::parse_figures(&figures_path, text, &docs));

@@ -40,6 +40,19 @@ for (const scheme of ["light", "dark"]) {
   });
 }
 
+test("axe finds no violations with every kind of name marked, in both themes", async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem("reader-name-marks", "organisation,place,person,group,instrument"));
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const route of [STATEMENT, "/trafficking-ring-dismantled-spain-bulgaria", `${SPEECH}?q=nuclear`]) {
+      await page.goto(route);
+      await expect(page.locator(".name-on").first()).toBeVisible();
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+      expect(results.violations.map((v) => `${scheme} ${route}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
+    }
+  }
+});
+
 test("every route fits a 320 px wide screen without sideways scrolling", async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   for (const route of ROUTES) {

@@ -176,6 +176,23 @@ test("the index of names leads to an entity, and a mention to its paragraph", as
   await expect(page.locator("#p-5")).toContainText("supported by Eurojust");
 });
 
+test("marking places in a document and following one to its page of mentions", async ({ page }) => {
+  await page.goto("/trafficking-ring-dismantled-spain-bulgaria");
+  await expect(page.locator(".name-on")).toHaveCount(0);
+  const places = page.getByRole("button", { name: /^Places/ });
+  await places.click();
+  await expect(places).toHaveAttribute("aria-pressed", "true");
+  const malaga = page.locator("#p-2").getByRole("link", { name: "Málaga" });
+  await expect(malaga).toHaveClass(/name-on/);
+  await malaga.click();
+  await expect(page).toHaveURL("/entities/malaga");
+  await expect(page.locator("main h1")).toHaveText("Málaga");
+  await page.goBack();
+  await expect(page.getByRole("button", { name: /^Places/ })).toHaveAttribute("aria-pressed", "true");
+  await page.reload();
+  await expect(page.locator("#p-2 .name-on", { hasText: "Málaga" })).toBeVisible();
+});
+
 test("a key figure and a timeline event land on the paragraph that states them", async ({ page }) => {
   await page.goto("/trafficking-ring-dismantled-spain-bulgaria");
   await page.locator(".key-figures").getByRole("link", { name: "EUR 50 000" }).click();

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::announcer::{provide_announcer, Announcer};
+use crate::components::name_marks::provide_name_marks;
 use crate::components::search_box::SearchBox;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::pages::entities::{EntitiesPage, EntityPage};
@@ -15,6 +16,7 @@ use crate::router::{href, provide_router, take_restored_scroll, use_location, Pa
 pub fn App() -> impl IntoView {
     provide_announcer();
     provide_router();
+    provide_name_marks();
     let location = use_location();
     let page = Memo::new(move |_| location.with(|l| Page::for_path(&l.path)));
     view! {

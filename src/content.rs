@@ -108,6 +108,10 @@ pub struct Entity {
     pub mentions: &'static [EntityMention],
 }
 
+/// The kinds of entity, in the order pages list them: (kind, heading).
+pub const ENTITY_KINDS: [(&str, &str); 5] =
+    [("organisation", "Organisations"), ("place", "Places"), ("person", "People"), ("group", "Groups"), ("instrument", "Legal instruments")];
+
 /// A key figure of an operation, from `content/figures.toml`, checked against the text.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Figure {
@@ -131,6 +135,16 @@ pub struct Event {
 }
 
 include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
+
+/// Where the document at `doc` mentions entities: (paragraph number, start, end, index in
+/// `ENTITIES`), entity by entity.
+pub fn entity_mentions_in(doc: usize) -> Vec<(u32, u32, u32, u16)> {
+    ENTITIES
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| e.mentions.iter().filter(move |m| usize::from(m.0) == doc).map(move |m| (m.1, m.4, m.5, i as u16)))
+        .collect()
+}
 
 /// The index of the document with this slug.
 pub fn position(slug: &str) -> Option<usize> {

@@ -1,5 +1,6 @@
 //! Text with the ranges a search matched wrapped in `<mark>`, and (in paragraphs) the glossary
-//! terms it uses made into controls that show their expansion. The text stays text: no HTML is
+//! terms it uses made into controls that show their expansion and the names it mentions
+//! ready to be marked. The text stays text: no HTML is
 //! ever built from it.
 
 use std::ops::Range;
@@ -7,25 +8,40 @@ use std::ops::Range;
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::content::{GlossaryEntry, GLOSSARY};
+use crate::components::name_marks::name_mark;
+use crate::content::{GlossaryEntry, ENTITIES, GLOSSARY};
 
-/// A run of text with one decoration: inside a search match or not, inside a term or not.
+/// A run of text with its decorations: inside a search match or not, inside a glossary term
+/// or not, inside a mention of an entity or not.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Piece<'t> {
     pub text: &'t str,
     pub marked: bool,
     /// Index into the `terms` given to [`pieces`].
     pub term: Option<usize>,
+    /// Index into the `names` given to [`pieces`].
+    pub name: Option<usize>,
 }
 
-/// Splits `text` at every edge of `marks` and `terms`. Ranges off char boundaries or out of the
-/// text (the build and the engine never give such) are ignored rather than panicking.
-pub fn pieces<'t>(text: &'t str, marks: &[Range<usize>], terms: &[(u32, u32, u16)]) -> Vec<Piece<'t>> {
+/// Splits `text` at every edge of `marks`, `terms` and `names` (byte ranges, with what they
+/// point at). Ranges off char boundaries or out of the text (the build and the engine never
+/// give such) are ignored rather than panicking, and so is a name that neither holds a term
+/// whole nor stays clear of it, so that one control never straddles two.
+pub fn pieces<'t>(text: &'t str, marks: &[Range<usize>], terms: &[(u32, u32, u16)], names: &[(u32, u32, u16)]) -> Vec<Piece<'t>> {
     let valid = |r: &Range<usize>| r.start < r.end && text.get(r.clone()).is_some();
+    let span = |&(s, e, _): &(u32, u32, u16)| s as usize..e as usize;
     let marks: Vec<Range<usize>> = marks.iter().filter(|r| valid(r)).cloned().collect();
-    let terms: Vec<Range<usize>> = terms.iter().map(|&(s, e, _)| s as usize..e as usize).collect();
+    let terms: Vec<Range<usize>> = terms.iter().map(span).collect();
+    let names: Vec<Range<usize>> = names
+        .iter()
+        .map(span)
+        .map(|n| {
+            let straddles = terms.iter().any(|t| t.start < n.end && n.start < t.end && !(n.start <= t.start && t.end <= n.end));
+            if straddles { 0..0 } else { n }
+        })
+        .collect();
     let mut edges: Vec<usize> = vec![0, text.len()];
-    for r in marks.iter().chain(terms.iter().filter(|r| valid(r))) {
+    for r in marks.iter().chain(terms.iter().chain(&names).filter(|r| valid(r))) {
         edges.extend([r.start, r.end]);
     }
     edges.sort_unstable();
@@ -34,12 +50,8 @@ pub fn pieces<'t>(text: &'t str, marks: &[Range<usize>], terms: &[(u32, u32, u16
         .windows(2)
         .filter_map(|w| {
             let piece = text.get(w[0]..w[1])?;
-            let inside = |r: &Range<usize>| r.start <= w[0] && w[1] <= r.end;
-            Some(Piece {
-                text: piece,
-                marked: marks.iter().any(inside),
-                term: terms.iter().position(|r| valid(r) && inside(r)),
-            })
+            let inside = |r: &Range<usize>| valid(r) && r.start <= w[0] && w[1] <= r.end;
+            Some(Piece { text: piece, marked: marks.iter().any(inside), term: terms.iter().position(inside), name: names.iter().position(inside) })
         })
         .collect()
 }
@@ -55,13 +67,39 @@ fn marked_or_plain(text: String, marked: bool) -> impl IntoView {
 /// Text with search matches marked.
 #[component]
 pub fn Highlighted(#[prop(into)] text: String, ranges: Vec<Range<usize>>) -> impl IntoView {
-    pieces(&text, &ranges, &[]).into_iter().map(|p| marked_or_plain(p.text.to_string(), p.marked)).collect_view()
+    pieces(&text, &ranges, &[], &[]).into_iter().map(|p| marked_or_plain(p.text.to_string(), p.marked)).collect_view()
 }
 
-/// A paragraph's text: search matches marked, glossary terms as [`Term`] controls.
+/// A paragraph's text: search matches marked, glossary terms as [`Term`] controls, and
+/// mentions of entities ready to be marked (see [`name_mark`]). `names` are (start, end,
+/// index in `ENTITIES`).
 #[component]
-pub fn ParagraphText(text: &'static str, ranges: Vec<Range<usize>>, terms: &'static [(u32, u32, u16)]) -> impl IntoView {
-    let all = pieces(text, &ranges, terms);
+pub fn ParagraphText(
+    text: &'static str,
+    ranges: Vec<Range<usize>>,
+    terms: &'static [(u32, u32, u16)],
+    names: Vec<(u32, u32, u16)>,
+) -> impl IntoView {
+    let all = pieces(text, &ranges, terms, &names);
+    let mut views = Vec::new();
+    let mut i = 0;
+    while i < all.len() {
+        let run = all[i..].iter().take_while(|p| p.name == all[i].name).count().max(1);
+        let inner = term_views(&all[i..i + run], terms);
+        match all[i].name.and_then(|n| ENTITIES.get(usize::from(names[n].2))) {
+            Some(entity) => {
+                let holds_control = all[i..i + run].iter().any(|p| p.term.is_some());
+                views.push(Either::Left(name_mark(entity, holds_control, inner)));
+            }
+            None => views.push(Either::Right(inner)),
+        }
+        i += run;
+    }
+    views
+}
+
+/// Pieces with glossary terms made into [`Term`] controls, the rest marked or plain.
+fn term_views(all: &[Piece<'_>], terms: &'static [(u32, u32, u16)]) -> Vec<Either<impl IntoView, impl IntoView>> {
     let mut views = Vec::new();
     let mut i = 0;
     while i < all.len() {

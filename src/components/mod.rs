@@ -6,6 +6,7 @@ pub mod fragment;
 pub mod highlighted;
 pub mod hit_preview;
 pub mod match_bar;
+pub mod name_marks;
 pub mod paragraph;
 pub mod search_box;
 pub mod theme_toggle;

@@ -11,9 +11,15 @@ use crate::components::highlighted::ParagraphText;
 use crate::content::Paragraph;
 
 /// The paragraph's text reads exactly as the source prints it, number included, so a copied
-/// passage is a faithful quotation. `matches` are the byte ranges a search matched, marked.
+/// passage is a faithful quotation. `matches` are the byte ranges a search matched, marked;
+/// `names` the entities it mentions (start, end, index in `ENTITIES`).
 #[component]
-pub fn ParagraphBlock(paragraph: &'static Paragraph, target: RwSignal<String>, matches: Vec<Range<usize>>) -> impl IntoView {
+pub fn ParagraphBlock(
+    paragraph: &'static Paragraph,
+    target: RwSignal<String>,
+    matches: Vec<Range<usize>>,
+    names: Vec<(u32, u32, u16)>,
+) -> impl IntoView {
     let anchor = paragraph.anchor();
     let announce = use_announcer();
     let is_target = {
@@ -40,7 +46,7 @@ pub fn ParagraphBlock(paragraph: &'static Paragraph, target: RwSignal<String>, m
             >"¶"</a>
             <p>
                 {paragraph.numbered.then(|| view! { <span class="para-num">{format!("{}. ", paragraph.number)}</span> })}
-                <ParagraphText text=paragraph.text ranges=matches terms=paragraph.terms/>
+                <ParagraphText text=paragraph.text ranges=matches terms=paragraph.terms names=names/>
             </p>
         </div>
     }

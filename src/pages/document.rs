@@ -9,7 +9,8 @@ use crate::components::highlighted::Highlighted;
 use crate::components::match_bar::MatchBar;
 use crate::components::fragment::{go_to_fragment, use_fragment_target};
 use crate::components::paragraph::ParagraphBlock;
-use crate::content::{Block, Document, Figure, Heading, DOCUMENTS, FIGURES};
+use crate::components::name_marks::NameFilter;
+use crate::content::{entity_mentions_in, Block, Document, Figure, Heading, DOCUMENTS, FIGURES};
 use crate::router::{href, use_location};
 
 /// The document at `index`. A search query in the URL (`?q=`) marks every match and brings up
@@ -26,15 +27,20 @@ fn DocumentView(index: usize, query: Option<String>) -> impl IntoView {
     let doc: &'static Document = &DOCUMENTS[index];
     browser::set_page_title(doc.title);
     let target = use_fragment_target();
+    let mentions = entity_mentions_in(index);
+    let mentioned: Vec<u16> = mentions.iter().map(|m| m.3).collect();
     let body = {
         let matcher = query.as_deref().map(|q| crate::corpus_search::index().matcher(q));
         let ranges = |text: &str| matcher.as_ref().map(|m| m.ranges(text)).unwrap_or_default();
+        let names_in = |number: u32| mentions.iter().filter(|m| m.0 == number).map(|m| (m.1, m.2, m.3)).collect::<Vec<_>>();
         let blocks = doc
             .blocks
             .iter()
             .map(|block| match block {
                 Block::Heading(h) => Either::Left(view! { <SectionHeading heading=h target=target matches=ranges(h.text)/> }),
-                Block::Paragraph(p) => Either::Right(view! { <ParagraphBlock paragraph=p target=target matches=ranges(p.text)/> }),
+                Block::Paragraph(p) => {
+                    Either::Right(view! { <ParagraphBlock paragraph=p target=target matches=ranges(p.text) names=names_in(p.number)/> })
+                }
             })
             .collect_view();
         view! {
@@ -49,6 +55,7 @@ fn DocumentView(index: usize, query: Option<String>) -> impl IntoView {
                 <DocumentMeta doc=doc/>
                 {doc.source.map(|s| view! { <p class="doc-source">"Source: " {s}</p> })}
             </header>
+            <NameFilter mentions=mentioned/>
             <KeyFigures index=index target=target/>
             <Contents doc=doc target=target/>
             {body}

@@ -6,12 +6,8 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::highlighted::Highlighted;
-use crate::content::{Block, Entity, EntityMention, DOCUMENTS, ENTITIES};
+use crate::content::{Block, Entity, EntityMention, DOCUMENTS, ENTITIES, ENTITY_KINDS};
 use crate::router::href;
-
-/// The kinds, as the index lists them: (kind, heading).
-const KINDS: [(&str, &str); 5] =
-    [("organisation", "Organisations"), ("place", "Places"), ("person", "People"), ("group", "Groups"), ("instrument", "Legal instruments")];
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -30,7 +26,7 @@ pub fn EntitiesPage() -> impl IntoView {
     view! {
         <h1 tabindex="-1">"Names"</h1>
         <p class="lede">"Every organisation, place, person, group and legal instrument the documents name, with each mention."</p>
-        {KINDS.iter().map(|&(kind, heading)| view! {
+        {ENTITY_KINDS.iter().map(|&(kind, heading)| view! {
             <section aria-labelledby=format!("kind-{kind}")>
                 <h2 id=format!("kind-{kind}")>{heading}</h2>
                 <ul class="entity-list">
@@ -50,7 +46,7 @@ pub fn EntitiesPage() -> impl IntoView {
 pub fn EntityPage(index: usize) -> impl IntoView {
     let entity: &'static Entity = &ENTITIES[index];
     browser::set_page_title(entity.name);
-    let kind = KINDS.iter().find(|(k, _)| *k == entity.kind).map_or(entity.kind, |(_, heading)| heading);
+    let kind = ENTITY_KINDS.iter().find(|(k, _)| *k == entity.kind).map_or(entity.kind, |(_, heading)| heading);
     let mut groups: Vec<(u16, Vec<&EntityMention>)> = Vec::new();
     for mention in entity.mentions {
         match groups.last_mut() {

@@ -37,9 +37,19 @@ pub struct Mention {
     pub end: usize,
 }
 
+/// The curated entity file: the entities, and the capitalised words the build should not
+/// report as names it does not know ("June", "British", "Cold War").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EntityList {
+    pub entities: Vec<Entity>,
+    pub not_entities: Vec<String>,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EntityFile {
+    #[serde(default)]
+    not_entities: Vec<String>,
     #[serde(default)]
     entity: Vec<RawEntity>,
 }
@@ -55,7 +65,7 @@ struct RawEntity {
 
 /// Parses the curated entity file, checking ids (lowercase, digits, hyphens; unique), kinds
 /// and aliases (at least one, none empty, none shared by two entities).
-pub fn parse(path: &Path, text: &str) -> Result<Vec<Entity>, ContentError> {
+pub fn parse(path: &Path, text: &str) -> Result<EntityList, ContentError> {
     let file: EntityFile = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |s| line_of(text, s.start));
         ContentError::new(path, line, format!("bad entity file: {}", e.message().trim()))
@@ -83,7 +93,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Entity>, ContentError> {
         }
         out.push(Entity { id, name: raw.name, kind, aliases: raw.aliases });
     }
-    Ok(out)
+    Ok(EntityList { entities: out, not_entities: file.not_entities })
 }
 
 fn is_word_char(c: char) -> bool {
@@ -155,6 +165,112 @@ pub fn mentions(docs: &[Document], entities: &[Entity]) -> Vec<Vec<Mention>> {
                     end,
                 });
             }
+        }
+    }
+    out
+}
+
+/// A capitalised name the documents use that the entity file neither lists nor dismisses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownName {
+    pub name: String,
+    pub count: usize,
+    /// Where it first appears: (slug, paragraph number).
+    pub first: (String, u32),
+}
+
+/// Small words that may stand inside a name ("Directorate for Investigation of Organized
+/// Crime", "Bank of England").
+const NAME_CONNECTORS: &[&str] = &["of", "the", "for", "de"];
+
+/// A word of a paragraph: its bytes without surrounding punctuation or a possessive, and
+/// whether punctuation after it ends the run of a name.
+struct Word<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+    /// Punctuation before it ("(Paris") or after it ("Paris,", "Alliance’s").
+    breaks_before: bool,
+    breaks_after: bool,
+    starts_sentence: bool,
+}
+
+fn words_of(text: &str) -> Vec<Word<'_>> {
+    let mut out: Vec<Word<'_>> = Vec::new();
+    let mut offset = 0;
+    for raw in text.split(' ') {
+        let start = offset + raw.find(|c: char| c.is_alphanumeric()).unwrap_or(raw.len());
+        let trimmed = raw.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let end = offset + trimmed.len();
+        let starts_sentence = out.last().is_none_or(|w| w.breaks_after && text[w.end..].starts_with(['.', '?', '!', ':', '“', '"']))
+            || raw.starts_with(['“', '"', '‘']);
+        offset += raw.len() + 1;
+        if start >= end {
+            continue;
+        }
+        let word = &text[start..end];
+        let word = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word);
+        let breaks_before = start > offset - raw.len() - 1;
+        out.push(Word { text: word, start, end: start + word.len(), breaks_before, breaks_after: trimmed.len() < raw.len() || word.len() < end - start, starts_sentence });
+    }
+    out
+}
+
+/// A word that may be part of a name: capitalised, and not an acronym (the glossary covers
+/// those).
+fn is_capitalised(word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    word.starts_with(char::is_uppercase) && singular.chars().any(char::is_lowercase)
+}
+
+/// Runs of capitalised words (small connectors allowed inside) that no entity alias covers
+/// and the entity file does not dismiss: what the build reports so a new document's names get
+/// curated. A capitalised word opening a sentence is left out when the corpus also writes it
+/// in lower case ("The Bulgarian" is "Bulgarian"), and alone it is not reported at all.
+pub fn unknown_names(docs: &[Document], list: &EntityList) -> Vec<UnknownName> {
+    let lower_words: std::collections::BTreeSet<&str> =
+        docs.iter().flat_map(|d| d.paragraphs()).flat_map(|p| p.text.split(|c: char| !c.is_alphanumeric())).filter(|w| w.starts_with(char::is_lowercase)).collect();
+    let mut out: Vec<UnknownName> = Vec::new();
+    for doc in docs {
+        for p in doc.paragraphs() {
+            let known = find(&p.text, &list.entities);
+            let words = words_of(&p.text);
+            let mut run: Vec<&Word<'_>> = Vec::new();
+            let mut report = |run: &mut Vec<&Word<'_>>| {
+                while run.last().is_some_and(|w| NAME_CONNECTORS.contains(&w.text)) {
+                    run.pop();
+                }
+                // A lone capitalised word opening a sentence may be any word.
+                if run.len() == 1 && run[0].starts_sentence {
+                    run.clear();
+                }
+                if let (Some(first), Some(last)) = (run.first(), run.last()) {
+                    let name = &p.text[first.start..last.end];
+                    if !list.not_entities.iter().any(|n| n == name) {
+                        match out.iter_mut().find(|u| u.name == name) {
+                            Some(u) => u.count += 1,
+                            None => out.push(UnknownName { name: name.to_string(), count: 1, first: (doc.slug.clone(), p.number) }),
+                        }
+                    }
+                }
+                run.clear();
+            };
+            for word in &words {
+                let is_known = known.iter().any(|&(s, e, _)| word.start < e && s < word.end);
+                if word.breaks_before {
+                    report(&mut run);
+                }
+                let opener = word.starts_sentence && lower_words.contains(word.text.to_lowercase().as_str());
+                if is_known || opener || !(is_capitalised(word.text) || (!run.is_empty() && NAME_CONNECTORS.contains(&word.text))) {
+                    report(&mut run);
+                    continue;
+                }
+                run.push(word);
+                if word.breaks_after {
+                    report(&mut run);
+                }
+            }
+            report(&mut run);
         }
     }
     out

@@ -155,3 +155,21 @@ fn full_dates_in_the_text_join_the_timeline() {
     let found: Vec<(&str, &str, u32)> = events.iter().map(|e| (e.date.as_str(), e.when.as_str(), e.paragraph)).collect();
     assert_eq!(found, [("2017-06-26", "26 June 2017", 1)]);
 }
+
+#[test]
+fn a_new_document_s_unknown_names_are_reported_and_known_ones_are_not() {
+    let text = file("slug = \"a\"\ntitle = \"A\"\nkind = \"speech\"").replace(
+        "A paragraph.",
+        "Europol officers met the Danube Commission in Lyon in June. The Bulgarian police helped. Vienna agreed.",
+    );
+    let docs = load(&[("content/a.md", &text)]).expect("valid");
+    let list = corpus::entities::parse(
+        Path::new("content/entities.toml"),
+        "not_entities = [\"June\", \"Bulgarian\"]\n[[entity]]\nid = \"europol\"\nname = \"Europol\"\nkind = \"organisation\"\naliases = [\"Europol\"]\n",
+    )
+    .expect("parses");
+    let unknown: Vec<(String, usize, (String, u32))> =
+        corpus::entities::unknown_names(&docs, &list).into_iter().map(|u| (u.name, u.count, u.first)).collect();
+    // "Vienna" opens a sentence alone: it could be any word, so it is not reported there.
+    assert_eq!(unknown, [("Danube Commission".to_string(), 1, ("a".to_string(), 1)), ("Lyon".to_string(), 1, ("a".to_string(), 1))]);
+}

@@ -72,6 +72,8 @@ pub struct Index {
 /// A synonym: what a reader may type, and the phrase it also finds.
 #[derive(PartialEq, Eq)]
 struct Synonym {
+    /// `typed` joined by spaces: the query word a synonym group becomes.
+    key: String,
     /// Folded as the query parser reads free words ("anti-money" as one compound).
     typed: Vec<String>,
     /// Folded as the query parser reads a quoted phrase (word by word).
@@ -188,18 +190,17 @@ impl Index {
                 self.add_synonym(b, a);
             }
         }
-        // Longest first, so a query takes the longest synonym it spells out.
-        let mut keyed: Vec<(usize, Synonym)> = self.synonyms.drain(..).map(|s| (usize::MAX - s.typed.len(), s)).collect();
-        keyed.sort_by_key(|(len, _)| *len);
-        self.synonyms = keyed.into_iter().map(|(_, s)| s).collect();
         self
     }
 
-    fn add_synonym(&mut self, typed: &str, stands_for: &str) {
+    fn add_synonym(&mut self, typed_text: &str, stands_for: &str) {
         let phrase = |text: &str| tokenize(text).into_iter().filter(|t| !t.compound).map(|t| t.term).collect::<Vec<_>>();
-        let synonym = Synonym { typed: query::chunk_terms(typed), typed_phrase: phrase(typed), alternative: phrase(stands_for) };
+        let typed = query::chunk_terms(typed_text);
+        let synonym = Synonym { key: typed.join(" "), typed, typed_phrase: phrase(typed_text), alternative: phrase(stands_for) };
         if !synonym.typed.is_empty() && !synonym.alternative.is_empty() && !self.synonyms.contains(&synonym) {
-            self.synonyms.push(synonym);
+            // Kept longest first, so a query takes the longest synonym it spells out.
+            let at = self.synonyms.partition_point(|s| s.typed.len() >= synonym.typed.len());
+            self.synonyms.insert(at, synonym);
         }
     }
 
@@ -208,18 +209,20 @@ impl Index {
     /// (as free words in order, or as a quoted phrase) becomes one query word standing for
     /// that phrase and its synonyms; a single word gets its synonyms as alternatives.
     fn apply_synonyms(&self, query: &mut Query) -> Vec<Vec<(Vec<String>, f32)>> {
-        for synonym in &self.synonyms {
-            let group = QueryWord { term: synonym.typed.join(" "), prefix: false };
-            if query.words.iter().any(|w| w.term == group.term) {
-                continue;
+        for synonym in self.synonyms.iter().filter(|s| s.typed_phrase.len() > 1) {
+            let group = || QueryWord { term: synonym.key.clone(), prefix: false };
+            let typed_at = || query.words.windows(synonym.typed.len()).position(|w| w.iter().zip(&synonym.typed).all(|(a, b)| a.term == *b));
+            if synonym.typed.len() > 1 {
+                if let Some(at) = typed_at() {
+                    query.words.splice(at..at + synonym.typed.len(), [group()]);
+                    continue;
+                }
             }
-            let terms: Vec<&str> = query.words.iter().map(|w| w.term.as_str()).collect();
-            let typed_at = terms.windows(synonym.typed.len()).position(|w| w.iter().zip(&synonym.typed).all(|(a, b)| a == b));
-            if let (Some(at), true) = (typed_at, synonym.typed.len() > 1) {
-                query.words.splice(at..at + synonym.typed.len(), [group]);
-            } else if let Some(at) = query.phrases.iter().position(|p| *p == synonym.typed_phrase) {
+            if let Some(at) = query.phrases.iter().position(|p| *p == synonym.typed_phrase) {
                 query.phrases.remove(at);
-                query.words.push(group);
+                if !query.words.iter().any(|w| w.term == synonym.key) {
+                    query.words.push(group());
+                }
             }
         }
         query
@@ -227,7 +230,7 @@ impl Index {
             .iter()
             .map(|w| {
                 let mut alternatives: Vec<(Vec<String>, f32)> = Vec::new();
-                for synonym in self.synonyms.iter().filter(|s| s.typed.join(" ") == w.term) {
+                for synonym in self.synonyms.iter().filter(|s| s.key == w.term) {
                     if w.is_group() && alternatives.is_empty() {
                         alternatives.push((synonym.typed_phrase.clone(), WEIGHTS.exact));
                     }

@@ -200,7 +200,7 @@ fn index_with_synonyms() -> Index {
     let curated = corpus::glossary::parse_curated(&path, &std::fs::read_to_string(&path).expect("glossary")).expect("parses");
     let (glossary, _) = corpus::glossary::build(&c.docs, &curated);
     let path = dir.join("entities.toml");
-    let entities = corpus::entities::parse(&path, &std::fs::read_to_string(&path).expect("entities")).expect("parses");
+    let entities = corpus::entities::parse(&path, &std::fs::read_to_string(&path).expect("entities")).expect("parses").entities;
     let mut pairs: Vec<(String, String)> = glossary.into_iter().map(|e| (e.term, e.expansion)).collect();
     for e in &entities {
         for a in &e.aliases {

@@ -1,0 +1,84 @@
+//! Marking names in the text: the reader picks kinds of entity (places, people...) and every
+//! mention of that kind in a document is highlighted and links to the entity's page. The
+//! choice is remembered, so it holds from one document to the next and across visits.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::content::{Entity, ENTITIES, ENTITY_KINDS};
+use crate::router::href;
+
+const STORAGE_KEY: &str = "reader-name-marks";
+
+/// The kinds being marked, one bit per entry of `ENTITY_KINDS`.
+#[derive(Clone, Copy)]
+pub struct NameMarks(RwSignal<u8>);
+
+fn kind_bit(kind: &str) -> u8 {
+    ENTITY_KINDS.iter().position(|(k, _)| *k == kind).map_or(0, |i| 1 << i)
+}
+
+/// Makes the remembered choice available to every page.
+pub fn provide_name_marks() {
+    let saved = browser::load_setting(STORAGE_KEY).unwrap_or_default();
+    let bits = saved.split(',').fold(0, |bits, kind| bits | kind_bit(kind));
+    provide_context(NameMarks(RwSignal::new(bits)));
+}
+
+fn use_name_marks() -> NameMarks {
+    use_context::<NameMarks>().unwrap_or_else(|| NameMarks(RwSignal::new(0)))
+}
+
+impl NameMarks {
+    fn is_marked(self, kind: &str) -> bool {
+        self.0.get() & kind_bit(kind) != 0
+    }
+
+    fn toggle(self, kind: &str) {
+        self.0.update(|bits| *bits ^= kind_bit(kind));
+        let bits = self.0.get_untracked();
+        let kinds: Vec<&str> = ENTITY_KINDS.iter().map(|(k, _)| *k).filter(|k| bits & kind_bit(k) != 0).collect();
+        browser::save_setting(STORAGE_KEY, &kinds.join(","));
+    }
+}
+
+/// The toggles above a document: one per kind it mentions, with how many mentions.
+#[component]
+pub fn NameFilter(mentions: Vec<u16>) -> impl IntoView {
+    let marks = use_name_marks();
+    let kinds: Vec<(&'static str, &'static str, usize)> = ENTITY_KINDS
+        .iter()
+        .map(|&(kind, heading)| (kind, heading, mentions.iter().filter(|&&e| ENTITIES.get(usize::from(e)).is_some_and(|e| e.kind == kind)).count()))
+        .filter(|(_, _, count)| *count > 0)
+        .collect();
+    (!kinds.is_empty()).then(|| {
+        view! {
+            <div class="name-filter" role="group" aria-labelledby="name-filter-label">
+                <span id="name-filter-label" class="name-filter-label">"Mark names:"</span>
+                {kinds.into_iter().map(|(kind, heading, count)| view! {
+                    <button
+                        type="button"
+                        class="name-toggle"
+                        data-kind=kind
+                        aria-pressed=move || marks.is_marked(kind).to_string()
+                        on:click=move |_| marks.toggle(kind)
+                    >
+                        <span class="name-swatch" aria-hidden="true"></span>
+                        {heading}
+                        <span class="name-count">{format!(" {count}")}</span>
+                    </button>
+                }).collect_view()}
+            </div>
+        }
+    })
+}
+
+/// A mention in the text. Marked, it is highlighted and links to the entity's page; unmarked,
+/// it is plain text (an `<a>` without `href`). One holding a glossary control is never a link
+/// (no button inside a link), only highlighted.
+pub fn name_mark(entity: &'static Entity, holds_control: bool, inner: impl IntoView + 'static) -> impl IntoView {
+    let marks = use_name_marks();
+    let class = move || if marks.is_marked(entity.kind) { "name name-on" } else { "name" };
+    let link = move || (!holds_control && marks.is_marked(entity.kind)).then(|| href(&format!("/entities/{}", entity.id)));
+    view! { <a class=class data-kind=entity.kind href=link>{inner}</a> }
+}
