@@ -196,14 +196,37 @@ test("marking places in a document and following one to its page of mentions", a
 test("a key figure and a timeline event land on the paragraph that states them", async ({ page }) => {
   await page.goto("/trafficking-ring-dismantled-spain-bulgaria");
   await page.locator(".key-figures").getByRole("link", { name: "EUR 50 000" }).click();
-  await expect(page).toHaveURL(/#p-5$/);
+  await expect(page).toHaveURL(/\?quote=the%20seizure%20of%20EUR%2050%20000%20in%20cash#p-5$/);
   await expect(page.locator("#p-5")).toHaveClass(/is-target/);
-  await expect(page.locator("#p-5")).toContainText("the seizure of EUR 50 000 in cash");
+  expect((await page.locator("#p-5 mark.hit").allTextContents()).join("")).toBe("the seizure of EUR 50 000 in cash");
   await page.getByRole("link", { name: "Timeline" }).click();
   await expect(page.locator("main h1")).toHaveText("Timeline");
   const event = page.locator(".timeline-event", { hasText: "Joint action day in France and Romania" });
   await expect(event.locator(".timeline-when")).toHaveText("19 June 2017");
   await event.locator(".timeline-source").click();
-  await expect(page).toHaveURL("/romanian-thb-ring-disrupted-france#p-1");
-  await expect(page.locator("#p-1")).toContainText("A joint action day on 19 June in France and Romania");
+  await expect(page).toHaveURL(/^[^?]*\/romanian-thb-ring-disrupted-france\?quote=.*#p-1$/);
+  await expect(page.locator("#p-1 mark.hit").first()).toBeVisible();
+  expect((await page.locator("#p-1 mark.hit").allTextContents()).join("")).toContain("A joint action day on 19 June in France and Romania");
+});
+
+test("every key figure and every dated event lands on a paragraph showing its quote", async ({ page }) => {
+  const links = [];
+  for (const doc of ["/trafficking-ring-dismantled-spain-bulgaria", "/romanian-thb-ring-disrupted-france"]) {
+    await page.goto(doc);
+    links.push(...(await page.locator(".key-figures a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))));
+  }
+  await page.goto("/timeline");
+  links.push(...(await page.locator(".timeline-source").evaluateAll((as) => as.map((a) => a.getAttribute("href")))));
+  const cited = links.filter((href) => href.includes("#p-"));
+  expect(cited.length).toBeGreaterThanOrEqual(10 + 12);
+  for (const href of cited) {
+    const url = new URL(href, "http://x");
+    const quote = url.searchParams.get("quote");
+    await page.goto(href);
+    const target = page.locator(url.hash);
+    await expect(target, href).toHaveClass(/is-target/);
+    await expect(target.locator("mark.hit").first(), href).toBeVisible();
+    // Names and acronyms inside the quote split it into several marks.
+    expect((await target.locator("mark.hit").allTextContents()).join(""), href).toBe(quote);
+  }
 });

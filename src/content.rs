@@ -119,6 +119,8 @@ pub struct Figure {
     pub doc: u16,
     pub label: &'static str,
     pub value: &'static str,
+    /// The words of the text that state it, verbatim.
+    pub quote: &'static str,
     /// The paragraph that states it.
     pub paragraph: u32,
 }
@@ -131,6 +133,8 @@ pub struct Event {
     pub when: &'static str,
     pub label: &'static str,
     pub doc: u16,
+    /// The words of the text that state it, verbatim (empty for a document's own date).
+    pub quote: &'static str,
     pub paragraph: u32,
 }
 

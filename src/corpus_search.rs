@@ -7,6 +7,7 @@ use std::cell::OnceCell;
 use search::{Index, PassageInput, SearchResults};
 
 use crate::content::{Block, Document, Paragraph, DOCUMENTS, ENTITIES, GLOSSARY};
+use crate::router::encode;
 
 /// Where an indexed passage lives: its document and paragraph.
 #[derive(Clone, Copy)]
@@ -86,10 +87,6 @@ pub fn hit_url(passage: &PassageRef, query: &str) -> String {
 
 pub fn search_page_url(query: &str) -> String {
     format!("/search?q={}", encode(query))
-}
-
-fn encode(text: &str) -> String {
-    String::from(js_sys::encode_uri_component(text))
 }
 
 /// Benchmark hook for the end-to-end tests (`window.wasmBindings.benchmark_search`): runs the

@@ -111,6 +111,21 @@ impl Location {
     }
 }
 
+/// Percent-encodes a URL query value.
+pub fn encode(text: &str) -> String {
+    String::from(js_sys::encode_uri_component(text))
+}
+
+/// The app URL of paragraph `paragraph` of the document at `path`, with `quote` (words of
+/// that paragraph, verbatim) marked when the page opens: how a figure or an event cites its
+/// source. No quote, no marks.
+pub fn cited_url(path: &str, quote: &str, paragraph: u32) -> String {
+    match quote {
+        "" => format!("{path}#p-{paragraph}"),
+        quote => format!("{path}?quote={}#p-{paragraph}", encode(quote)),
+    }
+}
+
 fn decode(text: &str) -> String {
     let spaced = text.replace('+', " ");
     js_sys::decode_uri_component(&spaced).map(String::from).unwrap_or(spaced)

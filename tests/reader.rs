@@ -4,6 +4,7 @@
 mod support;
 
 use support::{active_element_id, document, location_hash, open, settle};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -248,7 +249,7 @@ async fn names_are_marked_by_kind_and_link_to_their_entity() {
     statement.click(".name-toggle[data-kind=organisation]");
     settle().await;
     let fatf = statement.all("#p-12 .name-on").into_iter().find(|m| m.text_content().as_deref() == Some("FATF")).expect("FATF marked");
-    assert_eq!(fatf.tag_name(), "SPAN", "no button inside a link");
+    assert_eq!(fatf.get_attribute("href"), None, "no button inside a link");
     assert!(fatf.query_selector(".term-button").ok().flatten().is_some());
     assert!(statement.all(".name-on[data-kind=place]").iter().any(|m| m.text_content().as_deref() == Some("Indonesia")));
     statement.click(".name-toggle[data-kind=organisation]");
@@ -277,7 +278,15 @@ async fn a_press_release_shows_its_key_figures_linked_to_their_paragraphs() {
     assert_eq!(labels[0], "Arrests");
     let searches = app.all(".key-figure").into_iter().find(|f| f.text_content().unwrap_or_default().starts_with("Searches")).expect("searches");
     let link = searches.query_selector("a").unwrap().expect("a link");
-    assert_eq!(link.get_attribute("href").as_deref(), Some("#p-5"));
+    let quote = "In total, 38 searches were carried out (21 in Málaga, Spain, and 17 in Bulgaria)";
+    let expected = format!("/trafficking-ring-dismantled-spain-bulgaria?quote={}#p-5", String::from(js_sys::encode_uri_component(quote)));
+    assert_eq!(link.get_attribute("href").as_deref(), Some(expected.as_str()));
+    link.dyn_ref::<web_sys::HtmlElement>().expect("html").click();
+    settle().await;
+    assert_eq!(location_hash(), "#p-5");
+    let marked: String = app.all("#p-5 mark.hit").iter().map(|m| m.text_content().unwrap_or_default()).collect();
+    assert_eq!(marked, quote, "the figure's source words are marked (split where names are)");
+    assert_eq!(app.all(".doc-body mark.hit").len(), app.all("#p-5 mark.hit").len(), "and nothing else");
     assert!(app.all(".key-figures").len() == 1);
     let speech = open(SPEECH).await;
     assert!(speech.all(".key-figures").is_empty(), "no figures, no panel");
@@ -291,5 +300,7 @@ async fn the_timeline_lists_events_in_order_with_their_sources() {
     assert_eq!(whens.first().map(String::as_str), Some("1996"));
     assert_eq!(whens.last().map(String::as_str), Some("7 July 2017"));
     assert_eq!(whens.len(), 14);
-    assert_eq!(app.one(".timeline-source").get_attribute("href").as_deref(), Some("/defence-secretary-speech-csis#p-95"));
+    let quote = String::from(js_sys::encode_uri_component("In 1996, the Iron Lady delivered a speech in Fulton Missouri"));
+    let expected = format!("/defence-secretary-speech-csis?quote={quote}#p-95");
+    assert_eq!(app.one(".timeline-source").get_attribute("href").as_deref(), Some(expected.as_str()));
 }

@@ -11,19 +11,27 @@ use crate::components::fragment::{go_to_fragment, use_fragment_target};
 use crate::components::paragraph::ParagraphBlock;
 use crate::components::name_marks::NameFilter;
 use crate::content::{entity_mentions_in, Block, Document, Figure, Heading, DOCUMENTS, FIGURES};
-use crate::router::{href, use_location};
+use crate::router::{cited_url, href, use_location};
 
 /// The document at `index`. A search query in the URL (`?q=`) marks every match and brings up
-/// the match bar; a new query renders the document anew.
+/// the match bar; quoted words (`?quote=`, from a figure or an event) are marked wherever the
+/// text has them verbatim. A new query renders the document anew.
 #[component]
 pub fn DocumentPage(index: usize) -> impl IntoView {
     let location = use_location();
-    let query = Memo::new(move |_| location.with(|l| l.param("q")).filter(|q| !q.trim().is_empty()));
-    move || view! { <DocumentView index=index query=query.get()/> }
+    let param = move |name: &str| location.with(|l| l.param(name)).filter(|q| !q.trim().is_empty());
+    let query = Memo::new(move |_| param("q"));
+    let quote = Memo::new(move |_| param("quote"));
+    move || view! { <DocumentView index=index query=query.get() quote=quote.get()/> }
+}
+
+/// Where `text` holds `quote` verbatim.
+fn quoted_ranges(text: &str, quote: Option<&str>) -> Vec<std::ops::Range<usize>> {
+    quote.map(|q| text.match_indices(q).map(|(at, _)| at..at + q.len()).collect()).unwrap_or_default()
 }
 
 #[component]
-fn DocumentView(index: usize, query: Option<String>) -> impl IntoView {
+fn DocumentView(index: usize, query: Option<String>, quote: Option<String>) -> impl IntoView {
     let doc: &'static Document = &DOCUMENTS[index];
     browser::set_page_title(doc.title);
     let target = use_fragment_target();
@@ -31,7 +39,11 @@ fn DocumentView(index: usize, query: Option<String>) -> impl IntoView {
     let mentioned: Vec<u16> = mentions.iter().map(|m| m.3).collect();
     let body = {
         let matcher = query.as_deref().map(|q| crate::corpus_search::index().matcher(q));
-        let ranges = |text: &str| matcher.as_ref().map(|m| m.ranges(text)).unwrap_or_default();
+        let ranges = |text: &str| {
+            let mut ranges = matcher.as_ref().map(|m| m.ranges(text)).unwrap_or_default();
+            ranges.extend(quoted_ranges(text, quote.as_deref()));
+            ranges
+        };
         let names_in = |number: u32| mentions.iter().filter(|m| m.0 == number).map(|m| (m.1, m.2, m.3)).collect::<Vec<_>>();
         let blocks = doc
             .blocks
@@ -56,7 +68,7 @@ fn DocumentView(index: usize, query: Option<String>) -> impl IntoView {
                 {doc.source.map(|s| view! { <p class="doc-source">"Source: " {s}</p> })}
             </header>
             <NameFilter mentions=mentioned/>
-            <KeyFigures index=index target=target/>
+            <KeyFigures index=index/>
             <Contents doc=doc target=target/>
             {body}
             <p class="print-only print-url">{web_sys::window().and_then(|w| w.location().href().ok()).map(|href| href.split('#').next().unwrap_or_default().to_string())}</p>
@@ -76,28 +88,22 @@ fn SectionHeading(heading: &'static Heading, target: RwSignal<String>, matches: 
     }
 }
 
-/// The operation's key figures, for documents that have them, each linked to its paragraph.
+/// The operation's key figures, for documents that have them, each linked to its paragraph
+/// with the words that state it marked.
 #[component]
-fn KeyFigures(index: usize, target: RwSignal<String>) -> impl IntoView {
+fn KeyFigures(index: usize) -> impl IntoView {
+    let doc_path = DOCUMENTS[index].path();
     let figures: Vec<&'static Figure> = FIGURES.iter().filter(|f| usize::from(f.doc) == index).collect();
     (!figures.is_empty()).then(|| {
         view! {
             <aside class="key-figures" aria-labelledby="key-figures-title">
                 <h2 id="key-figures-title" class="key-figures-title">"Key figures"</h2>
                 <dl>
-                    {figures.into_iter().map(|f| {
-                        let anchor = format!("p-{}", f.paragraph);
-                        view! {
-                            <div class="key-figure">
-                                <dt>{f.label}</dt>
-                                <dd>
-                                    <a href=format!("#{anchor}") on:click=move |ev| {
-                                        ev.prevent_default();
-                                        go_to_fragment(target, &anchor);
-                                    }>{f.value}</a>
-                                </dd>
-                            </div>
-                        }
+                    {figures.into_iter().map(|f| view! {
+                        <div class="key-figure">
+                            <dt>{f.label}</dt>
+                            <dd><a href=href(&cited_url(&doc_path, f.quote, f.paragraph))>{f.value}</a></dd>
+                        </div>
                     }).collect_view()}
                 </dl>
             </aside>

@@ -1,11 +1,11 @@
 //! `/timeline`: the dated events the documents recall and the documents' own dates, in order,
-//! each linked to the paragraph that states it.
+//! each linked to the paragraph that states it, with the words that state it marked.
 
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::content::{DOCUMENTS, TIMELINE};
-use crate::router::href;
+use crate::router::{cited_url, href};
 
 #[component]
 pub fn TimelinePage() -> impl IntoView {
@@ -17,7 +17,7 @@ pub fn TimelinePage() -> impl IntoView {
             {TIMELINE.iter().filter_map(|e| Some((e, DOCUMENTS.get(usize::from(e.doc))?))).map(|(event, doc)| {
                 let (target, place) = match event.paragraph {
                     0 => (doc.path(), doc.title.to_string()),
-                    n => (format!("{}#p-{n}", doc.path()), format!("{} ¶{n}", doc.title)),
+                    n => (cited_url(&doc.path(), event.quote, n), format!("{} ¶{n}", doc.title)),
                 };
                 view! {
                     <li class="timeline-event">

@@ -62,10 +62,11 @@ pub fn to_rust(
     for f in figures {
         let _ = writeln!(
             out,
-            "  Figure {{ doc: {}, label: {:?}, value: {:?}, paragraph: {} }},",
+            "  Figure {{ doc: {}, label: {:?}, value: {:?}, quote: {:?}, paragraph: {} }},",
             doc_index(&f.doc),
             f.label,
             f.value,
+            f.quote,
             f.paragraph
         );
     }
@@ -73,11 +74,12 @@ pub fn to_rust(
     for e in timeline {
         let _ = writeln!(
             out,
-            "  Event {{ date: {:?}, when: {:?}, label: {:?}, doc: {}, paragraph: {} }},",
+            "  Event {{ date: {:?}, when: {:?}, label: {:?}, doc: {}, quote: {:?}, paragraph: {} }},",
             e.date,
             e.when,
             e.label,
             doc_index(&e.doc),
+            e.quote,
             e.paragraph
         );
     }

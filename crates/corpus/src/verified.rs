@@ -16,6 +16,8 @@ pub struct Figure {
     pub doc: String,
     pub label: String,
     pub value: String,
+    /// The words of the text that state it, verbatim.
+    pub quote: String,
     pub paragraph: u32,
 }
 
@@ -27,6 +29,8 @@ pub struct Event {
     pub when: String,
     pub label: String,
     pub doc: String,
+    /// The words of the text that state it, verbatim (empty for a document's own date).
+    pub quote: String,
     pub paragraph: u32,
 }
 
@@ -94,7 +98,7 @@ pub fn parse_figures(path: &Path, text: &str, docs: &[Document]) -> Result<Vec<F
         .into_iter()
         .map(|f| {
             let paragraph = locate(path, text, docs, &f.doc, &f.quote)?;
-            Ok(Figure { doc: f.doc.into_inner(), label: f.label, value: f.value, paragraph })
+            Ok(Figure { doc: f.doc.into_inner(), label: f.label, value: f.value, quote: f.quote.into_inner(), paragraph })
         })
         .collect()
 }
@@ -141,18 +145,19 @@ pub fn parse_timeline(path: &Path, text: &str, docs: &[Document]) -> Result<Vec<
             return Err(ContentError::new(path, line, format!("bad date {:?}: expected YYYY, YYYY-MM or YYYY-MM-DD", e.date.get_ref())));
         }
         let paragraph = locate(path, text, docs, &e.doc, &e.quote)?;
-        events.push(Event { date: e.date.into_inner(), when: e.when, label: e.label, doc: e.doc.into_inner(), paragraph });
+        let quote = e.quote.into_inner();
+        events.push(Event { date: e.date.into_inner(), when: e.when, label: e.label, doc: e.doc.into_inner(), quote, paragraph });
     }
     for doc in docs {
         if let Some(date) = doc.date {
-            events.push(Event { date: date.iso(), when: date.display(), label: format!("Published: {}", doc.title), doc: doc.slug.clone(), paragraph: 0 });
+            events.push(Event { date: date.iso(), when: date.display(), label: format!("Published: {}", doc.title), doc: doc.slug.clone(), quote: String::new(), paragraph: 0 });
         }
         for p in doc.paragraphs() {
             for (date, written) in full_dates_in(&p.text) {
                 let known = events.iter().any(|e| e.date == date.iso() && e.doc == doc.slug && e.paragraph == p.number);
                 if !known {
                     let label = format!("Stated in {}", doc.title);
-                    events.push(Event { date: date.iso(), when: written, label, doc: doc.slug.clone(), paragraph: p.number });
+                    events.push(Event { date: date.iso(), when: written.clone(), label, doc: doc.slug.clone(), quote: written, paragraph: p.number });
                 }
             }
         }

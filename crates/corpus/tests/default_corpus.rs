@@ -161,4 +161,13 @@ fn every_figure_and_event_quotes_its_document() {
     assert_eq!(dates, sorted);
     assert_eq!(dates.first(), Some(&"1996"));
     assert_eq!(events.iter().filter(|e| e.date == "2017-07-07").count(), 2, "both press releases' own date");
+    let paragraph = |slug: &str, number: u32| {
+        let doc = docs.iter().find(|d| d.slug == slug).expect("known document");
+        doc.paragraphs().find(|p| p.number == number).map(|p| p.text.clone()).unwrap_or_default()
+    };
+    for (slug, number, quote) in figures.iter().map(|f| (&f.doc, f.paragraph, &f.quote)).chain(events.iter().map(|e| (&e.doc, e.paragraph, &e.quote))) {
+        if number > 0 {
+            assert!(paragraph(slug, number).contains(quote.as_str()), "{slug} ¶{number} does not hold {quote:?}");
+        }
+    }
 }
