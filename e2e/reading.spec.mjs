@@ -161,6 +161,33 @@ test("an acronym opens its expansion by keyboard and closes with Escape", async 
   await expect(page.locator("#p-4 .term-tip").first()).toBeVisible();
 });
 
+test("every acronym in every document is a control that explains it", async ({ page }) => {
+  const docs = ["/g20-statement-countering-terrorism", "/trafficking-ring-dismantled-spain-bulgaria", "/romanian-thb-ring-disrupted-france", "/defence-secretary-speech-csis"];
+  let controls = 0;
+  for (const doc of docs) {
+    await page.goto(doc);
+    await expect(page.locator("main h1")).toBeVisible();
+    // Words of two capitals or more, or a capital with digits ("G20", "F35s"), outside a control.
+    const bare = await page.evaluate(() => {
+      const found = [];
+      const walker = document.createTreeWalker(document.querySelector("article.document"), NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement.closest(".term-button, .key-figures, .name-filter, .toc, .doc-meta, .doc-source, .print-url")) continue;
+        for (const word of node.textContent.match(/[A-Za-z0-9/]+/g) ?? []) {
+          const core = word.replace(/s$/, "");
+          if (/^[A-Z][A-Z0-9/]*$/.test(core) && (core.replace(/[^A-Z]/g, "").length >= 2 || /[0-9]/.test(core))) found.push(word);
+        }
+      }
+      return found;
+    });
+    expect(bare, doc).toEqual([]);
+    controls += await page.locator("article .term-button").count();
+    const names = await page.locator("article .term-button").evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-label")));
+    for (const name of names) expect(name, doc).toMatch(/^[^:]+: .+/);
+  }
+  expect(controls).toBeGreaterThan(60);
+});
+
 test("the index of names leads to an entity, and a mention to its paragraph", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("link", { name: "Index of names" }).click();

@@ -31,6 +31,8 @@ pub struct Heading {
     /// The heading's fragment id within its document.
     pub anchor: &'static str,
     pub text: &'static str,
+    /// Where the text uses glossary terms, as in [`Paragraph::terms`].
+    pub terms: &'static [(u32, u32, u16)],
 }
 
 /// A paragraph; `number` is its identity and anchor (`#p-<number>`). When `numbered`, the
@@ -60,6 +62,8 @@ pub enum Block {
 pub struct Document {
     pub slug: &'static str,
     pub title: &'static str,
+    /// Where the title uses glossary terms, as in [`Paragraph::terms`].
+    pub title_terms: &'static [(u32, u32, u16)],
     pub kind: DocKind,
     pub date: Option<DocDate>,
     pub place: Option<&'static str>,

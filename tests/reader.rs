@@ -200,6 +200,12 @@ async fn acronyms_in_the_text_show_their_expansion_on_demand() {
     assert_eq!(app.one("#p-12 .term-button").get_attribute("aria-expanded").as_deref(), Some("true"));
     let aml = app.all("#p-12 .term-button").into_iter().find(|b| b.text_content().as_deref() == Some("AML/CFT"));
     assert!(aml.is_some(), "slashed acronyms are one control");
+    let release = open("/romanian-thb-ring-disrupted-france").await;
+    assert_eq!(release.one("main h1 .term-button").get_attribute("aria-label").as_deref(), Some("THB: trafficking in human beings"));
+    assert_eq!(release.text("main h1"), "Romanian THB ring disrupted in France");
+    let speech = open(SPEECH).await;
+    let in_headings: Vec<String> = speech.all(".doc-body h2 .term-button").iter().map(|b| b.text_content().unwrap_or_default()).collect();
+    assert_eq!(in_headings, ["US"], "acronyms in headings are explained too");
 }
 
 #[wasm_bindgen_test]

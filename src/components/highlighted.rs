@@ -70,11 +70,11 @@ pub fn Highlighted(#[prop(into)] text: String, ranges: Vec<Range<usize>>) -> imp
     pieces(&text, &ranges, &[], &[]).into_iter().map(|p| marked_or_plain(p.text.to_string(), p.marked)).collect_view()
 }
 
-/// A paragraph's text: search matches marked, glossary terms as [`Term`] controls, and
-/// mentions of entities ready to be marked (see [`name_mark`]). `names` are (start, end,
-/// index in `ENTITIES`).
+/// Text of a document (a paragraph, a heading, the title): search matches marked, glossary
+/// terms as [`Term`] controls, and mentions of entities ready to be marked (see
+/// [`name_mark`]). `names` are (start, end, index in `ENTITIES`).
 #[component]
-pub fn ParagraphText(
+pub fn ReadingText(
     text: &'static str,
     ranges: Vec<Range<usize>>,
     terms: &'static [(u32, u32, u16)],

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::announcer::use_announcer;
 use crate::components::fragment::go_to_fragment;
-use crate::components::highlighted::ParagraphText;
+use crate::components::highlighted::ReadingText;
 use crate::content::Paragraph;
 
 /// The paragraph's text reads exactly as the source prints it, number included, so a copied
@@ -46,7 +46,7 @@ pub fn ParagraphBlock(
             >"¶"</a>
             <p>
                 {paragraph.numbered.then(|| view! { <span class="para-num">{format!("{}. ", paragraph.number)}</span> })}
-                <ParagraphText text=paragraph.text ranges=matches terms=paragraph.terms names=names/>
+                <ReadingText text=paragraph.text ranges=matches terms=paragraph.terms names=names/>
             </p>
         </div>
     }

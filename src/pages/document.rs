@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::document_list::DocumentMeta;
-use crate::components::highlighted::Highlighted;
+use crate::components::highlighted::ReadingText;
 use crate::components::match_bar::MatchBar;
 use crate::components::fragment::{go_to_fragment, use_fragment_target};
 use crate::components::paragraph::ParagraphBlock;
@@ -63,7 +63,7 @@ fn DocumentView(index: usize, query: Option<String>, quote: Option<String>) -> i
     view! {
         <article class="document" aria-labelledby="doc-title">
             <header class="doc-header">
-                <h1 id="doc-title" tabindex="-1">{doc.title}</h1>
+                <h1 id="doc-title" tabindex="-1"><ReadingText text=doc.title ranges=Vec::new() terms=doc.title_terms names=Vec::new()/></h1>
                 <DocumentMeta doc=doc/>
                 {doc.source.map(|s| view! { <p class="doc-source">"Source: " {s}</p> })}
             </header>
@@ -81,7 +81,7 @@ fn DocumentView(index: usize, query: Option<String>, quote: Option<String>) -> i
 fn SectionHeading(heading: &'static Heading, target: RwSignal<String>, matches: Vec<std::ops::Range<usize>>) -> impl IntoView {
     let id = heading.anchor;
     let is_target = move || target.with(|t| t == id);
-    let text = view! { <Highlighted text=heading.text ranges=matches/> };
+    let text = view! { <ReadingText text=heading.text ranges=matches terms=heading.terms names=Vec::new()/> };
     match heading.level {
         3 => Either::Left(view! { <h3 id=id tabindex="-1" class:is-target=is_target>{text}</h3> }),
         _ => Either::Right(view! { <h2 id=id tabindex="-1" class:is-target=is_target>{text}</h2> }),

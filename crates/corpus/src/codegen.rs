@@ -92,12 +92,20 @@ fn document(out: &mut String, doc: &Document, glossary: &[GlossaryEntry]) {
     let date = doc.date.map_or("None".to_string(), |d| {
         format!("Some(DocDate {{ iso: {:?}, display: {:?} }})", d.iso(), d.display())
     });
+    let terms = |text: &str| {
+        let found: Vec<String> = crate::glossary::occurrences(text, glossary)
+            .into_iter()
+            .map(|(start, end, entry)| format!("({start}, {end}, {entry})"))
+            .collect();
+        found.join(", ")
+    };
     // `write!` to a String cannot fail.
     let _ = writeln!(
         out,
-        "  Document {{ slug: {:?}, title: {:?}, kind: DocKind::{}, date: {date}, place: {}, source: {}, summary: {:?}, reading_minutes: {}, blocks: &[",
+        "  Document {{ slug: {:?}, title: {:?}, title_terms: &[{}], kind: DocKind::{}, date: {date}, place: {}, source: {}, summary: {:?}, reading_minutes: {}, blocks: &[",
         doc.slug,
         doc.title,
+        terms(&doc.title),
         doc.kind.rust_name(),
         opt(&doc.place),
         opt(&doc.source),
@@ -108,23 +116,20 @@ fn document(out: &mut String, doc: &Document, glossary: &[GlossaryEntry]) {
         let _ = match block {
             Block::Heading(h) => writeln!(
                 out,
-                "    Block::Heading(Heading {{ level: {}, anchor: {:?}, text: {:?} }}),",
-                h.level, h.anchor, h.text
+                "    Block::Heading(Heading {{ level: {}, anchor: {:?}, text: {:?}, terms: &[{}] }}),",
+                h.level,
+                h.anchor,
+                h.text,
+                terms(&h.text)
             ),
-            Block::Paragraph(p) => {
-                let terms: Vec<String> = crate::glossary::occurrences(&p.text, glossary)
-                    .into_iter()
-                    .map(|(start, end, entry)| format!("({start}, {end}, {entry})"))
-                    .collect();
-                writeln!(
-                    out,
-                    "    Block::Paragraph(Paragraph {{ number: {}, numbered: {}, text: {:?}, terms: &[{}] }}),",
-                    p.number,
-                    p.numbered,
-                    p.text,
-                    terms.join(", ")
-                )
-            }
+            Block::Paragraph(p) => writeln!(
+                out,
+                "    Block::Paragraph(Paragraph {{ number: {}, numbered: {}, text: {:?}, terms: &[{}] }}),",
+                p.number,
+                p.numbered,
+                p.text,
+                terms(&p.text)
+            ),
         };
     }
     out.push_str("  ] },\n");

@@ -28,13 +28,19 @@ pub struct GlossaryEntry {
 /// Words that may stand in an expansion without giving the acronym a letter.
 const MINOR_WORDS: &[&str] = &["of", "and", "the", "for", "in", "on", "to", "de", "du", "des", "et"];
 
-/// An acronym candidate: two or more capitals (digits and a slash allowed, "AML/CFT"), with an
-/// optional plural "s".
+/// `word` without a plural "s" after a capital or a digit ("EAWs", "F35s").
+fn singular(word: &str) -> &str {
+    word.strip_suffix('s').filter(|w| w.ends_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())).unwrap_or(word)
+}
+
+/// An acronym candidate: two or more capitals (digits and a slash allowed, "AML/CFT"), or a
+/// capital with digits ("G20", "F35"), with an optional plural "s".
 fn acronym_form(word: &str) -> Option<&str> {
-    let singular = word.strip_suffix('s').filter(|w| w.ends_with(|c: char| c.is_ascii_uppercase())).unwrap_or(word);
+    let singular = singular(word);
     let capitals = singular.chars().filter(char::is_ascii_uppercase).count();
+    let digits = singular.chars().filter(char::is_ascii_digit).count();
     let allowed = singular.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '/');
-    (capitals >= 2 && allowed && singular.starts_with(|c: char| c.is_ascii_uppercase())).then_some(singular)
+    ((capitals >= 2 || digits > 0) && allowed && singular.starts_with(|c: char| c.is_ascii_uppercase())).then_some(singular)
 }
 
 /// The (acronym, expansion) pairs a text defines with "Long Form (ACRONYM)".
@@ -132,7 +138,7 @@ pub fn occurrences(text: &str, entries: &[GlossaryEntry]) -> Vec<(usize, usize, 
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 let part = &text[s..i];
-                let singular = part.strip_suffix('s').filter(|w| w.ends_with(|c: char| c.is_ascii_uppercase())).unwrap_or(part);
+                let singular = singular(part);
                 // A slashed term ("AML/CFT") is matched whole, starting at its first part.
                 let whole = entries.iter().position(|e| e.term.contains('/') && text[s..].starts_with(e.term.as_str()));
                 if let Some(index) = whole {
@@ -177,7 +183,7 @@ pub fn build(docs: &[Document], curated: &[(String, String, usize)]) -> (Vec<Glo
             let Block::Paragraph(p) = block else { continue };
             for word in p.text.split(|c: char| !(c.is_alphanumeric() || c == '/')).filter(|w| !w.is_empty()) {
                 for part in std::iter::once(word).chain(word.split('/').filter(|_| word.contains('/'))) {
-                    let singular = part.strip_suffix('s').filter(|w| w.ends_with(|c: char| c.is_ascii_uppercase())).unwrap_or(part);
+                    let singular = singular(part);
                     match entries.iter_mut().find(|e| e.term == part || e.term == singular) {
                         Some(e) => {
                             let here = (doc.slug.clone(), p.number);
@@ -243,7 +249,10 @@ mod tests {
     fn acronym_forms() {
         assert_eq!(acronym_form("FTFs"), Some("FTF"));
         assert_eq!(acronym_form("AML/CFT"), Some("AML/CFT"));
-        assert_eq!(acronym_form("G20"), None, "one capital");
+        assert_eq!(acronym_form("G20"), Some("G20"), "a capital with digits");
+        assert_eq!(acronym_form("F35s"), Some("F35"));
+        assert_eq!(acronym_form("Fifty"), None);
+        assert_eq!(acronym_form("2014"), None);
         assert_eq!(acronym_form("Eurojust"), None);
         assert_eq!(acronym_form("US"), Some("US"));
     }

@@ -110,6 +110,8 @@ fn every_acronym_in_the_corpus_is_explained() {
     assert_eq!(find("THB").defined_in, None);
     assert!(find("ISIL").uses.contains(&("g20-statement-countering-terrorism".to_string(), 10)), "ISIL/ISIS/Daesh counts for ISIL");
     assert!(find("EAW").uses.contains(&("trafficking-ring-dismantled-spain-bulgaria".to_string(), 5)), "EAWs counts for EAW");
+    assert_eq!(find("F35").uses.len(), 3, "F35 and F35s, in three paragraphs of the speech");
+    assert_eq!(find("P8").uses.len(), 2, "P8s");
 }
 
 #[test]
