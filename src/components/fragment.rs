@@ -12,14 +12,12 @@ use crate::router::use_location;
 pub fn use_fragment_target() -> RwSignal<String> {
     let target = RwSignal::new(browser::current_hash());
     let location = use_location();
-    // Router navigations (links, back / forward across pages) update the router's location;
-    // fragment-only navigations fire `hashchange`. Follow both.
+    // The router's location follows links, back / forward and fragment-only navigations
+    // (`popstate` fires for those too).
     Effect::new(move |_| {
         let hash = location.with(|l| l.hash.clone());
         target.set(hash);
     });
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| target.set(browser::current_hash()));
-    on_cleanup(move || listener.remove());
     Effect::new(move |_| {
         let id = target.get();
         if id.is_empty() {
