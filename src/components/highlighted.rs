@@ -13,7 +13,7 @@ use crate::content::{GlossaryEntry, ENTITIES, GLOSSARY};
 
 /// A run of text with its decorations: inside a search match or not, inside a glossary term
 /// or not, inside a mention of an entity or not.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Piece<'t> {
     pub text: &'t str,
     pub marked: bool,
@@ -85,13 +85,13 @@ pub fn ReadingText(
     let mut i = 0;
     while i < all.len() {
         let run = all[i..].iter().take_while(|p| p.name == all[i].name).count().max(1);
-        let inner = term_views(&all[i..i + run], terms);
         match all[i].name.and_then(|n| ENTITIES.get(usize::from(names[n].2))) {
             Some(entity) => {
-                let holds_control = all[i..i + run].iter().any(|p| p.term.is_some());
-                views.push(Either::Left(name_mark(entity, holds_control, inner)));
+                let pieces = all[i..i + run].to_vec();
+                let holds_control = pieces.iter().any(|p| p.term.is_some());
+                views.push(Either::Left(name_mark(entity, holds_control, move || term_views(&pieces, terms))));
             }
-            None => views.push(Either::Right(inner)),
+            None => views.push(Either::Right(term_views(&all[i..i + run], terms))),
         }
         i += run;
     }

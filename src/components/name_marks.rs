@@ -2,6 +2,7 @@
 //! mention of that kind in a document is highlighted and links to the entity's page. The
 //! choice is remembered, so it holds from one document to the next and across visits.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -73,12 +74,15 @@ pub fn NameFilter(mentions: Vec<u16>) -> impl IntoView {
     })
 }
 
-/// A mention in the text. Marked, it is highlighted and links to the entity's page; unmarked,
-/// it is plain text (an `<a>` without `href`). One holding a glossary control is never a link
-/// (no button inside a link), only highlighted.
-pub fn name_mark(entity: &'static Entity, holds_control: bool, inner: impl IntoView + 'static) -> impl IntoView {
+/// A mention in the text, drawn by `inner`. Marked, it is highlighted and links to the
+/// entity's page; unmarked, it is plain text. One holding a glossary control is only
+/// highlighted: a button cannot sit inside a link.
+pub fn name_mark<V: IntoView + 'static>(entity: &'static Entity, holds_control: bool, inner: impl Fn() -> V + Send + Sync + 'static) -> impl IntoView {
     let marks = use_name_marks();
-    let class = move || if marks.is_marked(entity.kind) { "name name-on" } else { "name" };
-    let link = move || (!holds_control && marks.is_marked(entity.kind)).then(|| href(&format!("/entities/{}", entity.id)));
-    view! { <a class=class data-kind=entity.kind href=link>{inner}</a> }
+    move || match (marks.is_marked(entity.kind), holds_control) {
+        (true, false) => Either::Left(view! {
+            <a class="name name-on" data-kind=entity.kind href=href(&format!("/entities/{}", entity.id))>{inner()}</a>
+        }),
+        (marked, _) => Either::Right(view! { <span class="name" class:name-on=marked data-kind=entity.kind>{inner()}</span> }),
+    }
 }
