@@ -26,7 +26,8 @@ pub struct Piece<'t> {
 /// Splits `text` at every edge of `marks`, `terms` and `names` (byte ranges, with what they
 /// point at). Ranges off char boundaries or out of the text (the build and the engine never
 /// give such) are ignored rather than panicking, and so is a name that neither holds a term
-/// whole nor stays clear of it, so that one control never straddles two.
+/// whole nor stays clear of it, so that one control never straddles two. A piece inside
+/// several names belongs to the longest.
 pub fn pieces<'t>(text: &'t str, marks: &[Range<usize>], terms: &[(u32, u32, u16)], names: &[(u32, u32, u16)]) -> Vec<Piece<'t>> {
     let valid = |r: &Range<usize>| r.start < r.end && text.get(r.clone()).is_some();
     let span = |&(s, e, _): &(u32, u32, u16)| s as usize..e as usize;
@@ -51,7 +52,9 @@ pub fn pieces<'t>(text: &'t str, marks: &[Range<usize>], terms: &[(u32, u32, u16
         .filter_map(|w| {
             let piece = text.get(w[0]..w[1])?;
             let inside = |r: &Range<usize>| valid(r) && r.start <= w[0] && w[1] <= r.end;
-            Some(Piece { text: piece, marked: marks.iter().any(inside), term: terms.iter().position(inside), name: names.iter().position(inside) })
+            // A name inside a longer one ("UN" in "UN Security Council") shows as the longer.
+            let name = (0..names.len()).filter(|&i| inside(&names[i])).max_by_key(|&i| names[i].len());
+            Some(Piece { text: piece, marked: marks.iter().any(inside), term: terms.iter().position(inside), name })
         })
         .collect()
 }

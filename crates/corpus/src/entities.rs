@@ -1,9 +1,10 @@
 //! The entity index: organisations, places, people, groups and legal instruments, from the
 //! curated `content/entities.toml`, and every mention of each in the documents.
 //!
-//! A mention is an alias found as whole words (case-sensitive); where aliases overlap
-//! ("UN Security Council" and "UN"), the longest wins, so each stretch of text names one
-//! entity. Aliases resolve to their entity: "ISIL/ISIS/Daesh" and "Daesh" are one group.
+//! A mention is an alias found as whole words (case-sensitive); where one entity's aliases
+//! overlap ("UN Security Council" and "Security Council") the longest counts, once, while a
+//! name inside another entity's name counts for both ("UN Security Council" also mentions the
+//! UN). Aliases resolve to their entity: "ISIL/ISIS/Daesh" and "Daesh" are one group.
 
 use std::path::Path;
 
@@ -100,32 +101,36 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Where in `text` the entities are mentioned: (start, end, entity index), in order, the
-/// longest alias winning where aliases overlap.
+/// Where in `text` the entities are mentioned: (start, end, entity index), in order. Where
+/// one entity's aliases overlap ("Fulton Missouri", "Fulton"), the longest counts, once; a
+/// name inside another entity's name counts for both ("UN Security Council" mentions the
+/// Council and the UN).
 pub fn find(text: &str, entities: &[Entity]) -> Vec<(usize, usize, usize)> {
-    let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
     for (index, entity) in entities.iter().enumerate() {
+        let mut candidates: Vec<(usize, usize)> = Vec::new();
         for alias in &entity.aliases {
             for (start, _) in text.match_indices(alias.as_str()) {
                 let end = start + alias.len();
                 let before = text[..start].chars().next_back().is_none_or(|c| !is_word_char(c));
                 let after = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
                 if before && after {
-                    candidates.push((start, end, index));
+                    candidates.push((start, end));
                 }
             }
         }
-    }
-    // Longest first, then earliest; keep those that overlap nothing kept.
-    candidates.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
-    let mut kept: Vec<(usize, usize, usize)> = Vec::new();
-    for c in candidates {
-        if kept.iter().all(|k| c.1 <= k.0 || c.0 >= k.1) {
-            kept.push(c);
+        // Longest first, then earliest; keep those that overlap nothing kept.
+        candidates.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+        let mut kept: Vec<(usize, usize)> = Vec::new();
+        for c in candidates {
+            if kept.iter().all(|k| c.1 <= k.0 || c.0 >= k.1) {
+                kept.push(c);
+            }
         }
+        found.extend(kept.into_iter().map(|(start, end)| (start, end, index)));
     }
-    kept.sort();
-    kept
+    found.sort();
+    found
 }
 
 /// The byte range of the sentence of `text` around byte `at`: from after the previous
@@ -285,13 +290,25 @@ mod tests {
     }
 
     #[test]
-    fn longest_alias_wins_and_words_are_whole() {
-        let entities = [entity("un", &["UN"]), entity("unsc", &["UN Security Council"]), entity("isil", &["ISIL", "ISIS", "Daesh"])];
+    fn whole_words_once_per_entity_and_names_within_names() {
+        let entities = [
+            entity("un", &["UN"]),
+            entity("unsc", &["UN Security Council", "Security Council"]),
+            entity("isil", &["ISIL", "ISIS", "Daesh"]),
+        ];
         let text = "the UN Security Council and the UN; UNSCR; ISIL/ISIS/Daesh and Counter-Daesh";
         let found: Vec<(&str, &str)> = find(text, &entities).into_iter().map(|(s, e, i)| (&text[s..e], entities[i].id.as_str())).collect();
         assert_eq!(
             found,
-            [("UN Security Council", "unsc"), ("UN", "un"), ("ISIL", "isil"), ("ISIS", "isil"), ("Daesh", "isil"), ("Daesh", "isil")]
+            [
+                ("UN", "un"),
+                ("UN Security Council", "unsc"),
+                ("UN", "un"),
+                ("ISIL", "isil"),
+                ("ISIS", "isil"),
+                ("Daesh", "isil"),
+                ("Daesh", "isil")
+            ]
         );
     }
 
