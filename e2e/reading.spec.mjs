@@ -205,19 +205,19 @@ test("the index of names leads to an entity, and a mention to its paragraph", as
 
 test("marking places in a document and following one to its page of mentions", async ({ page }) => {
   await page.goto("/trafficking-ring-dismantled-spain-bulgaria");
-  await expect(page.locator(".name-on")).toHaveCount(0);
+  await expect(page.locator(".name")).toHaveCount(0);
   const places = page.getByRole("button", { name: /^Places/ });
   await places.click();
   await expect(places).toHaveAttribute("aria-pressed", "true");
   const malaga = page.locator("#p-2").getByRole("link", { name: "Málaga" });
-  await expect(malaga).toHaveClass(/name-on/);
+  await expect(malaga).toHaveClass(/name/);
   await malaga.click();
   await expect(page).toHaveURL("/entities/malaga");
   await expect(page.locator("main h1")).toHaveText("Málaga");
   await page.goBack();
   await expect(page.getByRole("button", { name: /^Places/ })).toHaveAttribute("aria-pressed", "true");
   await page.reload();
-  await expect(page.locator("#p-2 .name-on", { hasText: "Málaga" })).toBeVisible();
+  await expect(page.locator("#p-2 .name", { hasText: "Málaga" })).toBeVisible();
 });
 
 test("a key figure and a timeline event land on the paragraph that states them", async ({ page }) => {

@@ -229,7 +229,7 @@ fn forget_marked_names() {
 async fn names_are_marked_by_kind_and_link_to_their_entity() {
     forget_marked_names();
     let app = open("/trafficking-ring-dismantled-spain-bulgaria").await;
-    assert!(app.all(".name-on").is_empty(), "nothing is marked until the reader asks");
+    assert!(app.all(".name").is_empty(), "nothing is marked until the reader asks");
     assert!(app.all("#p-2 a.name").is_empty(), "unmarked names are not links");
     let toggles: Vec<String> = app.all(".name-toggle").iter().map(|b| b.text_content().unwrap_or_default()).collect();
     assert_eq!(toggles.len(), 2, "only the kinds this document names: {toggles:?}");
@@ -238,7 +238,7 @@ async fn names_are_marked_by_kind_and_link_to_their_entity() {
     app.click(".name-toggle[data-kind=place]");
     settle().await;
     assert_eq!(places.get_attribute("aria-pressed").as_deref(), Some("true"));
-    let marked = app.all(".name-on");
+    let marked = app.all(".name");
     assert_eq!(marked.len(), count);
     assert!(marked.iter().all(|m| m.get_attribute("data-kind").as_deref() == Some("place")));
     let names: Vec<String> = marked.iter().map(|m| m.text_content().unwrap_or_default()).collect();
@@ -254,18 +254,26 @@ async fn names_are_marked_by_kind_and_link_to_their_entity() {
     let statement = open(STATEMENT).await;
     statement.click(".name-toggle[data-kind=organisation]");
     settle().await;
-    let fatf = statement.all("#p-12 .name-on").into_iter().find(|m| m.text_content().as_deref() == Some("FATF")).expect("FATF marked");
+    let fatf = statement.all("#p-12 .name").into_iter().find(|m| m.text_content().as_deref() == Some("FATF")).expect("FATF marked");
     assert_eq!(fatf.get_attribute("href"), None, "no button inside a link");
     assert!(fatf.query_selector(".term-button").ok().flatten().is_some());
-    assert!(statement.all(".name-on[data-kind=place]").iter().any(|m| m.text_content().as_deref() == Some("Indonesia")));
+    assert!(statement.all(".name[data-kind=place]").iter().any(|m| m.text_content().as_deref() == Some("Indonesia")));
     // A name within a name ("UN" in "UN Security Council") shows as the longer one.
-    let council = statement.all(".name-on").into_iter().filter(|m| m.text_content().as_deref() == Some("UN Security Council")).count();
+    let council = statement.all(".name").into_iter().filter(|m| m.text_content().as_deref() == Some("UN Security Council")).count();
     assert_eq!(council, 3);
     assert!(statement.all(".name .name").is_empty(), "names are never nested");
+    let in_p2 = |app: &support::Mounted| -> Vec<(String, String)> {
+        app.all("#p-2 .name").iter().map(|m| (m.text_content().unwrap_or_default(), m.get_attribute("data-kind").unwrap_or_default())).collect()
+    };
+    assert_eq!(in_p2(&statement), [("UN".to_string(), "organisation".to_string())], "the UN within the UN Charter");
+    statement.click(".name-toggle[data-kind=instrument]");
+    settle().await;
+    assert_eq!(in_p2(&statement), [("UN Charter".to_string(), "instrument".to_string())], "the longer name once both are marked");
+    statement.click(".name-toggle[data-kind=instrument]");
     statement.click(".name-toggle[data-kind=organisation]");
     statement.click(".name-toggle[data-kind=place]");
     settle().await;
-    assert!(statement.all(".name-on").is_empty(), "toggled off again");
+    assert!(statement.all(".name").is_empty(), "toggled off again");
     forget_marked_names();
 }
 

@@ -8,12 +8,12 @@ use std::ops::Range;
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::components::name_marks::name_mark;
+use crate::components::name_marks::{name_mark, use_name_marks};
 use crate::content::{GlossaryEntry, ENTITIES, GLOSSARY};
 
 /// A run of text with its decorations: inside a search match or not, inside a glossary term
 /// or not, inside a mention of an entity or not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Piece<'t> {
     pub text: &'t str,
     pub marked: bool,
@@ -74,8 +74,10 @@ pub fn Highlighted(#[prop(into)] text: String, ranges: Vec<Range<usize>>) -> imp
 }
 
 /// Text of a document (a paragraph, a heading, the title): search matches marked, glossary
-/// terms as [`Term`] controls, and mentions of entities ready to be marked (see
-/// [`name_mark`]). `names` are (start, end, index in `ENTITIES`).
+/// terms as [`Term`] controls, and the names of the kinds the reader marks (see
+/// [`name_mark`]). `names` are (start, end, index in `ENTITIES`). Choosing other kinds draws
+/// the text anew, so a name within a name ("UN" in "UN Charter") shows as the longest of
+/// those marked.
 #[component]
 pub fn ReadingText(
     text: &'static str,
@@ -83,22 +85,27 @@ pub fn ReadingText(
     terms: &'static [(u32, u32, u16)],
     names: Vec<(u32, u32, u16)>,
 ) -> impl IntoView {
-    let all = pieces(text, &ranges, terms, &names);
-    let mut views = Vec::new();
-    let mut i = 0;
-    while i < all.len() {
-        let run = all[i..].iter().take_while(|p| p.name == all[i].name).count().max(1);
-        match all[i].name.and_then(|n| ENTITIES.get(usize::from(names[n].2))) {
-            Some(entity) => {
-                let pieces = all[i..i + run].to_vec();
-                let holds_control = pieces.iter().any(|p| p.term.is_some());
-                views.push(Either::Left(name_mark(entity, holds_control, move || term_views(&pieces, terms))));
+    let marks = use_name_marks();
+    move || {
+        let entity = |n: &(u32, u32, u16)| ENTITIES.get(usize::from(n.2));
+        let shown: Vec<(u32, u32, u16)> = names.iter().filter(|n| entity(n).is_some_and(|e| marks.is_marked(e.kind))).copied().collect();
+        let all = pieces(text, &ranges, terms, &shown);
+        let mut views = Vec::new();
+        let mut i = 0;
+        while i < all.len() {
+            let run = all[i..].iter().take_while(|p| p.name == all[i].name).count().max(1);
+            let inner = term_views(&all[i..i + run], terms);
+            match all[i].name.and_then(|n| entity(&shown[n])) {
+                Some(entity) => {
+                    let holds_control = all[i..i + run].iter().any(|p| p.term.is_some());
+                    views.push(Either::Left(name_mark(entity, holds_control, inner)));
+                }
+                None => views.push(Either::Right(inner)),
             }
-            None => views.push(Either::Right(term_views(&all[i..i + run], terms))),
+            i += run;
         }
-        i += run;
+        views
     }
-    views
 }
 
 /// Pieces with glossary terms made into [`Term`] controls, the rest marked or plain.

@@ -1,5 +1,6 @@
 //! Marking names in the text: the reader picks kinds of entity (places, people...) and every
-//! mention of that kind in a document is highlighted and links to the entity's page. The
+//! mention of that kind in a document is highlighted and links to the entity's page (the
+//! text itself is drawn by `highlighted::ReadingText`). The
 //! choice is remembered, so it holds from one document to the next and across visits.
 
 use leptos::either::Either;
@@ -26,12 +27,12 @@ pub fn provide_name_marks() {
     provide_context(NameMarks(RwSignal::new(bits)));
 }
 
-fn use_name_marks() -> NameMarks {
+pub fn use_name_marks() -> NameMarks {
     use_context::<NameMarks>().unwrap_or_else(|| NameMarks(RwSignal::new(0)))
 }
 
 impl NameMarks {
-    fn is_marked(self, kind: &str) -> bool {
+    pub fn is_marked(self, kind: &str) -> bool {
         self.0.get() & kind_bit(kind) != 0
     }
 
@@ -74,15 +75,12 @@ pub fn NameFilter(mentions: Vec<u16>) -> impl IntoView {
     })
 }
 
-/// A mention in the text, drawn by `inner`. Marked, it is highlighted and links to the
-/// entity's page; unmarked, it is plain text. One holding a glossary control is only
-/// highlighted: a button cannot sit inside a link.
-pub fn name_mark<V: IntoView + 'static>(entity: &'static Entity, holds_control: bool, inner: impl Fn() -> V + Send + Sync + 'static) -> impl IntoView {
-    let marks = use_name_marks();
-    move || match (marks.is_marked(entity.kind), holds_control) {
-        (true, false) => Either::Left(view! {
-            <a class="name name-on" data-kind=entity.kind href=href(&format!("/entities/{}", entity.id))>{inner()}</a>
-        }),
-        (marked, _) => Either::Right(view! { <span class="name" class:name-on=marked data-kind=entity.kind>{inner()}</span> }),
+/// A marked mention: highlighted, and a link to the entity's page, unless it holds a
+/// glossary control (a button cannot sit inside a link).
+pub fn name_mark(entity: &'static Entity, holds_control: bool, inner: impl IntoView) -> impl IntoView {
+    if holds_control {
+        Either::Left(view! { <span class="name" data-kind=entity.kind>{inner}</span> })
+    } else {
+        Either::Right(view! { <a class="name" data-kind=entity.kind href=href(&format!("/entities/{}", entity.id))>{inner}</a> })
     }
 }
