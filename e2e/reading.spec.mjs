@@ -155,10 +155,29 @@ test("an acronym opens its expansion by keyboard and closes with Escape", async 
   await page.keyboard.press("Enter");
   await expect(ftf).toHaveAttribute("aria-expanded", "true");
   await expect(page.locator("#p-4 .term-tip").first()).toHaveText("foreign terrorist fighters");
+  await expect(page.locator("#p-4 .term-tip a")).toHaveCount(0);
   await page.keyboard.press("Escape");
   await expect(page.locator("#p-4 .term-tip")).toHaveCount(0);
   await ftf.tap().catch(() => ftf.click());
   await expect(page.locator("#p-4 .term-tip").first()).toBeVisible();
+});
+
+test("an acronym that names an entity leads, by keyboard, to every mention of it", async ({ page }) => {
+  await page.goto(`${STATEMENT}#p-12`);
+  const fatf = page.locator("#p-12 .term-button", { hasText: "FATF" }).first();
+  await fatf.focus();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  const link = page.locator("#p-12 .term-tip a");
+  await expect(link).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(link).toHaveCount(0);
+  await expect(fatf).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL("/entities/fatf");
+  await expect(page.locator("main h1")).toHaveText("Financial Action Task Force");
 });
 
 test("every acronym in every document is a control that explains it", async ({ page }) => {

@@ -196,7 +196,8 @@ async fn acronyms_in_the_text_show_their_expansion_on_demand() {
     assert!(app.text("#p-12 p").starts_with("12. We welcome the reforms agreed by the FATF Plenary"));
     app.click("#p-12 .term-button");
     settle().await;
-    assert_eq!(app.text("#p-12 .term-tip"), "Financial Action Task Force");
+    assert_eq!(app.text("#p-12 .term-expansion"), "Financial Action Task Force");
+    assert_eq!(app.one("#p-12 .term-tip a").get_attribute("href").as_deref(), Some("/entities/fatf"), "the entity's mentions");
     assert_eq!(app.one("#p-12 .term-button").get_attribute("aria-expanded").as_deref(), Some("true"));
     let aml = app.all("#p-12 .term-button").into_iter().find(|b| b.text_content().as_deref() == Some("AML/CFT"));
     assert!(aml.is_some(), "slashed acronyms are one control");

@@ -6,10 +6,12 @@
 use std::ops::Range;
 
 use leptos::either::Either;
+use wasm_bindgen::JsCast;
 use leptos::prelude::*;
 
 use crate::components::name_marks::{name_mark, use_name_marks};
 use crate::content::{GlossaryEntry, ENTITIES, GLOSSARY};
+use crate::router::href;
 
 /// A run of text with its decorations: inside a search match or not, inside a glossary term
 /// or not, inside a mention of an entity or not.
@@ -132,30 +134,43 @@ fn term_views(all: &[Piece<'_>], terms: &'static [(u32, u32, u16)]) -> Vec<Eithe
 }
 
 /// An acronym in the text: a button (keyboard, touch and pointer alike) that shows what it
-/// stands for; Esc or a second press hides it. Its name carries the expansion for screen
-/// readers; the expansion is only in the page while shown, so copied text stays the source's.
+/// stands for and, for a named entity, a link to every mention; Esc (on the button or the
+/// link, which hands focus back to the button) or a second press hides it. Its name carries
+/// the expansion for screen readers; the expansion is only in the page while shown, so copied
+/// text stays the source's.
 #[component]
 fn Term(entry: &'static GlossaryEntry, run: Vec<(String, bool)>) -> impl IntoView {
     let open = RwSignal::new(false);
+    // An acronym that names an entity ("FATF") leads to its page of mentions.
+    let entity = ENTITIES.iter().find(|e| e.aliases.contains(&entry.term));
     let written: String = run.iter().map(|(t, _)| t.as_str()).collect();
+    let close_on_escape = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            ev.stop_propagation();
+            open.set(false);
+            let term = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            if let Some(button) = term.and_then(|t| t.query_selector("button").ok().flatten()).and_then(|b| b.dyn_into().ok()) {
+                crate::browser::focus_quietly(&button);
+            }
+        }
+    };
     view! {
-        <span class="term">
+        <span class="term" on:keydown=close_on_escape>
             <button
                 type="button"
                 class="term-button"
                 aria-expanded=move || open.get().to_string()
                 aria-label=format!("{written}: {}", entry.expansion)
                 on:click=move |_| open.update(|o| *o = !*o)
-                on:keydown=move |ev| {
-                    if ev.key() == "Escape" && open.get_untracked() {
-                        ev.stop_propagation();
-                        open.set(false);
-                    }
-                }
             >
                 {run.into_iter().map(|(t, marked)| marked_or_plain(t, marked)).collect_view()}
             </button>
-            {move || open.get().then(|| view! { <span class="term-tip">{entry.expansion}</span> })}
+            {move || open.get().then(|| view! {
+                <span class="term-tip">
+                    <span class="term-expansion">{entry.expansion}</span>
+                    {entity.map(|e| view! { <a class="term-entity" href=href(&format!("/entities/{}", e.id))>"Every mention"</a> })}
+                </span>
+            })}
         </span>
     }
 }
