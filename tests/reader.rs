@@ -19,6 +19,9 @@ async fn home_lists_every_document_with_its_facts() {
     assert_eq!(document().title(), "Documents · Security Policy Reader");
     let cards = app.all(".doc-card");
     assert_eq!(cards.len(), 4);
+    let explore: Vec<String> = app.all(".explore a").iter().map(|a| a.get_attribute("href").unwrap_or_default()).collect();
+    assert_eq!(explore, ["/glossary", "/entities", "/timeline"]);
+    assert_eq!(app.text(".explore li a"), "26 acronyms explained");
     let titles: Vec<String> = app.all(".doc-card-title a").iter().map(|a| a.text_content().unwrap_or_default()).collect();
     assert_eq!(
         titles,

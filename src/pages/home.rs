@@ -1,9 +1,11 @@
-//! `/`: the list of documents.
+//! `/`: the list of documents, and the ways across them (glossary, names, timeline).
 
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::document_list::DocumentList;
+use crate::content::{ENTITIES, GLOSSARY, TIMELINE};
+use crate::router::href;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -12,5 +14,13 @@ pub fn HomePage() -> impl IntoView {
         <h1 tabindex="-1">"Documents"</h1>
         <p class="lede">"Official texts on countering terrorism and organised crime, shown as published. Every paragraph can be linked to and cited."</p>
         <DocumentList/>
+        <nav class="explore" aria-labelledby="explore-title">
+            <h2 id="explore-title">"Across the documents"</h2>
+            <ul>
+                <li><a href=href("/glossary")>{format!("{} acronyms explained", GLOSSARY.len())}</a></li>
+                <li><a href=href("/entities")>{format!("{} organisations, places, people, groups and legal instruments", ENTITIES.len())}</a></li>
+                <li><a href=href("/timeline")>{format!("{} dated events", TIMELINE.len())}</a></li>
+            </ul>
+        </nav>
     }
 }
