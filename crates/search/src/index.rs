@@ -78,7 +78,33 @@ struct Synonym {
     typed: Vec<String>,
     /// Folded as the query parser reads a quoted phrase (word by word).
     typed_phrase: Vec<String>,
+    /// The phrase it also finds, folded word by word.
     alternative: Vec<String>,
+}
+
+/// Phrases a query unit may match instead of itself (its synonyms), with their weight.
+type Alternatives = Vec<(Vec<Vec<TermId>>, f32)>;
+
+/// A query resolved against the dictionary.
+struct Resolved {
+    /// Per query word: the expansions of the words it stands for (one, or one per word of a
+    /// synonym typed out, all needed) and its alternatives.
+    words: Vec<(Vec<Expansion>, Alternatives)>,
+    /// Per quoted phrase: the terms of its words and its alternatives.
+    phrases: Vec<(Vec<Vec<TermId>>, Alternatives)>,
+}
+
+impl Resolved {
+    /// Each query word's expansions as one list: what highlighting and proximity look for.
+    fn flat_expansions(&self) -> Vec<Expansion> {
+        self.words.iter().map(|(members, _)| members.concat()).collect()
+    }
+
+    /// The quoted phrases and every alternative: what highlighting looks for besides words.
+    fn all_phrases(&self) -> Vec<Vec<Vec<TermId>>> {
+        let alternatives = self.words.iter().map(|(_, a)| a).chain(self.phrases.iter().map(|(_, a)| a)).flatten();
+        self.phrases.iter().map(|(p, _)| p.clone()).chain(alternatives.map(|(p, _)| p.clone())).collect()
+    }
 }
 
 #[derive(Default)]
@@ -204,41 +230,43 @@ impl Index {
         }
     }
 
-    /// Rewrites a query for the synonyms the index knows and returns, for each query word,
-    /// the phrases it may also match, with their weight. A synonym of several words typed out
-    /// (as free words in order, or as a quoted phrase) becomes one query word standing for
-    /// that phrase and its synonyms; a single word gets its synonyms as alternatives.
-    fn apply_synonyms(&self, query: &mut Query) -> Vec<Vec<(Vec<String>, f32)>> {
-        for synonym in self.synonyms.iter().filter(|s| s.typed_phrase.len() > 1) {
-            let group = || QueryWord { term: synonym.key.clone(), prefix: false };
-            let typed_at = || query.words.windows(synonym.typed.len()).position(|w| w.iter().zip(&synonym.typed).all(|(a, b)| a.term == *b));
-            if synonym.typed.len() > 1 {
-                if let Some(at) = typed_at() {
-                    query.words.splice(at..at + synonym.typed.len(), [group()]);
-                    continue;
-                }
-            }
-            if let Some(at) = query.phrases.iter().position(|p| *p == synonym.typed_phrase) {
-                query.phrases.remove(at);
-                if !query.words.iter().any(|w| w.term == synonym.key) {
-                    query.words.push(group());
-                }
+    /// Rewrites a query for the synonyms the index knows and resolves it against the
+    /// dictionary. Free words that spell out a synonym of several words ("trafficking in human
+    /// beings", "iron lady") become one query word: it matches where all of them do, as free
+    /// words always match, or where one of its synonyms stands as a phrase. A single word, or
+    /// a quoted phrase, may also match its synonyms.
+    fn resolve(&self, query: &mut Query) -> Resolved {
+        for synonym in self.synonyms.iter().filter(|s| s.typed.len() > 1) {
+            let at = query.words.windows(synonym.typed.len()).position(|w| w.iter().zip(&synonym.typed).all(|(a, b)| a.term == *b));
+            if let Some(at) = at {
+                let prefix = query.words[at + synonym.typed.len() - 1].prefix;
+                query.words.splice(at..at + synonym.typed.len(), [QueryWord { term: synonym.key.clone(), prefix }]);
             }
         }
-        query
+        let strict = |phrase: &[String]| phrase.iter().map(|t| self.expand_strict(t)).collect::<Vec<_>>();
+        let alternatives = |matches: &dyn Fn(&Synonym) -> bool| {
+            self.synonyms.iter().filter(|s| matches(s)).map(|s| (strict(&s.alternative), WEIGHTS.synonym)).collect::<Vec<_>>()
+        };
+        let words = query
             .words
             .iter()
             .map(|w| {
-                let mut alternatives: Vec<(Vec<String>, f32)> = Vec::new();
-                for synonym in self.synonyms.iter().filter(|s| s.key == w.term) {
-                    if w.is_group() && alternatives.is_empty() {
-                        alternatives.push((synonym.typed_phrase.clone(), WEIGHTS.exact));
-                    }
-                    alternatives.push((synonym.alternative.clone(), WEIGHTS.synonym));
+                let parts: Vec<&str> = w.term.split(' ').collect();
+                let members = parts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, part)| self.expand(&QueryWord { term: part.to_string(), prefix: w.prefix && i + 1 == parts.len() }))
+                    .collect();
+                let mut alternatives = alternatives(&|s| s.key == w.term);
+                // The synonym as typed, word for word, counts in full.
+                if let Some(typed) = self.synonyms.iter().find(|s| parts.len() > 1 && s.key == w.term) {
+                    alternatives.push((strict(&typed.typed_phrase), WEIGHTS.exact));
                 }
-                alternatives
+                (members, alternatives)
             })
-            .collect()
+            .collect();
+        let phrases = query.phrases.iter().map(|p| (strict(p), alternatives(&|s| s.typed.len() > 1 && s.typed_phrase == *p))).collect();
+        Resolved { words, phrases }
     }
 
     pub fn passage_count(&self) -> usize {
@@ -319,10 +347,6 @@ impl Index {
     /// is being typed, and within its typo allowance; each with the weight of that kind.
     fn expand(&self, word: &QueryWord) -> Expansion {
         let mut out: Expansion = Vec::new();
-        if word.is_group() {
-            // A synonym group matches through its phrases only.
-            return out;
-        }
         let add = |id: TermId, weight: f32, out: &mut Expansion| match out.iter_mut().find(|(t, _)| *t == id) {
             Some(entry) => entry.1 = entry.1.max(weight),
             None => out.push((id, weight)),
@@ -382,37 +406,24 @@ impl Index {
             return SearchResults { query, ..SearchResults::default() };
         }
         let n = self.passages.len();
-        let alternatives = self.apply_synonyms(&mut query);
-        let expansions: Vec<Expansion> = query.words.iter().map(|w| self.expand(w)).collect();
-        let mut phrase_terms: Vec<Vec<Vec<TermId>>> =
-            query.phrases.iter().map(|p| p.iter().map(|t| self.expand_strict(t)).collect()).collect();
-        let units = expansions.len() + phrase_terms.len();
-        let alternative_phrases: Vec<Vec<(Vec<Vec<TermId>>, f32)>> = alternatives
-            .iter()
-            .map(|alts| alts.iter().map(|(phrase, weight)| (phrase.iter().map(|t| self.expand_strict(t)).collect(), *weight)).collect())
-            .collect();
-
+        let resolved = self.resolve(&mut query);
+        let units = resolved.words.len() + resolved.phrases.len();
         let mut score = vec![0f32; n];
         let mut matched = vec![0u8; n];
-        for (expansion, alternatives) in expansions.iter().zip(&alternative_phrases) {
-            let mut word_score = self.word_scores(expansion);
+        let word_units = resolved.words.iter().map(|(members, alternatives)| (self.all_words_scores(members), alternatives));
+        let phrase_units = resolved.phrases.iter().map(|(phrase, alternatives)| (self.phrase_score_list(phrase), alternatives));
+        for (mut unit_score, alternatives) in word_units.chain(phrase_units) {
             for (phrase, weight) in alternatives {
                 for (p, s) in self.phrase_scores(phrase) {
-                    let w = &mut word_score[p as usize];
-                    *w = w.max(s * weight);
+                    let u = &mut unit_score[p as usize];
+                    *u = u.max(s * weight);
                 }
             }
-            for (p, s) in word_score.into_iter().enumerate() {
+            for (p, s) in unit_score.into_iter().enumerate() {
                 if s > 0.0 {
                     score[p] += s;
                     matched[p] += 1;
                 }
-            }
-        }
-        for phrase in &phrase_terms {
-            for (p, s) in self.phrase_scores(phrase) {
-                score[p as usize] += s;
-                matched[p as usize] += 1;
             }
         }
         for term in &query.excluded {
@@ -423,6 +434,8 @@ impl Index {
             }
         }
 
+        let expansions = resolved.flat_expansions();
+        let phrase_terms: Vec<Vec<Vec<TermId>>> = resolved.phrases.iter().map(|(p, _)| p.clone()).collect();
         let best = matched.iter().copied().max().unwrap_or(0);
         if best == 0 {
             let suggestions = self.suggestions(&query, &expansions, &phrase_terms);
@@ -443,8 +456,7 @@ impl Index {
         let total = ranked.len();
         ranked.truncate(limit);
 
-        phrase_terms.extend(alternative_phrases.into_iter().flatten().map(|(phrase, _)| phrase));
-        let matcher = self.matcher_for(&expansions, &phrase_terms);
+        let matcher = self.matcher_for(&expansions, &resolved.all_phrases());
         let mut groups: Vec<DocumentHits> = Vec::new();
         for (score, passage) in ranked.into_iter().map(from_rank_key) {
             let p = &self.passages[passage as usize];
@@ -455,6 +467,31 @@ impl Index {
             }
         }
         SearchResults { query, groups, total, partial, suggestions: Vec::new() }
+    }
+
+    /// The score in every passage of words that must all match (a query word, or the words of
+    /// a synonym typed out): their sum where every one matches, else 0.
+    fn all_words_scores(&self, members: &[Expansion]) -> Vec<f32> {
+        let mut total: Vec<f32> = Vec::new();
+        for member in members {
+            let scores = self.word_scores(member);
+            if total.is_empty() {
+                total = scores;
+            } else {
+                total.iter_mut().zip(scores).for_each(|(t, s)| *t = if *t > 0.0 && s > 0.0 { *t + s } else { 0.0 });
+            }
+        }
+        total.resize(self.passages.len(), 0.0);
+        total
+    }
+
+    /// A phrase's score in every passage (0 where it does not stand).
+    fn phrase_score_list(&self, phrase: &[Vec<TermId>]) -> Vec<f32> {
+        let mut scores = vec![0f32; self.passages.len()];
+        for (p, s) in self.phrase_scores(phrase) {
+            scores[p as usize] = s;
+        }
+        scores
     }
 
     /// A word's score in every passage: its best expansion's BM25 in the body, plus its best
@@ -593,15 +630,8 @@ impl Index {
     /// every match in a document with it).
     pub fn matcher(&self, input: &str) -> Matcher<'_> {
         let mut query = query::parse(input);
-        let alternatives = self.apply_synonyms(&mut query);
-        let expansions: Vec<Expansion> = query.words.iter().map(|w| self.expand(w)).collect();
-        let phrases: Vec<Vec<Vec<TermId>>> = query
-            .phrases
-            .iter()
-            .chain(alternatives.iter().flatten().map(|(phrase, _)| phrase))
-            .map(|p| p.iter().map(|t| self.expand_strict(t)).collect())
-            .collect();
-        self.matcher_for(&expansions, &phrases)
+        let resolved = self.resolve(&mut query);
+        self.matcher_for(&resolved.flat_expansions(), &resolved.all_phrases())
     }
 
     fn matcher_for(&self, expansions: &[Expansion], phrases: &[Vec<Vec<TermId>>]) -> Matcher<'_> {
