@@ -97,8 +97,9 @@ pub struct GlossaryEntry {
 }
 
 /// A mention of an entity: (document index, paragraph number, sentence start, sentence end,
-/// alias start, alias end), the ranges in bytes of that paragraph's text.
-pub type EntityMention = (u16, u32, u32, u32, u32, u32);
+/// alias start, alias end), the ranges in bytes of that paragraph's text (16 bits each: the
+/// build rejects longer paragraphs, and the table is a fair part of the download).
+pub type EntityMention = (u16, u16, u16, u16, u16, u16);
 
 /// An organisation, place, person, group or legal instrument the documents name (see
 /// `content/entities.toml`), with every mention.
@@ -150,7 +151,7 @@ pub fn entity_mentions_in(doc: usize) -> Vec<(u32, u32, u32, u16)> {
     ENTITIES
         .iter()
         .enumerate()
-        .flat_map(|(i, e)| e.mentions.iter().filter(move |m| usize::from(m.0) == doc).map(move |m| (m.1, m.4, m.5, i as u16)))
+        .flat_map(|(i, e)| e.mentions.iter().filter(move |m| usize::from(m.0) == doc).map(move |m| (u32::from(m.1), u32::from(m.4), u32::from(m.5), i as u16)))
         .collect()
 }
 

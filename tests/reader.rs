@@ -238,7 +238,9 @@ async fn names_are_marked_by_kind_and_link_to_their_entity() {
     let toggles: Vec<String> = app.all(".name-toggle").iter().map(|b| b.text_content().unwrap_or_default()).collect();
     assert_eq!(toggles.len(), 2, "only the kinds this document names: {toggles:?}");
     let places = app.one(".name-toggle[data-kind=place]");
-    let count: usize = places.text_content().unwrap_or_default().trim_start_matches("Places").trim().parse().expect("a count");
+    let label = places.text_content().unwrap_or_default();
+    assert!(label.starts_with("Places ") && label.ends_with(" mentions"), "{label}");
+    let count: usize = label.split_whitespace().nth(1).and_then(|n| n.parse().ok()).expect("a count");
     app.click(".name-toggle[data-kind=place]");
     settle().await;
     assert_eq!(places.get_attribute("aria-pressed").as_deref(), Some("true"));

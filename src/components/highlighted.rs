@@ -1,6 +1,6 @@
-//! Text with the ranges a search matched wrapped in `<mark>`, and (in paragraphs) the glossary
-//! terms it uses made into controls that show their expansion and the names it mentions
-//! ready to be marked. The text stays text: no HTML is
+//! Text with the ranges a search matched wrapped in `<mark>`, and (in a document's title,
+//! headings and paragraphs) the glossary terms it uses made into controls that show their
+//! expansion, and (in paragraphs) the names of the kinds the reader marks. The text stays text: no HTML is
 //! ever built from it.
 
 use std::ops::Range;
@@ -168,7 +168,7 @@ fn Term(entry: &'static GlossaryEntry, run: Vec<(String, bool)>) -> impl IntoVie
             {move || open.get().then(|| view! {
                 <span class="term-tip">
                     <span class="term-expansion">{entry.expansion}</span>
-                    {entity.map(|e| view! { <a class="term-entity" href=href(&format!("/entities/{}", e.id))>"Every mention"</a> })}
+                    {entity.map(|e| view! { <a class="term-entity" href=href(&format!("/entities/{}", e.id))>{format!("Every mention of {}", e.name)}</a> })}
                 </span>
             })}
         </span>

@@ -67,7 +67,7 @@ pub fn NameFilter(mentions: Vec<u16>) -> impl IntoView {
                     >
                         <span class="name-swatch" aria-hidden="true"></span>
                         {heading}
-                        <span class="name-count">{format!(" {count}")}</span>
+                        <span class="name-count">{format!(" {count}")}<span class="visually-hidden">" mentions"</span></span>
                     </button>
                 }).collect_view()}
             </div>

@@ -10,12 +10,12 @@ use crate::components::match_bar::MatchBar;
 use crate::components::fragment::{go_to_fragment, use_fragment_target};
 use crate::components::paragraph::ParagraphBlock;
 use crate::components::name_marks::NameFilter;
-use crate::content::{entity_mentions_in, Block, Document, Figure, Heading, DOCUMENTS, FIGURES};
+use crate::content::{entity_mentions_in, Block, Document, Figure, Heading, Paragraph, DOCUMENTS, FIGURES};
 use crate::router::{cited_url, href, use_location};
 
 /// The document at `index`. A search query in the URL (`?q=`) marks every match and brings up
-/// the match bar; quoted words (`?quote=`, from a figure or an event) are marked wherever the
-/// text has them verbatim. A new query renders the document anew.
+/// the match bar; quoted words (`?quote=`, from a figure or an event) are marked where the
+/// paragraph the URL names has them verbatim. A new query renders the document anew.
 #[component]
 pub fn DocumentPage(index: usize) -> impl IntoView {
     let location = use_location();
@@ -39,9 +39,14 @@ fn DocumentView(index: usize, query: Option<String>, quote: Option<String>) -> i
     let mentioned: Vec<u16> = mentions.iter().map(|m| m.3).collect();
     let body = {
         let matcher = query.as_deref().map(|q| crate::corpus_search::index().matcher(q));
-        let ranges = |text: &str| {
-            let mut ranges = matcher.as_ref().map(|m| m.ranges(text)).unwrap_or_default();
-            ranges.extend(quoted_ranges(text, quote.as_deref()));
+        // The quote is marked in the paragraph the link named, not wherever the words recur.
+        let cited = use_location().with_untracked(|l| l.hash.clone());
+        let ranges = |text: &str| matcher.as_ref().map(|m| m.ranges(text)).unwrap_or_default();
+        let paragraph_ranges = |p: &Paragraph| {
+            let mut ranges = ranges(p.text);
+            if p.anchor() == cited {
+                ranges.extend(quoted_ranges(p.text, quote.as_deref()));
+            }
             ranges
         };
         let names_in = |number: u32| mentions.iter().filter(|m| m.0 == number).map(|m| (m.1, m.2, m.3)).collect::<Vec<_>>();
@@ -51,7 +56,7 @@ fn DocumentView(index: usize, query: Option<String>, quote: Option<String>) -> i
             .map(|block| match block {
                 Block::Heading(h) => Either::Left(view! { <SectionHeading heading=h target=target matches=ranges(h.text)/> }),
                 Block::Paragraph(p) => {
-                    Either::Right(view! { <ParagraphBlock paragraph=p target=target matches=ranges(p.text) names=names_in(p.number)/> })
+                    Either::Right(view! { <ParagraphBlock paragraph=p target=target matches=paragraph_ranges(p) names=names_in(p.number)/> })
                 }
             })
             .collect_view();
@@ -61,9 +66,9 @@ fn DocumentView(index: usize, query: Option<String>, quote: Option<String>) -> i
         }
     };
     view! {
-        <article class="document" aria-labelledby="doc-title">
+        <article class="document" aria-label=doc.title>
             <header class="doc-header">
-                <h1 id="doc-title" tabindex="-1"><ReadingText text=doc.title ranges=Vec::new() terms=doc.title_terms names=Vec::new()/></h1>
+                <h1 tabindex="-1"><ReadingText text=doc.title ranges=Vec::new() terms=doc.title_terms names=Vec::new()/></h1>
                 <DocumentMeta doc=doc/>
                 {doc.source.map(|s| view! { <p class="doc-source">"Source: " {s}</p> })}
             </header>

@@ -67,7 +67,7 @@ pub fn EntityPage(index: usize) -> impl IntoView {
                 <ol class="hits">
                     {mentions.into_iter().filter_map(|&(_, number, s_start, s_end, start, end)| {
                         let text = doc.blocks.iter().find_map(|b| match b {
-                            Block::Paragraph(p) if p.number == number => Some(p.text),
+                            Block::Paragraph(p) if p.number == u32::from(number) => Some(p.text),
                             _ => None,
                         })?;
                         let sentence = text.get(s_start as usize..s_end as usize)?;

@@ -188,8 +188,8 @@ pub struct UnknownName {
 /// Crime", "Bank of England").
 const NAME_CONNECTORS: &[&str] = &["of", "the", "for", "de"];
 
-/// A word of a paragraph: its bytes without surrounding punctuation or a possessive, and
-/// whether punctuation after it ends the run of a name.
+/// A word of a paragraph (split at any white space): its bytes without surrounding
+/// punctuation or a possessive, and what the punctuation around it says.
 struct Word<'t> {
     text: &'t str,
     start: usize,
@@ -202,21 +202,33 @@ struct Word<'t> {
 
 fn words_of(text: &str) -> Vec<Word<'_>> {
     let mut out: Vec<Word<'_>> = Vec::new();
-    let mut offset = 0;
-    for raw in text.split(' ') {
-        let start = offset + raw.find(|c: char| c.is_alphanumeric()).unwrap_or(raw.len());
-        let trimmed = raw.trim_end_matches(|c: char| !c.is_alphanumeric());
-        let end = offset + trimmed.len();
-        let starts_sentence = out.last().is_none_or(|w| w.breaks_after && text[w.end..].starts_with(['.', '?', '!', ':', '“', '"']))
-            || raw.starts_with(['“', '"', '‘']);
-        offset += raw.len() + 1;
-        if start >= end {
+    let mut after_sentence_end = true;
+    for raw in text.split_whitespace() {
+        // The token's offset in `text` (it is a slice of it).
+        let at = raw.as_ptr() as usize - text.as_ptr() as usize;
+        let lead = raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let core = raw[lead..].trim_end_matches(|c: char| !c.is_alphanumeric());
+        let tail = &raw[lead + core.len()..];
+        let ends_sentence = tail.contains(['.', '?', '!', ':']);
+        if core.is_empty() {
+            // Punctuation standing alone ("–", "...") ends a name, and may end a sentence.
+            if let Some(last) = out.last_mut() {
+                last.breaks_after = true;
+            }
+            after_sentence_end |= raw.contains(['.', '?', '!', ':']);
             continue;
         }
-        let word = &text[start..end];
-        let word = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word);
-        let breaks_before = start > offset - raw.len() - 1;
-        out.push(Word { text: word, start, end: start + word.len(), breaks_before, breaks_after: trimmed.len() < raw.len() || word.len() < end - start, starts_sentence });
+        let word = core.strip_suffix("’s").or_else(|| core.strip_suffix("'s")).unwrap_or(core);
+        let start = at + lead;
+        out.push(Word {
+            text: word,
+            start,
+            end: start + word.len(),
+            breaks_before: lead > 0,
+            breaks_after: !tail.is_empty() || word.len() < core.len(),
+            starts_sentence: after_sentence_end || raw[..lead].contains(['“', '"', '‘']),
+        });
+        after_sentence_end = ends_sentence;
     }
     out
 }

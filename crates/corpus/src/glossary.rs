@@ -179,15 +179,19 @@ pub fn build(docs: &[Document], curated: &[(String, String, usize)]) -> (Vec<Glo
     }
     let mut unknown: Vec<String> = Vec::new();
     for doc in docs {
-        for block in &doc.blocks {
-            let Block::Paragraph(p) = block else { continue };
-            for word in p.text.split(|c: char| !(c.is_alphanumeric() || c == '/')).filter(|w| !w.is_empty()) {
+        // The title and headings show their acronyms too (checked, but not listed as uses:
+        // a use is a paragraph).
+        let texts = std::iter::once((doc.title.as_str(), None)).chain(doc.blocks.iter().map(|block| match block {
+            Block::Heading(h) => (h.text.as_str(), None),
+            Block::Paragraph(p) => (p.text.as_str(), Some(p.number)),
+        }));
+        for (text, paragraph) in texts {
+            for word in text.split(|c: char| !(c.is_alphanumeric() || c == '/')).filter(|w| !w.is_empty()) {
                 for part in std::iter::once(word).chain(word.split('/').filter(|_| word.contains('/'))) {
                     let singular = singular(part);
                     match entries.iter_mut().find(|e| e.term == part || e.term == singular) {
                         Some(e) => {
-                            let here = (doc.slug.clone(), p.number);
-                            if !e.uses.contains(&here) {
+                            if let Some(here) = paragraph.map(|n| (doc.slug.clone(), n)).filter(|here| !e.uses.contains(here)) {
                                 e.uses.push(here);
                             }
                         }

@@ -8,6 +8,12 @@ pub fn document(doc: &Document) -> Vec<ContentError> {
     if doc.paragraphs().next().is_none() {
         errors.push(ContentError::new(&doc.path, 0, "the document has no paragraphs"));
     }
+    // The app stores paragraph numbers and offsets in 16 bits.
+    for p in doc.paragraphs() {
+        if p.text.len() > usize::from(u16::MAX) || p.number > u32::from(u16::MAX) {
+            errors.push(ContentError::new(&doc.path, p.line, format!("paragraph {} is too long (at most 65 535 bytes) or too far (at most ¶65 535)", p.number)));
+        }
+    }
     errors
 }
 

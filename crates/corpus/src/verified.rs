@@ -117,18 +117,26 @@ fn valid_sort_date(date: &str) -> bool {
 const MONTHS: [&str; 12] =
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-/// Full dates a text states ("26 June 2017"): (date, the words as written).
+/// Full dates a text states ("26 June 2017"): (date, the words exactly as written).
 pub fn full_dates_in(text: &str) -> Vec<(DocDate, String)> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    fn clean(w: &str) -> &str {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+    }
+    // Each word cleaned of punctuation, with its offset in `text` (it is a slice of it).
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(clean)
+        .filter(|w| !w.is_empty())
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
     words
         .windows(3)
         .filter_map(|w| {
-            let (day, month, year) = (clean(w[0]), clean(w[1]), clean(w[2]));
+            let [(start, day), (_, month), (year_at, year)] = [w[0], w[1], w[2]];
             let month = MONTHS.iter().position(|m| *m == month)? + 1;
-            let iso = format!("{year:0>4}-{month:02}-{:0>2}", day);
+            let iso = format!("{year:0>4}-{month:02}-{day:0>2}");
             let date = DocDate::parse_iso(&iso).filter(|_| year.len() == 4 && day.len() <= 2)?;
-            Some((date, format!("{} {} {}", day, MONTHS[month - 1], year)))
+            Some((date, text[start..year_at + year.len()].to_string()))
         })
         .collect()
 }

@@ -149,18 +149,19 @@ fn a_figure_whose_quote_is_not_in_the_text_fails_with_its_line() {
 
 #[test]
 fn full_dates_in_the_text_join_the_timeline() {
-    let text = "+++\nslug = \"a\"\ntitle = \"A\"\nkind = \"speech\"\n+++\n\nOn 26 June 2017, and again on 31 February 2017 (no such day), and in June 2017.\n";
+    let text = "+++\nslug = \"a\"\ntitle = \"A\"\nkind = \"speech\"\n+++\n\nOn 26 June 2017, and again on 31 February 2017 (no such day), and in June 2017, and on 4  July\u{a0}2017.\n";
     let docs = load(&[("content/a.md", text)]).expect("valid");
     let events = corpus::verified::parse_timeline(Path::new("t.toml"), "", &docs).expect("empty timeline file is fine");
     let found: Vec<(&str, &str, u32)> = events.iter().map(|e| (e.date.as_str(), e.when.as_str(), e.paragraph)).collect();
-    assert_eq!(found, [("2017-06-26", "26 June 2017", 1)]);
+    assert_eq!(found, [("2017-06-26", "26 June 2017", 1), ("2017-07-04", "4  July\u{a0}2017", 1)]);
+    assert!(events.iter().all(|e| docs[0].paragraphs().any(|p| p.text.contains(&e.quote))), "quotes are the text's own words");
 }
 
 #[test]
 fn a_new_document_s_unknown_names_are_reported_and_known_ones_are_not() {
     let text = file("slug = \"a\"\ntitle = \"A\"\nkind = \"speech\"").replace(
         "A paragraph.",
-        "Europol officers met the Danube Commission in Lyon in June. The Bulgarian police helped. Vienna agreed.",
+        "Europol officers met the Danube Commission in Lyon in June. The Bulgarian police helped. Vienna agreed, then waited (see Annex). The\u{a0}report said “no”. Then Paris – London.",
     );
     let docs = load(&[("content/a.md", &text)]).expect("valid");
     let list = corpus::entities::parse(
@@ -171,5 +172,16 @@ fn a_new_document_s_unknown_names_are_reported_and_known_ones_are_not() {
     let unknown: Vec<(String, usize, (String, u32))> =
         corpus::entities::unknown_names(&docs, &list).into_iter().map(|u| (u.name, u.count, u.first)).collect();
     // "Vienna" opens a sentence alone: it could be any word, so it is not reported there.
-    assert_eq!(unknown, [("Danube Commission".to_string(), 1, ("a".to_string(), 1)), ("Lyon".to_string(), 1, ("a".to_string(), 1))]);
+    let at = |name: &str| (name.to_string(), 1, ("a".to_string(), 1));
+    // "The" and "Then" open sentences after "(see Annex)." and "“no”." (the text also writes
+    // them in lower case); "Annex" stands alone in brackets; the dash parts Paris from London.
+    assert_eq!(unknown, [at("Danube Commission"), at("Lyon"), at("Annex"), at("Paris"), at("London")]);
+}
+
+#[test]
+fn an_unexplained_acronym_in_a_title_or_heading_is_reported() {
+    let text = "+++\nslug = \"a\"\ntitle = \"The XYZ report\"\nkind = \"speech\"\n+++\n\n## About QRS\n\nA paragraph.\n";
+    let docs = load(&[("content/a.md", text)]).expect("valid");
+    let (_, unknown) = corpus::glossary::build(&docs, &[]);
+    assert_eq!(unknown, ["QRS", "XYZ"]);
 }

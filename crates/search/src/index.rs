@@ -95,9 +95,15 @@ struct Resolved {
 }
 
 impl Resolved {
-    /// Each query word's expansions as one list: what highlighting and proximity look for.
+    /// Each query word's expansions as one list: what proximity looks for.
     fn flat_expansions(&self) -> Vec<Expansion> {
         self.words.iter().map(|(members, _)| members.concat()).collect()
+    }
+
+    /// The expansions of the query words that are one word: what highlighting looks for in any
+    /// text (the words of a synonym typed out are marked only where they all stand).
+    fn single_word_expansions(&self) -> Vec<Expansion> {
+        self.words.iter().filter(|(members, _)| members.len() == 1).map(|(members, _)| members[0].clone()).collect()
     }
 
     /// The quoted phrases and every alternative: what highlighting looks for besides words.
@@ -410,9 +416,18 @@ impl Index {
         let units = resolved.words.len() + resolved.phrases.len();
         let mut score = vec![0f32; n];
         let mut matched = vec![0u8; n];
-        let word_units = resolved.words.iter().map(|(members, alternatives)| (self.all_words_scores(members), alternatives));
+        // A synonym typed out marks its words only where they all stand.
+        let mut spelled_out: Vec<(Vec<f32>, Matcher<'_>)> = Vec::new();
+        let word_units = resolved.words.iter().map(|(members, alternatives)| {
+            let scores = self.all_words_scores(members);
+            if members.len() > 1 {
+                spelled_out.push((scores.clone(), self.matcher_for(members, &[])));
+            }
+            (scores, alternatives)
+        });
+        let word_units: Vec<_> = word_units.collect();
         let phrase_units = resolved.phrases.iter().map(|(phrase, alternatives)| (self.phrase_score_list(phrase), alternatives));
-        for (mut unit_score, alternatives) in word_units.chain(phrase_units) {
+        for (mut unit_score, alternatives) in word_units.into_iter().chain(phrase_units) {
             for (phrase, weight) in alternatives {
                 for (p, s) in self.phrase_scores(phrase) {
                     let u = &mut unit_score[p as usize];
@@ -456,11 +471,15 @@ impl Index {
         let total = ranked.len();
         ranked.truncate(limit);
 
-        let matcher = self.matcher_for(&expansions, &resolved.all_phrases());
+        let matcher = self.matcher_for(&resolved.single_word_expansions(), &resolved.all_phrases());
         let mut groups: Vec<DocumentHits> = Vec::new();
         for (score, passage) in ranked.into_iter().map(from_rank_key) {
             let p = &self.passages[passage as usize];
-            let hit = SearchHit { passage, score, ranges: matcher.passage_ranges(passage) };
+            let mut ranges = matcher.passage_ranges(passage);
+            for (_, words) in spelled_out.iter().filter(|(scores, _)| scores[passage as usize] > 0.0) {
+                ranges = merge(ranges.into_iter().chain(words.passage_ranges(passage)).collect());
+            }
+            let hit = SearchHit { passage, score, ranges };
             match groups.iter_mut().find(|g| g.doc == p.doc) {
                 Some(group) => group.hits.push(hit),
                 None => groups.push(DocumentHits { doc: p.doc, hits: vec![hit] }),
@@ -631,7 +650,7 @@ impl Index {
     pub fn matcher(&self, input: &str) -> Matcher<'_> {
         let mut query = query::parse(input);
         let resolved = self.resolve(&mut query);
-        self.matcher_for(&resolved.flat_expansions(), &resolved.all_phrases())
+        self.matcher_for(&resolved.single_word_expansions(), &resolved.all_phrases())
     }
 
     fn matcher_for(&self, expansions: &[Expansion], phrases: &[Vec<Vec<TermId>>]) -> Matcher<'_> {

@@ -47,3 +47,14 @@ fn the_last_word_of_a_spelled_out_synonym_is_still_completed() {
     // "iron lad" is no synonym, but typing on completes "lad" to "lady" as usual.
     assert_eq!(found("iron lad")[0], TEXTS[1]);
 }
+
+#[test]
+fn a_synonym_spelled_out_marks_its_words_only_where_they_all_stand() {
+    let marked = |q: &str, text: &'static str| -> Vec<&'static str> {
+        let results = index().search(q, 10);
+        let (_, hit) = results.hits().find(|(_, h)| TEXTS[h.passage as usize] == text).expect("a hit");
+        hit.ranges.iter().map(|r| &text[r.clone()]).collect()
+    };
+    assert_eq!(marked("trafficking in human beings", TEXTS[4]), ["THB"], "not every \"in\" of the text");
+    assert_eq!(marked("margaret thatcher", TEXTS[0]), ["Thatcher", "Margaret"]);
+}
