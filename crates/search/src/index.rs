@@ -271,7 +271,7 @@ impl Index {
                 (members, alternatives)
             })
             .collect();
-        let phrases = query.phrases.iter().map(|p| (strict(p), alternatives(&|s| s.typed.len() > 1 && s.typed_phrase == *p))).collect();
+        let phrases = query.phrases.iter().map(|p| (strict(p), alternatives(&|s| s.typed_phrase == *p))).collect();
         Resolved { words, phrases }
     }
 
@@ -413,28 +413,31 @@ impl Index {
         }
         let n = self.passages.len();
         let resolved = self.resolve(&mut query);
-        let units = resolved.words.len() + resolved.phrases.len();
+        // A synonym typed out counts as its words: all of them, or an alternative standing
+        // for them, match it whole; some of them match it in part, as free words would.
+        let units: usize = resolved.words.iter().map(|(members, _)| members.len()).sum::<usize>() + resolved.phrases.len();
         let mut score = vec![0f32; n];
         let mut matched = vec![0u8; n];
-        // A synonym typed out marks its words only where they all stand.
-        let mut spelled_out: Vec<(Vec<f32>, Matcher<'_>)> = Vec::new();
-        let word_units = resolved.words.iter().map(|(members, alternatives)| {
-            let scores = self.all_words_scores(members);
-            if members.len() > 1 {
-                spelled_out.push((scores.clone(), self.matcher_for(members, &[])));
-            }
-            (scores, alternatives)
-        });
-        let word_units: Vec<_> = word_units.collect();
-        let phrase_units = resolved.phrases.iter().map(|(phrase, alternatives)| (self.phrase_score_list(phrase), alternatives));
-        for (mut unit_score, alternatives) in word_units.into_iter().chain(phrase_units) {
-            for (phrase, weight) in alternatives {
-                for (p, s) in self.phrase_scores(phrase) {
-                    let u = &mut unit_score[p as usize];
-                    *u = u.max(s * weight);
+        for (members, alternatives) in &resolved.words {
+            let member_scores: Vec<Vec<f32>> = members.iter().map(|m| self.word_scores(m)).collect();
+            let own: Vec<f32> = (0..n)
+                .map(|p| if member_scores.iter().all(|s| s[p] > 0.0) { member_scores.iter().map(|s| s[p]).sum() } else { 0.0 })
+                .collect();
+            let whole = self.with_alternatives(own, alternatives);
+            for p in 0..n {
+                if whole[p] > 0.0 {
+                    score[p] += whole[p];
+                    matched[p] += members.len() as u8;
+                } else {
+                    for s in member_scores.iter().filter(|s| s[p] > 0.0) {
+                        score[p] += s[p];
+                        matched[p] += 1;
+                    }
                 }
             }
-            for (p, s) in unit_score.into_iter().enumerate() {
+        }
+        for (phrase, alternatives) in &resolved.phrases {
+            for (p, s) in self.with_alternatives(self.phrase_score_list(phrase), alternatives).into_iter().enumerate() {
                 if s > 0.0 {
                     score[p] += s;
                     matched[p] += 1;
@@ -449,13 +452,13 @@ impl Index {
             }
         }
 
-        let expansions = resolved.flat_expansions();
-        let phrase_terms: Vec<Vec<Vec<TermId>>> = resolved.phrases.iter().map(|(p, _)| p.clone()).collect();
         let best = matched.iter().copied().max().unwrap_or(0);
         if best == 0 {
-            let suggestions = self.suggestions(&query, &expansions, &phrase_terms);
+            let suggestions = self.suggestions(&query, &resolved);
             return SearchResults { query, suggestions, ..SearchResults::default() };
         }
+        let expansions = resolved.flat_expansions();
+        let phrase_terms: Vec<Vec<Vec<TermId>>> = resolved.phrases.iter().map(|(p, _)| p.clone()).collect();
         let partial = usize::from(best) < units;
         let mut ranked: Vec<u64> = (0..n).filter(|&p| matched[p] == best).map(|p| rank_key(score[p], p as PassageId)).collect();
         ranked.sort_unstable();
@@ -471,15 +474,11 @@ impl Index {
         let total = ranked.len();
         ranked.truncate(limit);
 
-        let matcher = self.matcher_for(&resolved.single_word_expansions(), &resolved.all_phrases());
+        let matcher = self.matcher_of(&resolved);
         let mut groups: Vec<DocumentHits> = Vec::new();
         for (score, passage) in ranked.into_iter().map(from_rank_key) {
             let p = &self.passages[passage as usize];
-            let mut ranges = matcher.passage_ranges(passage);
-            for (_, words) in spelled_out.iter().filter(|(scores, _)| scores[passage as usize] > 0.0) {
-                ranges = merge(ranges.into_iter().chain(words.passage_ranges(passage)).collect());
-            }
-            let hit = SearchHit { passage, score, ranges };
+            let hit = SearchHit { passage, score, ranges: matcher.passage_ranges(passage) };
             match groups.iter_mut().find(|g| g.doc == p.doc) {
                 Some(group) => group.hits.push(hit),
                 None => groups.push(DocumentHits { doc: p.doc, hits: vec![hit] }),
@@ -488,20 +487,24 @@ impl Index {
         SearchResults { query, groups, total, partial, suggestions: Vec::new() }
     }
 
-    /// The score in every passage of words that must all match (a query word, or the words of
-    /// a synonym typed out): their sum where every one matches, else 0.
-    fn all_words_scores(&self, members: &[Expansion]) -> Vec<f32> {
-        let mut total: Vec<f32> = Vec::new();
-        for member in members {
-            let scores = self.word_scores(member);
-            if total.is_empty() {
-                total = scores;
-            } else {
-                total.iter_mut().zip(scores).for_each(|(t, s)| *t = if *t > 0.0 && s > 0.0 { *t + s } else { 0.0 });
+    /// A unit's scores raised where its alternatives stand. The unit as typed (its own score,
+    /// or an alternative of full weight) sets a ceiling for synonyms: no passage found only
+    /// through a synonym outranks the best passage holding what was typed.
+    fn with_alternatives(&self, own: Vec<f32>, alternatives: &Alternatives) -> Vec<f32> {
+        let mut scores = own;
+        for (phrase, _) in alternatives.iter().filter(|(_, weight)| *weight >= WEIGHTS.exact) {
+            for (p, s) in self.phrase_scores(phrase) {
+                scores[p as usize] = scores[p as usize].max(s);
             }
         }
-        total.resize(self.passages.len(), 0.0);
-        total
+        let ceiling = scores.iter().copied().fold(0.0, f32::max);
+        for (phrase, weight) in alternatives.iter().filter(|(_, weight)| *weight < WEIGHTS.exact) {
+            for (p, s) in self.phrase_scores(phrase) {
+                let s = if ceiling > 0.0 { s.min(ceiling) } else { s } * weight;
+                scores[p as usize] = scores[p as usize].max(s);
+            }
+        }
+        scores
     }
 
     /// A phrase's score in every passage (0 where it does not stand).
@@ -616,14 +619,11 @@ impl Index {
 
     /// For a query that found nothing: the query with its first unknown word replaced by each
     /// of the (up to three) nearest frequent terms.
-    fn suggestions(&self, query: &Query, expansions: &[Expansion], phrases: &[Vec<Vec<TermId>>]) -> Vec<String> {
-        let mut words: Vec<String> = query.words.iter().map(|w| w.term.clone()).collect();
-        let phrase_words = query.phrases.iter().flatten().cloned();
-        let known: Vec<bool> = expansions
-            .iter()
-            .zip(&query.words)
-            .map(|(e, w)| !e.is_empty() || w.is_group()).chain(phrases.iter().flatten().map(|ids| !ids.is_empty())).collect();
-        words.extend(phrase_words);
+    fn suggestions(&self, query: &Query, resolved: &Resolved) -> Vec<String> {
+        // Every word typed (a synonym typed out, word by word), and whether the index knows it.
+        let free = query.words.iter().zip(&resolved.words).flat_map(|(w, (members, _))| w.term.split(' ').zip(members.iter().map(|m| !m.is_empty())));
+        let quoted = query.phrases.iter().zip(&resolved.phrases).flat_map(|(p, (ids, _))| p.iter().map(String::as_str).zip(ids.iter().map(|i| !i.is_empty())));
+        let (words, known): (Vec<String>, Vec<bool>) = free.chain(quoted).map(|(w, k)| (w.to_string(), k)).unzip();
         let Some(unknown) = known.iter().position(|k| !k) else { return Vec::new() };
         let term = words[unknown].clone();
         let edits = max_edits(char_len(&term)).max(2) + 1;
@@ -650,13 +650,35 @@ impl Index {
     pub fn matcher(&self, input: &str) -> Matcher<'_> {
         let mut query = query::parse(input);
         let resolved = self.resolve(&mut query);
-        self.matcher_for(&resolved.single_word_expansions(), &resolved.all_phrases())
+        self.matcher_of(&resolved)
+    }
+
+    /// What a resolved query marks: its single words anywhere, the words of a synonym typed
+    /// out where they all stand, and its phrases and their alternatives.
+    fn matcher_of(&self, resolved: &Resolved) -> Matcher<'_> {
+        let mut matcher = self.matcher_for(&resolved.single_word_expansions(), &resolved.all_phrases());
+        matcher.together = resolved
+            .words
+            .iter()
+            .filter(|(members, _)| members.len() > 1)
+            .map(|(members, _)| {
+                members
+                    .iter()
+                    .map(|m| {
+                        let mut ids: Vec<TermId> = m.iter().map(|(id, _)| *id).collect();
+                        sort_dedup(&mut ids);
+                        ids
+                    })
+                    .collect()
+            })
+            .collect();
+        matcher
     }
 
     fn matcher_for(&self, expansions: &[Expansion], phrases: &[Vec<Vec<TermId>>]) -> Matcher<'_> {
         let mut terms: Vec<TermId> = expansions.iter().flatten().map(|(id, _)| *id).collect();
         sort_dedup(&mut terms);
-        Matcher { index: self, terms, phrases: phrases.to_vec() }
+        Matcher { index: self, terms, phrases: phrases.to_vec(), together: Vec::new() }
     }
 }
 
@@ -665,11 +687,13 @@ pub struct Matcher<'i> {
     index: &'i Index,
     terms: Vec<TermId>,
     phrases: Vec<Vec<Vec<TermId>>>,
+    /// Groups of words (each as its sorted terms) marked only where every one of them stands.
+    together: Vec<Vec<Vec<TermId>>>,
 }
 
 impl Matcher<'_> {
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty() && self.phrases.is_empty()
+        self.terms.is_empty() && self.phrases.is_empty() && self.together.is_empty()
     }
 
     /// What matched in an indexed passage (its stored tokens; no re-tokenising).
@@ -701,6 +725,12 @@ impl Matcher<'_> {
         let span = |t: &StoredToken| t.start as usize..t.end as usize;
         let mut ranges: Vec<Range<usize>> =
             tokens.iter().filter(|t| self.terms.binary_search(&t.term).is_ok()).map(span).collect();
+        for group in &self.together {
+            let holds = |ids: &Vec<TermId>| tokens.iter().any(|t| ids.binary_search(&t.term).is_ok());
+            if group.iter().all(holds) {
+                ranges.extend(tokens.iter().filter(|t| group.iter().any(|ids| ids.binary_search(&t.term).is_ok())).map(span));
+            }
+        }
         let words: Vec<&StoredToken> = tokens.iter().filter(|t| !t.compound).collect();
         for phrase in &self.phrases {
             for window in words.windows(phrase.len()) {

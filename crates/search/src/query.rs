@@ -12,19 +12,13 @@ pub const MAX_WORDS: usize = 12;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueryWord {
-    /// The folded term.
+    /// The folded term. After the index resolves synonyms, a synonym typed out in several
+    /// words ("trafficking in human beings") is one query word: those words joined by spaces.
     pub term: String,
     /// The word is the last one typed, with no space after it: complete it.
     pub prefix: bool,
 }
 
-impl QueryWord {
-    /// A synonym typed out in several words ("trafficking in human beings"), which the index
-    /// treats as one unit: its term is those words joined by spaces.
-    pub fn is_group(&self) -> bool {
-        self.term.contains(' ')
-    }
-}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {

@@ -252,6 +252,9 @@ fn an_entity_is_found_by_any_of_its_names() {
     // Names of several words on both sides.
     let words = hit_words(&with_aliases, "Iron Lady");
     assert!(words.contains(&"Margaret Thatcher".to_string()) && words.contains(&"Prime Minister Thatcher".to_string()), "{words:?}");
+    let results = with_aliases.search("margaret thatcher", 10);
+    let top = &corpus().passages[results.hits().next().expect("a hit").1.passage as usize].2;
+    assert!(top.contains("Margaret Thatcher"), "what was typed outranks its synonyms: {top}");
     let results = with_aliases.search("Iron Lady", 10);
     let top = &corpus().passages[results.hits().next().expect("a hit").1.passage as usize].2;
     assert!(top.contains("the Iron Lady"), "the name as typed ranks first: {top}");

@@ -3,12 +3,13 @@
 
 use search::{Index, PassageInput};
 
-const TEXTS: [&str; 5] = [
+const TEXTS: [&str; 6] = [
     "Thatcher, Margaret: her speech at Fulton.",
     "The Iron Lady spoke of the iron curtain.",
     "Margaret Thatcher Security Conference in London.",
     "Riots in Saint Denis last year.",
     "The THB ring was dismantled.",
+    "Police in St Denis.",
 ];
 
 fn index() -> Index {
@@ -38,8 +39,28 @@ fn a_multi_word_synonym_finds_the_other_side() {
 }
 
 #[test]
-fn a_quoted_phrase_stays_a_phrase() {
-    assert_eq!(found("\"saint denis\""), [TEXTS[3]]);
+fn a_quoted_phrase_stays_a_phrase_and_finds_its_synonyms() {
+    assert_eq!(found("\"saint denis\""), [TEXTS[3], TEXTS[5]]);
+    assert_eq!(found("\"Saint-Denis\""), [TEXTS[3], TEXTS[5]]);
+}
+
+#[test]
+fn some_words_of_a_synonym_typed_out_still_answer_in_part() {
+    let index = Index::build(["Margaret spoke at Fulton.", "Nothing here."].iter().map(|text| PassageInput { doc: 0, title: "T", heading: None, text }))
+        .with_synonyms([("Iron Lady", "Margaret Thatcher")]);
+    let results = index.search("margaret thatcher", 10);
+    assert!(results.partial);
+    assert_eq!(results.hits().map(|(_, h)| h.passage).collect::<Vec<_>>(), [0]);
+}
+
+#[test]
+fn a_landing_marks_a_synonym_typed_out_where_all_its_words_stand() {
+    let index = index();
+    let text = "Thatcher, Margaret: her speech.";
+    let marked = |q: &str, text: &'static str| index.matcher(q).ranges(text).into_iter().map(|r| &text[r]).collect::<Vec<_>>();
+    assert_eq!(marked("margaret thatcher", text), ["Thatcher", "Margaret"]);
+    assert!(marked("trafficking in human beings", "The ring in Sofia and in Varna.").is_empty());
+    assert_eq!(marked("trafficking in human beings", "The THB ring."), ["THB"]);
 }
 
 #[test]
