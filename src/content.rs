@@ -94,6 +94,8 @@ pub struct GlossaryEntry {
     pub defined_in: Option<(&'static str, u32)>,
     /// Every (slug, paragraph) that uses it.
     pub uses: &'static [(&'static str, u32)],
+    /// The entity it names ("FATF"), as an index in `ENTITIES`.
+    pub entity: Option<u16>,
 }
 
 /// A mention of an entity: (document index, paragraph number, sentence start, sentence end,
@@ -116,6 +118,13 @@ pub struct Entity {
 /// The kinds of entity, in the order pages list them: (kind, heading).
 pub const ENTITY_KINDS: [(&str, &str); 5] =
     [("organisation", "Organisations"), ("place", "Places"), ("person", "People"), ("group", "Groups"), ("instrument", "Legal instruments")];
+
+impl Entity {
+    /// The entity's page of mentions, relative to the app's base.
+    pub fn path(&self) -> String {
+        format!("/entities/{}", self.id)
+    }
+}
 
 /// A key figure of an operation, from `content/figures.toml`, checked against the text.
 #[derive(Debug, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Text with the ranges a search matched wrapped in `<mark>`, and (in a document's title,
 //! headings and paragraphs) the glossary terms it uses made into controls that show their
-//! expansion, and (in paragraphs) the names of the kinds the reader marks. The text stays text: no HTML is
-//! ever built from it.
+//! expansion, and (in paragraphs) the names of the kinds the reader marks. The text stays
+//! text: no HTML is ever built from it.
 
 use std::ops::Range;
 
@@ -142,7 +142,7 @@ fn term_views(all: &[Piece<'_>], terms: &'static [(u32, u32, u16)]) -> Vec<Eithe
 fn Term(entry: &'static GlossaryEntry, run: Vec<(String, bool)>) -> impl IntoView {
     let open = RwSignal::new(false);
     // An acronym that names an entity ("FATF") leads to its page of mentions.
-    let entity = ENTITIES.iter().find(|e| e.aliases.contains(&entry.term));
+    let entity = entry.entity.and_then(|i| ENTITIES.get(usize::from(i)));
     let written: String = run.iter().map(|(t, _)| t.as_str()).collect();
     let close_on_escape = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" && open.get_untracked() {
@@ -168,7 +168,7 @@ fn Term(entry: &'static GlossaryEntry, run: Vec<(String, bool)>) -> impl IntoVie
             {move || open.get().then(|| view! {
                 <span class="term-tip">
                     <span class="term-expansion">{entry.expansion}</span>
-                    {entity.map(|e| view! { <a class="term-entity" href=href(&format!("/entities/{}", e.id))>{format!("Every mention of {}", e.name)}</a> })}
+                    {entity.map(|e| view! { <a class="term-entity" href=href(&e.path())>{format!("Every mention of {}", e.name)}</a> })}
                 </span>
             })}
         </span>

@@ -1,7 +1,7 @@
 //! Marking names in the text: the reader picks kinds of entity (places, people...) and every
 //! mention of that kind in a document is highlighted and links to the entity's page (the
-//! text itself is drawn by `highlighted::ReadingText`). The
-//! choice is remembered, so it holds from one document to the next and across visits.
+//! text itself is drawn by `highlighted::ReadingText`). The choice is remembered, so it holds
+//! from one document to the next and across visits.
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -81,6 +81,6 @@ pub fn name_mark(entity: &'static Entity, holds_control: bool, inner: impl IntoV
     if holds_control {
         Either::Left(view! { <span class="name" data-kind=entity.kind>{inner}</span> })
     } else {
-        Either::Right(view! { <a class="name" data-kind=entity.kind href=href(&format!("/entities/{}", entity.id))>{inner}</a> })
+        Either::Right(view! { <a class="name" data-kind=entity.kind href=href(&entity.path())>{inner}</a> })
     }
 }

@@ -32,7 +32,7 @@ pub fn EntitiesPage() -> impl IntoView {
                 <ul class="entity-list">
                     {ENTITIES.iter().filter(|e| e.kind == kind).map(|e| view! {
                         <li>
-                            <a href=href(&format!("/entities/{}", e.id))>{e.name}</a>
+                            <a href=href(&e.path())>{e.name}</a>
                             <span class="entity-count">{format!(" · {}", plural(e.mentions.len(), "mention", "mentions"))}</span>
                         </li>
                     }).collect_view()}

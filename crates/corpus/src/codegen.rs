@@ -30,9 +30,10 @@ pub fn to_rust(
     for entry in glossary {
         let defined_in = entry.defined_in.as_ref().map_or("None".to_string(), |(slug, n)| format!("Some(({slug:?}, {n}))"));
         let uses: Vec<String> = entry.uses.iter().map(|(slug, n)| format!("({slug:?}, {n})")).collect();
+        let entity = entities.iter().position(|(e, _)| e.aliases.contains(&entry.term)).map_or("None".to_string(), |i| format!("Some({i})"));
         let _ = writeln!(
             out,
-            "  GlossaryEntry {{ term: {:?}, expansion: {:?}, defined_in: {defined_in}, uses: &[{}] }},",
+            "  GlossaryEntry {{ term: {:?}, expansion: {:?}, defined_in: {defined_in}, uses: &[{}], entity: {entity} }},",
             entry.term,
             entry.expansion,
             uses.join(", ")

@@ -51,6 +51,12 @@ pub(crate) fn chunk_terms(chunk: &str) -> Vec<String> {
     terms.into_iter().map(|t| t.term).filter(|t| !t.is_empty()).collect()
 }
 
+/// Terms of a quoted phrase, word by word (a compound such as "F-35" as its parts, which are
+/// what phrase positions count).
+pub(crate) fn phrase_terms(text: &str) -> Vec<String> {
+    tokenize(text).into_iter().filter(|t| !t.compound).map(|t| t.term).collect()
+}
+
 enum Segment {
     Words { text: String, negated: bool },
     Phrase(String),
@@ -107,8 +113,7 @@ pub fn parse(input: &str) -> Query {
                 }
             }
             Segment::Phrase(text) => {
-                let terms: Vec<String> =
-                    tokenize(&text).into_iter().filter(|t| !t.compound).map(|t| t.term).take(MAX_WORDS.saturating_sub(count)).collect();
+                let terms: Vec<String> = phrase_terms(&text).into_iter().take(MAX_WORDS.saturating_sub(count)).collect();
                 count += terms.len();
                 match terms.len() {
                     0 => {}

@@ -4,7 +4,6 @@
 use super::{Expansion, Index, TermId};
 use crate::query::{self, Query, QueryWord};
 use crate::rank::WEIGHTS;
-use crate::text::tokenize;
 
 /// A synonym: what a reader may type, and the phrase it also finds.
 #[derive(PartialEq, Eq)]
@@ -70,9 +69,9 @@ impl Index {
     }
 
     fn add_synonym(&mut self, typed_text: &str, stands_for: &str) {
-        let phrase = |text: &str| tokenize(text).into_iter().filter(|t| !t.compound).map(|t| t.term).collect::<Vec<_>>();
         let typed = query::chunk_terms(typed_text);
-        let synonym = Synonym { key: typed.join(" "), typed, typed_phrase: phrase(typed_text), alternative: phrase(stands_for) };
+        let synonym =
+            Synonym { key: typed.join(" "), typed, typed_phrase: query::phrase_terms(typed_text), alternative: query::phrase_terms(stands_for) };
         if !synonym.typed.is_empty() && !synonym.alternative.is_empty() && !self.synonyms.contains(&synonym) {
             // Kept longest first, so a query takes the longest synonym it spells out.
             let at = self.synonyms.partition_point(|s| s.typed.len() >= synonym.typed.len());
