@@ -43,7 +43,8 @@ fn main() {
     let list = optional(&entities_path, |text| corpus::entities::parse(&entities_path, text));
     let unknown_names = corpus::entities::unknown_names(&docs, &list);
     if !unknown_names.is_empty() {
-        let names: Vec<String> = unknown_names.iter().map(|u| format!("{} ({}×, first in {} ¶{})", u.name, u.count, u.first.0, u.first.1)).collect();
+        let names: Vec<String> =
+            unknown_names.iter().map(|u| format!("{} ({}×, first in {} ¶{})", u.name, u.count, u.first.0, u.first.1)).collect();
         println!(
             "cargo::warning=names the documents use that {} neither lists nor dismisses in `not_entities`: {}",
             entities_path.display(),

@@ -91,9 +91,7 @@ pub fn save_setting(key: &str, value: &str) {
 
 /// Whether the system asks for a dark colour scheme.
 pub fn system_prefers_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()).is_some_and(|m| m.matches())
 }
 
 /// Sets `data-theme` on `<html>`, which the stylesheet keys its colours on.

@@ -116,8 +116,13 @@ pub struct Entity {
 }
 
 /// The kinds of entity, in the order pages list them: (kind, heading).
-pub const ENTITY_KINDS: [(&str, &str); 5] =
-    [("organisation", "Organisations"), ("place", "Places"), ("person", "People"), ("group", "Groups"), ("instrument", "Legal instruments")];
+pub const ENTITY_KINDS: [(&str, &str); 5] = [
+    ("organisation", "Organisations"),
+    ("place", "Places"),
+    ("person", "People"),
+    ("group", "Groups"),
+    ("instrument", "Legal instruments"),
+];
 
 impl Entity {
     /// The entity's page of mentions, relative to the app's base.
@@ -160,7 +165,12 @@ pub fn entity_mentions_in(doc: usize) -> Vec<(u32, u32, u32, u16)> {
     ENTITIES
         .iter()
         .enumerate()
-        .flat_map(|(i, e)| e.mentions.iter().filter(move |m| usize::from(m.0) == doc).map(move |m| (u32::from(m.1), u32::from(m.4), u32::from(m.5), i as u16)))
+        .flat_map(|(i, e)| {
+            e.mentions
+                .iter()
+                .filter(move |m| usize::from(m.0) == doc)
+                .map(move |m| (u32::from(m.1), u32::from(m.4), u32::from(m.5), i as u16))
+        })
         .collect()
 }
 

@@ -49,7 +49,10 @@ async fn a_document_keeps_its_numbered_paragraphs_contents_and_neighbours() {
     assert_eq!(ids, (1..=21).map(|n| format!("p-{n}")).collect::<Vec<_>>());
     assert!(app.text("#p-10 p").starts_with("10. We underline our resolve"));
     assert_eq!(app.all(".toc a").len(), 3);
-    assert_eq!(app.one(".toc a").get_attribute("href").as_deref(), Some("#implementing-international-commitments-and-enhancing-cooperation"));
+    assert_eq!(
+        app.one(".toc a").get_attribute("href").as_deref(),
+        Some("#implementing-international-commitments-and-enhancing-cooperation")
+    );
     assert!(app.all(".neighbour.previous").is_empty(), "the first document has no previous one");
     assert!(app.text(".neighbour.next").contains("Human trafficking ring dismantled"));
 }
@@ -60,7 +63,16 @@ async fn the_speech_shows_its_eight_headings_in_order() {
     let headings: Vec<String> = app.all(".doc-body h2").iter().map(|h| h.text_content().unwrap_or_default()).collect();
     assert_eq!(
         headings,
-        ["Stronger Defence", "1. Investing", "2. Acting", "3. Partnering", "US Strongest Ally", "Stronger Deterrence", "Leadership", "Conclusion"]
+        [
+            "Stronger Defence",
+            "1. Investing",
+            "2. Acting",
+            "3. Partnering",
+            "US Strongest Ally",
+            "Stronger Deterrence",
+            "Leadership",
+            "Conclusion"
+        ]
     );
     assert!(app.all(".neighbour.next").is_empty(), "the last document has no next one");
     assert!(app.text(".doc-meta").contains("Washington"));
@@ -183,7 +195,10 @@ async fn the_glossary_explains_every_acronym_with_its_definition_and_uses() {
     let text = fatf.text_content().unwrap_or_default();
     assert!(text.starts_with("Financial Action Task Force"), "{text}");
     assert!(text.contains("Defined in G20 Leaders’ Statement on Countering Terrorism ¶10"), "{text}");
-    assert_eq!(app.one("#g-FATF + dd .glossary-defined a").get_attribute("href").as_deref(), Some("/g20-statement-countering-terrorism#p-10"));
+    assert_eq!(
+        app.one("#g-FATF + dd .glossary-defined a").get_attribute("href").as_deref(),
+        Some("/g20-statement-countering-terrorism#p-10")
+    );
     let thb = app.text("#g-THB + dd");
     assert!(thb.contains("trafficking in human beings") && !thb.contains("Defined in"), "{thb}");
 }
@@ -269,7 +284,10 @@ async fn names_are_marked_by_kind_and_link_to_their_entity() {
     assert_eq!(council, 3);
     assert!(statement.all(".name .name").is_empty(), "names are never nested");
     let in_p2 = |app: &support::Mounted| -> Vec<(String, String)> {
-        app.all("#p-2 .name").iter().map(|m| (m.text_content().unwrap_or_default(), m.get_attribute("data-kind").unwrap_or_default())).collect()
+        app.all("#p-2 .name")
+            .iter()
+            .map(|m| (m.text_content().unwrap_or_default(), m.get_attribute("data-kind").unwrap_or_default()))
+            .collect()
     };
     assert_eq!(in_p2(&statement), [("UN".to_string(), "organisation".to_string())], "the UN within the UN Charter");
     statement.click(".name-toggle[data-kind=instrument]");
@@ -300,7 +318,8 @@ async fn a_press_release_shows_its_key_figures_linked_to_their_paragraphs() {
     let labels: Vec<String> = app.all(".key-figure dt").iter().map(|d| d.text_content().unwrap_or_default()).collect();
     assert_eq!(labels.len(), 7, "{labels:?}");
     assert_eq!(labels[0], "Arrests");
-    let searches = app.all(".key-figure").into_iter().find(|f| f.text_content().unwrap_or_default().starts_with("Searches")).expect("searches");
+    let searches =
+        app.all(".key-figure").into_iter().find(|f| f.text_content().unwrap_or_default().starts_with("Searches")).expect("searches");
     let link = searches.query_selector("a").unwrap().expect("a link");
     let quote = "In total, 38 searches were carried out (21 in Málaga, Spain, and 17 in Bulgaria)";
     let expected = format!("/trafficking-ring-dismantled-spain-bulgaria?quote={}#p-5", String::from(js_sys::encode_uri_component(quote)));

@@ -6,8 +6,8 @@
 use std::ops::Range;
 
 use leptos::either::Either;
-use wasm_bindgen::JsCast;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::name_marks::{name_mark, use_name_marks};
 use crate::content::{GlossaryEntry, ENTITIES, GLOSSARY};
@@ -40,7 +40,11 @@ pub fn pieces<'t>(text: &'t str, marks: &[Range<usize>], terms: &[(u32, u32, u16
         .map(span)
         .map(|n| {
             let straddles = terms.iter().any(|t| t.start < n.end && n.start < t.end && !(n.start <= t.start && t.end <= n.end));
-            if straddles { 0..0 } else { n }
+            if straddles {
+                0..0
+            } else {
+                n
+            }
         })
         .collect();
     let mut edges: Vec<usize> = vec![0, text.len()];

@@ -50,7 +50,9 @@ pub fn NameFilter(mentions: Vec<u16>) -> impl IntoView {
     let marks = use_name_marks();
     let kinds: Vec<(&'static str, &'static str, usize)> = ENTITY_KINDS
         .iter()
-        .map(|&(kind, heading)| (kind, heading, mentions.iter().filter(|&&e| ENTITIES.get(usize::from(e)).is_some_and(|e| e.kind == kind)).count()))
+        .map(|&(kind, heading)| {
+            (kind, heading, mentions.iter().filter(|&&e| ENTITIES.get(usize::from(e)).is_some_and(|e| e.kind == kind)).count())
+        })
         .filter(|(_, _, count)| *count > 0)
         .collect();
     (!kinds.is_empty()).then(|| {

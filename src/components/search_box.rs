@@ -222,4 +222,3 @@ pub fn SearchBox() -> impl IntoView {
         </form>
     }
 }
-

@@ -5,11 +5,11 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::document_list::DocumentMeta;
+use crate::components::fragment::{go_to_fragment, use_fragment_target};
 use crate::components::highlighted::ReadingText;
 use crate::components::match_bar::MatchBar;
-use crate::components::fragment::{go_to_fragment, use_fragment_target};
-use crate::components::paragraph::ParagraphBlock;
 use crate::components::name_marks::NameFilter;
+use crate::components::paragraph::ParagraphBlock;
 use crate::content::{entity_mentions_in, Block, Document, Figure, Heading, Paragraph, DOCUMENTS, FIGURES};
 use crate::router::{cited_url, href, use_location};
 
@@ -55,9 +55,9 @@ fn DocumentView(index: usize, query: Option<String>, quote: Option<String>) -> i
             .iter()
             .map(|block| match block {
                 Block::Heading(h) => Either::Left(view! { <SectionHeading heading=h target=target matches=ranges(h.text)/> }),
-                Block::Paragraph(p) => {
-                    Either::Right(view! { <ParagraphBlock paragraph=p target=target matches=paragraph_ranges(p) names=names_in(p.number)/> })
-                }
+                Block::Paragraph(p) => Either::Right(
+                    view! { <ParagraphBlock paragraph=p target=target matches=paragraph_ranges(p) names=names_in(p.number)/> },
+                ),
             })
             .collect_view();
         view! {

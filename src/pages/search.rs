@@ -7,8 +7,8 @@ use search::SearchResults;
 use crate::browser;
 use crate::components::hit_preview::HitPreview;
 use crate::content::DOCUMENTS;
-use crate::router::{href, use_location};
 use crate::corpus_search::{self, hit_url, search_page_url};
+use crate::router::{href, use_location};
 
 /// Paragraphs listed at most.
 const MAX_RESULTS: usize = 200;
@@ -63,7 +63,11 @@ fn Summary(query: String, results: SearchResults) -> impl IntoView {
 }
 
 fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
 }
 
 #[component]

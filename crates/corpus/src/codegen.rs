@@ -8,8 +8,8 @@ use std::fmt::Write;
 
 use crate::entities::{Entity, Mention};
 use crate::glossary::GlossaryEntry;
-use crate::verified::{Event, Figure};
 use crate::model::{Block, Document};
+use crate::verified::{Event, Figure};
 
 /// Rust source defining `pub static DOCUMENTS: &[Document]`, `pub static GLOSSARY:
 /// &[GlossaryEntry]` and `pub static ENTITIES: &[Entity]` (mentions as byte ranges into their
@@ -30,7 +30,8 @@ pub fn to_rust(
     for entry in glossary {
         let defined_in = entry.defined_in.as_ref().map_or("None".to_string(), |(slug, n)| format!("Some(({slug:?}, {n}))"));
         let uses: Vec<String> = entry.uses.iter().map(|(slug, n)| format!("({slug:?}, {n})")).collect();
-        let entity = entities.iter().position(|(e, _)| e.aliases.contains(&entry.term)).map_or("None".to_string(), |i| format!("Some({i})"));
+        let entity =
+            entities.iter().position(|(e, _)| e.aliases.contains(&entry.term)).map_or("None".to_string(), |i| format!("Some({i})"));
         let _ = writeln!(
             out,
             "  GlossaryEntry {{ term: {:?}, expansion: {:?}, defined_in: {defined_in}, uses: &[{}], entity: {entity} }},",
@@ -90,9 +91,7 @@ pub fn to_rust(
 
 fn document(out: &mut String, doc: &Document, glossary: &[GlossaryEntry]) {
     let opt = |v: &Option<String>| v.as_ref().map_or("None".to_string(), |s| format!("Some({s:?})"));
-    let date = doc.date.map_or("None".to_string(), |d| {
-        format!("Some(DocDate {{ iso: {:?}, display: {:?} }})", d.iso(), d.display())
-    });
+    let date = doc.date.map_or("None".to_string(), |d| format!("Some(DocDate {{ iso: {:?}, display: {:?} }})", d.iso(), d.display()));
     let terms = |text: &str| {
         let found: Vec<String> = crate::glossary::occurrences(text, glossary)
             .into_iter()

@@ -245,8 +245,12 @@ fn is_capitalised(word: &str) -> bool {
 /// curated. A capitalised word opening a sentence is left out when the corpus also writes it
 /// in lower case ("The Bulgarian" is "Bulgarian"), and alone it is not reported at all.
 pub fn unknown_names(docs: &[Document], list: &EntityList) -> Vec<UnknownName> {
-    let lower_words: std::collections::BTreeSet<&str> =
-        docs.iter().flat_map(|d| d.paragraphs()).flat_map(|p| p.text.split(|c: char| !c.is_alphanumeric())).filter(|w| w.starts_with(char::is_lowercase)).collect();
+    let lower_words: std::collections::BTreeSet<&str> = docs
+        .iter()
+        .flat_map(|d| d.paragraphs())
+        .flat_map(|p| p.text.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .collect();
     let mut out: Vec<UnknownName> = Vec::new();
     for doc in docs {
         for p in doc.paragraphs() {

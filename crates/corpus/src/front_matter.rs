@@ -85,17 +85,17 @@ pub fn parse<'a>(path: &Path, text: &'a str) -> Result<(Meta, &'a str, usize), C
         return Err(fail(slug_line, format!("slug {slug:?} is reserved for one of the reader's own pages")));
     }
     let (kind_name, kind_line) = required(raw.kind, "kind")?;
-    let kind = DocKind::from_name(&kind_name).ok_or_else(|| {
-        fail(kind_line, format!("unknown kind {kind_name:?}: expected one of {}", DocKind::NAMES.join(", ")))
-    })?;
+    let kind = DocKind::from_name(&kind_name)
+        .ok_or_else(|| fail(kind_line, format!("unknown kind {kind_name:?}: expected one of {}", DocKind::NAMES.join(", "))))?;
     let date = match raw.date {
         None => None,
         Some(d) => {
             let line = line_at(d.span());
             let value = d.into_inner();
-            Some(DocDate::parse_iso(&value).ok_or_else(|| {
-                fail(line, format!("bad date {value:?}: expected a real calendar date written YYYY-MM-DD"))
-            })?)
+            Some(
+                DocDate::parse_iso(&value)
+                    .ok_or_else(|| fail(line, format!("bad date {value:?}: expected a real calendar date written YYYY-MM-DD")))?,
+            )
         }
     };
     let meta = Meta { slug, slug_line, title, kind, date, place: raw.place, source: raw.source, summary: raw.summary };

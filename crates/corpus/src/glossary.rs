@@ -224,8 +224,14 @@ mod tests {
             definitions_in(text),
             [("FATF".to_string(), "Financial Action Task Force".to_string()), ("WCO".into(), "World Customs Organization".into())]
         );
-        assert_eq!(definitions_in("returning foreign terrorist fighters (FTFs) from"), [("FTF".to_string(), "foreign terrorist fighters".to_string())]);
-        assert_eq!(definitions_in("a joint investigation team (JIT), formed"), [("JIT".to_string(), "joint investigation team".to_string())]);
+        assert_eq!(
+            definitions_in("returning foreign terrorist fighters (FTFs) from"),
+            [("FTF".to_string(), "foreign terrorist fighters".to_string())]
+        );
+        assert_eq!(
+            definitions_in("a joint investigation team (JIT), formed"),
+            [("JIT".to_string(), "joint investigation team".to_string())]
+        );
         assert_eq!(
             definitions_in("by the International Civil Aviation Organization (ICAO) in"),
             [("ICAO".to_string(), "International Civil Aviation Organization".to_string())]

@@ -14,8 +14,8 @@ pub mod glossary;
 mod markdown;
 mod model;
 pub mod provenance;
-pub mod verified;
 mod validate;
+pub mod verified;
 
 use std::path::Path;
 

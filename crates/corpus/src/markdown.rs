@@ -50,9 +50,7 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize) -> Result<Vec<Bl
                 pending = Some(Pending { heading_level: None, list_number: next_item, line, text: String::new() });
             }
             Event::Start(Tag::Paragraph) => match &pending {
-                Some(p) if in_item && !p.text.is_empty() => {
-                    fail("a numbered paragraph must be one paragraph; number the next one".into())
-                }
+                Some(p) if in_item && !p.text.is_empty() => fail("a numbered paragraph must be one paragraph; number the next one".into()),
                 Some(_) if in_item => {}
                 _ => pending = Some(Pending { heading_level: None, list_number: None, line, text: String::new() }),
             },
@@ -75,10 +73,9 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize) -> Result<Vec<Bl
                     p.text.push(' ');
                 }
             }
-            other => fail(format!(
-                "unsupported Markdown ({}): write plain paragraphs, `##` headings and numbered paragraphs",
-                describe(&other)
-            )),
+            other => {
+                fail(format!("unsupported Markdown ({}): write plain paragraphs, `##` headings and numbered paragraphs", describe(&other)))
+            }
         }
     }
     let blocks = number_paragraphs(path, blocks, &mut errors);
@@ -96,12 +93,7 @@ fn finish(p: Pending, fail: &mut impl FnMut(String)) -> Block {
     }
     match p.heading_level {
         Some(level) => Block::Heading(Heading { level, anchor: String::new(), text, line: p.line }),
-        None => Block::Paragraph(Paragraph {
-            number: p.list_number.unwrap_or(0),
-            numbered: p.list_number.is_some(),
-            text,
-            line: p.line,
-        }),
+        None => Block::Paragraph(Paragraph { number: p.list_number.unwrap_or(0), numbered: p.list_number.is_some(), text, line: p.line }),
     }
 }
 
@@ -114,11 +106,7 @@ fn number_paragraphs(path: &Path, mut blocks: Vec<Block>, errors: &mut Vec<Conte
         match block {
             Block::Paragraph(p) => {
                 if p.numbered && p.number != next {
-                    errors.push(ContentError::new(
-                        path,
-                        p.line,
-                        format!("paragraph numbered {} where {} was expected", p.number, next),
-                    ));
+                    errors.push(ContentError::new(path, p.line, format!("paragraph numbered {} where {} was expected", p.number, next)));
                 }
                 p.number = next;
                 next += 1;

@@ -140,10 +140,8 @@ impl Document {
     pub fn new(path: &Path, meta: Meta, blocks: Vec<Block>) -> Self {
         let paragraphs = || blocks.iter().filter_map(|b| if let Block::Paragraph(p) = b { Some(p) } else { None });
         let words: usize = paragraphs().map(|p| p.text.split_whitespace().count()).sum();
-        let summary = meta
-            .summary
-            .clone()
-            .unwrap_or_else(|| paragraphs().next().map_or_else(String::new, |p| shorten(&p.text, SUMMARY_CHARS)));
+        let summary =
+            meta.summary.clone().unwrap_or_else(|| paragraphs().next().map_or_else(String::new, |p| shorten(&p.text, SUMMARY_CHARS)));
         Self {
             path: path.to_path_buf(),
             slug: meta.slug,

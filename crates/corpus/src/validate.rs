@@ -11,7 +11,11 @@ pub fn document(doc: &Document) -> Vec<ContentError> {
     // The app stores paragraph numbers and offsets in 16 bits.
     for p in doc.paragraphs() {
         if p.text.len() > usize::from(u16::MAX) || p.number > u32::from(u16::MAX) {
-            errors.push(ContentError::new(&doc.path, p.line, format!("paragraph {} is too long (at most 65 535 bytes) or too far (at most ¶65 535)", p.number)));
+            errors.push(ContentError::new(
+                &doc.path,
+                p.line,
+                format!("paragraph {} is too long (at most 65 535 bytes) or too far (at most ¶65 535)", p.number),
+            ));
         }
     }
     errors

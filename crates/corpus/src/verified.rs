@@ -123,12 +123,8 @@ pub fn full_dates_in(text: &str) -> Vec<(DocDate, String)> {
         w.trim_matches(|c: char| !c.is_alphanumeric())
     }
     // Each word cleaned of punctuation, with its offset in `text` (it is a slice of it).
-    let words: Vec<(usize, &str)> = text
-        .split_whitespace()
-        .map(clean)
-        .filter(|w| !w.is_empty())
-        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-        .collect();
+    let words: Vec<(usize, &str)> =
+        text.split_whitespace().map(clean).filter(|w| !w.is_empty()).map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w)).collect();
     words
         .windows(3)
         .filter_map(|w| {
@@ -158,14 +154,28 @@ pub fn parse_timeline(path: &Path, text: &str, docs: &[Document]) -> Result<Vec<
     }
     for doc in docs {
         if let Some(date) = doc.date {
-            events.push(Event { date: date.iso(), when: date.display(), label: format!("Published: {}", doc.title), doc: doc.slug.clone(), quote: String::new(), paragraph: 0 });
+            events.push(Event {
+                date: date.iso(),
+                when: date.display(),
+                label: format!("Published: {}", doc.title),
+                doc: doc.slug.clone(),
+                quote: String::new(),
+                paragraph: 0,
+            });
         }
         for p in doc.paragraphs() {
             for (date, written) in full_dates_in(&p.text) {
                 let known = events.iter().any(|e| e.date == date.iso() && e.doc == doc.slug && e.paragraph == p.number);
                 if !known {
                     let label = format!("Stated in {}", doc.title);
-                    events.push(Event { date: date.iso(), when: written.clone(), label, doc: doc.slug.clone(), quote: written, paragraph: p.number });
+                    events.push(Event {
+                        date: date.iso(),
+                        when: written.clone(),
+                        label,
+                        doc: doc.slug.clone(),
+                        quote: written,
+                        paragraph: p.number,
+                    });
                 }
             }
         }

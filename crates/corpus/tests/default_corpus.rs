@@ -67,7 +67,16 @@ fn the_speech_keeps_its_headings_and_invents_none() {
     let speech = docs.iter().find(|d| d.kind == DocKind::Speech).expect("a speech");
     assert_eq!(
         headings(speech),
-        ["Stronger Defence", "1. Investing", "2. Acting", "3. Partnering", "US Strongest Ally", "Stronger Deterrence", "Leadership", "Conclusion"]
+        [
+            "Stronger Defence",
+            "1. Investing",
+            "2. Acting",
+            "3. Partnering",
+            "US Strongest Ally",
+            "Stronger Deterrence",
+            "Leadership",
+            "Conclusion"
+        ]
     );
     assert!(speech.paragraphs().any(|p| p.text == "We too have reached such a moment"));
     assert_eq!(speech.place.as_deref(), Some("Washington"));
@@ -191,7 +200,9 @@ fn every_figure_and_event_quotes_its_document() {
         let doc = docs.iter().find(|d| d.slug == slug).expect("known document");
         doc.paragraphs().find(|p| p.number == number).map(|p| p.text.clone()).unwrap_or_default()
     };
-    for (slug, number, quote) in figures.iter().map(|f| (&f.doc, f.paragraph, &f.quote)).chain(events.iter().map(|e| (&e.doc, e.paragraph, &e.quote))) {
+    for (slug, number, quote) in
+        figures.iter().map(|f| (&f.doc, f.paragraph, &f.quote)).chain(events.iter().map(|e| (&e.doc, e.paragraph, &e.quote)))
+    {
         if number > 0 {
             assert!(paragraph(slug, number).contains(quote.as_str()), "{slug} ¶{number} does not hold {quote:?}");
         }

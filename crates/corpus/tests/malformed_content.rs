@@ -109,11 +109,8 @@ fn every_error_in_a_folder_is_reported_at_once() {
 fn headings_get_readable_unique_anchors_and_paragraphs_numbers() {
     let text = "+++\nslug = \"a\"\ntitle = \"A\"\nkind = \"speech\"\n+++\n\n## 1. Investing\n\nOne.\n\n## 1. Investing\n\nTwo.\n\n## P 3\n\nThree.\n";
     let doc = &load(&[("c/a.md", text)]).expect("valid")[0];
-    let anchors: Vec<_> = doc
-        .blocks
-        .iter()
-        .filter_map(|b| if let corpus::Block::Heading(h) = b { Some(h.anchor.as_str()) } else { None })
-        .collect();
+    let anchors: Vec<_> =
+        doc.blocks.iter().filter_map(|b| if let corpus::Block::Heading(h) = b { Some(h.anchor.as_str()) } else { None }).collect();
     assert_eq!(anchors, ["1-investing", "1-investing-2", "p-3-section"]);
     assert_eq!(doc.paragraphs().map(|p| p.number).collect::<Vec<_>>(), [1, 2, 3]);
 }
@@ -122,7 +119,10 @@ fn headings_get_readable_unique_anchors_and_paragraphs_numbers() {
 fn a_malformed_glossary_names_its_line() {
     let path = Path::new("content/glossary.toml");
     let dup = "[[term]]\nterm = \"UN\"\nexpansion = \"United Nations\"\n\n[[term]]\nterm = \"UN\"\nexpansion = \"again\"\n";
-    assert_eq!(corpus::glossary::parse_curated(path, dup).unwrap_err().to_string(), "content/glossary.toml:6: \"UN\" is in the glossary twice");
+    assert_eq!(
+        corpus::glossary::parse_curated(path, dup).unwrap_err().to_string(),
+        "content/glossary.toml:6: \"UN\" is in the glossary twice"
+    );
     let missing = "[[term]]\nterm = \"UN\"\n";
     assert!(corpus::glossary::parse_curated(path, missing).unwrap_err().to_string().starts_with("content/glossary.toml:1: bad glossary"));
     let empty = "[[term]]\nterm = \"UN\"\nexpansion = \" \"\n";
@@ -142,9 +142,15 @@ fn a_figure_whose_quote_is_not_in_the_text_fails_with_its_line() {
         "content/figures.toml:5: the quote \"A paragraph that is not there\" is not in content/a.md word for word"
     );
     let no_doc = "[[figure]]\ndoc = \"zz\"\nlabel = \"L\"\nvalue = \"1\"\nquote = \"A\"\n";
-    assert!(corpus::verified::parse_figures(path, no_doc, &docs).unwrap_err().to_string().starts_with("content/figures.toml:2: no document"));
+    assert!(corpus::verified::parse_figures(path, no_doc, &docs)
+        .unwrap_err()
+        .to_string()
+        .starts_with("content/figures.toml:2: no document"));
     let bad_date = "[[event]]\ndate = \"July 2017\"\nwhen = \"x\"\nlabel = \"x\"\ndoc = \"a\"\nquote = \"A\"\n";
-    assert!(corpus::verified::parse_timeline(Path::new("t.toml"), bad_date, &docs).unwrap_err().to_string().starts_with("t.toml:2: bad date"));
+    assert!(corpus::verified::parse_timeline(Path::new("t.toml"), bad_date, &docs)
+        .unwrap_err()
+        .to_string()
+        .starts_with("t.toml:2: bad date"));
 }
 
 #[test]

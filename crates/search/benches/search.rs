@@ -43,7 +43,9 @@ fn default_corpus() -> Vec<Passage> {
         for block in &doc.blocks {
             match block {
                 Block::Heading(h) => heading = Some(h.text.clone()),
-                Block::Paragraph(p) => out.push(Passage { doc: d as u32, title: doc.title.clone(), heading: heading.clone(), text: p.text.clone() }),
+                Block::Paragraph(p) => {
+                    out.push(Passage { doc: d as u32, title: doc.title.clone(), heading: heading.clone(), text: p.text.clone() })
+                }
             }
         }
     }
@@ -99,7 +101,10 @@ fn main() {
     // `--only N` measures one scale, for profiling.
     let only: Option<usize> = args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1)?.parse().ok());
     let base = default_corpus();
-    println!("{:>6} {:>9} {:>10} {:>9} {:>11} {:>12} {:>12} {:>12}", "scale", "passages", "text MB", "terms", "build ms", "index MB", "median µs", "p95 µs");
+    println!(
+        "{:>6} {:>9} {:>10} {:>9} {:>11} {:>12} {:>12} {:>12}",
+        "scale", "passages", "text MB", "terms", "build ms", "index MB", "median µs", "p95 µs"
+    );
     for scale in [1usize, 10, 100, 1000] {
         if (quick && scale > 100) || only.is_some_and(|o| o != scale) {
             continue;

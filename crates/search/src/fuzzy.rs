@@ -152,7 +152,24 @@ mod tests {
 
     #[test]
     fn the_bit_parallel_distance_agrees_with_the_table() {
-        let words = ["eurojsut", "eurojust", "terorism", "terrorism", "ab", "ba", "abc", "ca", "radicalization", "radicalisation", "fatf", "a", "kitten", "sitting", "abcdef", "badcfe"];
+        let words = [
+            "eurojsut",
+            "eurojust",
+            "terorism",
+            "terrorism",
+            "ab",
+            "ba",
+            "abc",
+            "ca",
+            "radicalization",
+            "radicalisation",
+            "fatf",
+            "a",
+            "kitten",
+            "sitting",
+            "abcdef",
+            "badcfe",
+        ];
         for a in words {
             let pattern = BitPattern::new(a.as_bytes()).expect("ascii");
             for b in words {

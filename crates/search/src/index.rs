@@ -133,7 +133,11 @@ impl Index {
                 }
                 for term in field_terms.drain(..) {
                     let entry = dict.entry(term).or_default();
-                    if is_title { entry.in_title.push(id) } else { entry.in_heading.push(id) }
+                    if is_title {
+                        entry.in_title.push(id)
+                    } else {
+                        entry.in_heading.push(id)
+                    }
                 }
             }
             passages.push(Passage { doc: input.doc, len, tokens: Vec::new() });
@@ -166,7 +170,6 @@ impl Index {
         let avg_len = if passages.is_empty() { 1.0 } else { total as f32 / passages.len() as f32 };
         Self { passages, terms, stems: stems.into_iter().map(|(s, t)| (s.into_boxed_str(), t)).collect(), avg_len, synonyms: Vec::new() }
     }
-
 
     pub fn passage_count(&self) -> usize {
         self.passages.len()
@@ -380,7 +383,6 @@ impl Index {
         SearchResults { query, groups, total, partial, suggestions: Vec::new() }
     }
 
-
     /// A phrase's score in every passage (0 where it does not stand).
     fn phrase_score_list(&self, phrase: &[Vec<TermId>]) -> Vec<f32> {
         let mut scores = vec![0f32; self.passages.len()];
@@ -420,14 +422,15 @@ impl Index {
     fn phrase_scores(&self, words: &[Vec<TermId>]) -> Vec<(PassageId, f32)> {
         let Some(first) = words.first() else { return Vec::new() };
         let n = self.passages.len();
-        let mut candidates: Vec<PassageId> = first.iter().flat_map(|&id| self.terms[id as usize].postings.iter().map(|p| p.passage)).collect();
+        let mut candidates: Vec<PassageId> =
+            first.iter().flat_map(|&id| self.terms[id as usize].postings.iter().map(|p| p.passage)).collect();
         sort_dedup(&mut candidates);
         let mut out = Vec::new();
         for passage in candidates {
             let positions: Vec<Vec<u32>> = words.iter().map(|ids| self.positions_in(ids, passage)).collect();
-            let found = positions[0].iter().any(|&start| {
-                positions.iter().enumerate().skip(1).all(|(k, list)| list.binary_search(&(start + k as u32)).is_ok())
-            });
+            let found = positions[0]
+                .iter()
+                .any(|&start| positions.iter().enumerate().skip(1).all(|(k, list)| list.binary_search(&(start + k as u32)).is_ok()));
             if found {
                 let len = self.passages[passage as usize].len;
                 let s: f32 = words
@@ -454,10 +457,8 @@ impl Index {
     /// The proximity multiplier of a passage: the smallest window of word positions holding
     /// one match of every query word (and phrase start) that occurs in its body.
     fn proximity(&self, passage: PassageId, expansions: &[Expansion], phrases: &[Vec<Vec<TermId>>]) -> f32 {
-        let mut lists: Vec<Vec<u32>> = expansions
-            .iter()
-            .map(|e| self.positions_in(&e.iter().map(|(id, _)| *id).collect::<Vec<_>>(), passage))
-            .collect();
+        let mut lists: Vec<Vec<u32>> =
+            expansions.iter().map(|e| self.positions_in(&e.iter().map(|(id, _)| *id).collect::<Vec<_>>(), passage)).collect();
         lists.extend(phrases.iter().filter_map(|p| p.first()).map(|ids| self.positions_in(ids, passage)));
         lists.retain(|l| !l.is_empty());
         if lists.len() < 2 {
@@ -495,8 +496,16 @@ impl Index {
     /// of the (up to three) nearest frequent terms.
     fn suggestions(&self, query: &Query, resolved: &Resolved) -> Vec<String> {
         // Every word typed (a synonym typed out, word by word), and whether the index knows it.
-        let free = query.words.iter().zip(&resolved.words).flat_map(|(w, (members, _))| w.term.split(' ').zip(members.iter().map(|m| !m.is_empty())));
-        let quoted = query.phrases.iter().zip(&resolved.phrases).flat_map(|(p, (ids, _))| p.iter().map(String::as_str).zip(ids.iter().map(|i| !i.is_empty())));
+        let free = query
+            .words
+            .iter()
+            .zip(&resolved.words)
+            .flat_map(|(w, (members, _))| w.term.split(' ').zip(members.iter().map(|m| !m.is_empty())));
+        let quoted = query
+            .phrases
+            .iter()
+            .zip(&resolved.phrases)
+            .flat_map(|(p, (ids, _))| p.iter().map(String::as_str).zip(ids.iter().map(|i| !i.is_empty())));
         let (words, known): (Vec<String>, Vec<bool>) = free.chain(quoted).map(|(w, k)| (w.to_string(), k)).unzip();
         let Some(unknown) = known.iter().position(|k| !k) else { return Vec::new() };
         let term = words[unknown].clone();
@@ -505,7 +514,11 @@ impl Index {
         let mut near: Vec<u64> = self
             .fuzzy_terms(&term, edits)
             .into_iter()
-            .map(|(id, d)| (u64::from(d) << 56) | (u64::from(u32::MAX - self.document_frequency(id).min(1 << 23) as u32) & 0xff_ffff) << 32 | u64::from(id))
+            .map(|(id, d)| {
+                (u64::from(d) << 56)
+                    | (u64::from(u32::MAX - self.document_frequency(id).min(1 << 23) as u32) & 0xff_ffff) << 32
+                    | u64::from(id)
+            })
             .collect();
         near.sort_unstable();
         near.into_iter()
@@ -597,8 +610,7 @@ impl Matcher<'_> {
 
     fn ranges_of(&self, tokens: &[StoredToken]) -> Vec<Range<usize>> {
         let span = |t: &StoredToken| t.start as usize..t.end as usize;
-        let mut ranges: Vec<Range<usize>> =
-            tokens.iter().filter(|t| self.terms.binary_search(&t.term).is_ok()).map(span).collect();
+        let mut ranges: Vec<Range<usize>> = tokens.iter().filter(|t| self.terms.binary_search(&t.term).is_ok()).map(span).collect();
         for group in &self.together {
             let holds = |ids: &Vec<TermId>| tokens.iter().any(|t| ids.binary_search(&t.term).is_ok());
             if group.iter().all(holds) {

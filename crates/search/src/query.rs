@@ -19,7 +19,6 @@ pub struct QueryWord {
     pub prefix: bool,
 }
 
-
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     pub words: Vec<QueryWord>,

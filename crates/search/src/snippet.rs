@@ -46,11 +46,7 @@ pub fn snippet(text: &str, ranges: &[Range<usize>], max_chars: usize) -> Snippet
         }
     }
     let (from, to) = (boundaries[start], boundaries[end]);
-    let ranges = ranges
-        .iter()
-        .filter(|r| r.end > from && r.start < to)
-        .map(|r| r.start.max(from) - from..r.end.min(to) - from)
-        .collect();
+    let ranges = ranges.iter().filter(|r| r.end > from && r.start < to).map(|r| r.start.max(from) - from..r.end.min(to) - from).collect();
     Snippet { text: text[from..to].to_string(), ranges, cut_start: start > 0, cut_end: end < chars }
 }
 

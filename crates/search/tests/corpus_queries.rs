@@ -263,7 +263,12 @@ fn an_entity_is_found_by_any_of_its_names() {
 #[test]
 fn a_slashed_acronym_and_each_of_its_parts_find_their_expansions() {
     let with_synonyms = index_with_synonyms();
-    for q in ["anti-money laundering and countering the financing of terrorism", "\"anti-money laundering\"", "anti-money laundering", "countering the financing of terrorism"] {
+    for q in [
+        "anti-money laundering and countering the financing of terrorism",
+        "\"anti-money laundering\"",
+        "anti-money laundering",
+        "countering the financing of terrorism",
+    ] {
         let words = hit_words(&with_synonyms, q);
         assert!(words.iter().any(|w| w == "AML/CFT" || w == "AML" || w == "CFT"), "{q}: {words:?}");
     }

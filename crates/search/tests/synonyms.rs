@@ -13,8 +13,11 @@ const TEXTS: [&str; 6] = [
 ];
 
 fn index() -> Index {
-    Index::build(TEXTS.iter().map(|text| PassageInput { doc: 0, title: "Title", heading: None, text }))
-        .with_synonyms([("Iron Lady", "Margaret Thatcher"), ("Saint-Denis", "St Denis"), ("THB", "trafficking in human beings")])
+    Index::build(TEXTS.iter().map(|text| PassageInput { doc: 0, title: "Title", heading: None, text })).with_synonyms([
+        ("Iron Lady", "Margaret Thatcher"),
+        ("Saint-Denis", "St Denis"),
+        ("THB", "trafficking in human beings"),
+    ])
 }
 
 fn found(q: &str) -> Vec<&'static str> {
@@ -46,8 +49,13 @@ fn a_quoted_phrase_stays_a_phrase_and_finds_its_synonyms() {
 
 #[test]
 fn some_words_of_a_synonym_typed_out_still_answer_in_part() {
-    let index = Index::build(["Margaret spoke at Fulton.", "Nothing here."].iter().map(|text| PassageInput { doc: 0, title: "T", heading: None, text }))
-        .with_synonyms([("Iron Lady", "Margaret Thatcher")]);
+    let index = Index::build(["Margaret spoke at Fulton.", "Nothing here."].iter().map(|text| PassageInput {
+        doc: 0,
+        title: "T",
+        heading: None,
+        text,
+    }))
+    .with_synonyms([("Iron Lady", "Margaret Thatcher")]);
     let results = index.search("margaret thatcher", 10);
     assert!(results.partial);
     assert_eq!(results.hits().map(|(_, h)| h.passage).collect::<Vec<_>>(), [0]);

@@ -70,8 +70,12 @@ impl Index {
 
     fn add_synonym(&mut self, typed_text: &str, stands_for: &str) {
         let typed = query::chunk_terms(typed_text);
-        let synonym =
-            Synonym { key: typed.join(" "), typed, typed_phrase: query::phrase_terms(typed_text), alternative: query::phrase_terms(stands_for) };
+        let synonym = Synonym {
+            key: typed.join(" "),
+            typed,
+            typed_phrase: query::phrase_terms(typed_text),
+            alternative: query::phrase_terms(stands_for),
+        };
         if !synonym.typed.is_empty() && !synonym.alternative.is_empty() && !self.synonyms.contains(&synonym) {
             // Kept longest first, so a query takes the longest synonym it spells out.
             let at = self.synonyms.partition_point(|s| s.typed.len() >= synonym.typed.len());
