@@ -20,6 +20,16 @@ export const test = base.extend({
       // The single-file build loads itself from file://; nothing there leaves the machine.
       if (!url.startsWith(origin) && !/^(data|blob|file):/.test(url)) problems.push(`request to another origin: ${url}`);
     });
+    // Pages are pre-rendered: readable at once, live once the app has taken them over.
+    // Loads wait for that (`<html data-app="ready">`), so a test acts on the running app.
+    for (const name of ["goto", "reload"]) {
+      const load = page[name].bind(page);
+      page[name] = async (...args) => {
+        const response = await load(...args);
+        await waitForApp(page);
+        return response;
+      };
+    }
     await use(page);
     if (!page.isClosed()) {
       const violations = await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
@@ -31,6 +41,11 @@ export const test = base.extend({
   },
 });
 export { expect };
+
+/** Waits until the app runs in the page (it marks `<html data-app="ready">`). */
+export async function waitForApp(page) {
+  await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
+}
 
 /** The documents as the home page lists them: [{ title, href }]. */
 export async function listedDocuments(page) {

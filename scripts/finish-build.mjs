@@ -1,15 +1,23 @@
-// Trunk post-build step: gives index.html a strict Content-Security-Policy, writes the app's
-// page under the name of every route (so deep links answer 200 on hosts that serve NAME.html
-// for /NAME) and as 404.html (for every other path), and writes the service worker (sw.js)
-// with this build's files and version.
+// Trunk post-build step: writes every page of the reader pre-rendered, each with a strict
+// Content-Security-Policy and its own head, and the service worker (sw.js) with this build's
+// files and version.
 //   node scripts/finish-build.mjs [DIR]   (DIR defaults to $TRUNK_STAGING_DIR, as Trunk sets it)
-// The policy allows only the reader's own origin. Trunk's one inline bootstrap script is
-// allowed by its SHA-256 hash (no 'unsafe-inline'); 'wasm-unsafe-eval' lets it compile the wasm.
-// 404.html is the app itself, so static hosts that answer unknown paths with it keep deep links
-// alive across reloads.
+//   SITE_URL=https://example.org          optional: the origin the site is served from, for
+//                                         absolute canonical and Open Graph URLs
+//
+// Pages: `src/bin/prerender.rs` renders each route with the app's own components (Leptos
+// ssr); each body goes into Trunk's index.html as `<body data-route="/path">`, where the wasm
+// takes it over (see `start` in src/lib.rs). Files: index.html, <route>.html (so deep links
+// answer 200 on hosts that serve NAME.html for /NAME), entities/<id>.html, and 404.html
+// (the not-found page, which static hosts serve for unknown paths; the app renders the page
+// itself when a host serves one page for another route).
+// The policy allows only the reader's own origin. The inline scripts (Trunk's bootstrap and
+// the theme script below) are allowed by their SHA-256 hashes (no 'unsafe-inline');
+// 'wasm-unsafe-eval' lets the bootstrap compile the wasm.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -17,9 +25,18 @@ if (!dir) {
   process.exit(2);
 }
 const indexPath = join(dir, "index.html");
-let html = readFileSync(indexPath, "utf8");
+let shell = readFileSync(indexPath, "utf8");
+const fail = (message) => {
+  console.error(`${indexPath}: ${message}`);
+  process.exit(1);
+};
 
-const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
+// A remembered theme applies before the first paint, so a page never flashes the other one.
+const themeScript = `try{var t=localStorage.getItem("reader-theme");if(t==="dark"||t==="light")document.documentElement.setAttribute("data-theme",t)}catch(e){}`;
+shell = shell.replace(/(<meta charset=["']?utf-8["']?\s*\/?>)/i, `$1<script>${themeScript}</script>`);
+if (!shell.includes(themeScript)) fail("no <meta charset=utf-8> to put the head's additions after");
+
+const hashes = [...shell.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
   .filter((m) => !/\bsrc=/.test(m[0].slice(0, m[0].indexOf(">"))))
   .map((m) => `'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`);
 
@@ -36,28 +53,54 @@ export const policy = [
   "base-uri 'self'",
   "form-action 'self'",
 ].join("; ");
+shell = shell.replace(/<meta http-equiv=["']?Content-Security-Policy["']?[^>]*>\s*/i, "");
+shell = shell.replace(/(<meta charset=["']?utf-8["']?\s*\/?>)/i, `$1<meta http-equiv="Content-Security-Policy" content="${policy}">`);
 
-html = html.replace(/<meta http-equiv=["']?Content-Security-Policy["']?[^>]*>\s*/i, "");
-html = html.replace(/(<meta charset=["']?utf-8["']?\s*\/?>)/i, `$1<meta http-equiv="Content-Security-Policy" content="${policy}">`);
-if (!html.includes("Content-Security-Policy")) {
-  console.error(`${indexPath}: no <meta charset=utf-8> to put the policy after`);
-  process.exit(1);
+// The shell's own description and body make way for each page's.
+shell = shell.replace(/<meta\s+(?:name=["']?description["']?\s+content=("[^"]*"|'[^']*'|[^\s>]+)|content=("[^"]*"|'[^']*'|[^\s>]+)\s+name=["']?description["']?)\s*\/?>/i, "");
+const base = shell.match(/<base\s+href=["']?([^"'\s>]+)/i)?.[1] ?? fail("no <base href>");
+const titleTag = /<title>[^<]*<\/title>/i;
+if (!titleTag.test(shell)) fail("no <title>");
+const bodyTag = /<body[^>]*>[\s\S]*?(<\/body>|$)/i;
+if (!bodyTag.test(shell)) fail("no <body>");
+
+const escapeHtml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const site = (process.env.SITE_URL ?? "").replace(/\/+$/, "");
+const rendered = execFileSync(
+  "cargo",
+  ["run", "--quiet", "--locked", "--no-default-features", "--features", "ssr", "--bin", "prerender", "--", base],
+  { encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "inherit"] },
+);
+const pages = rendered.split("\n").filter(Boolean).map((line) => JSON.parse(line));
+
+/** The page file: the shell with the page's title, head tags and pre-rendered body. */
+function pageHtml(page) {
+  const url = `${site}${base}${page.path.replace(/^\//, "")}`;
+  const description = page.description ?? "Read, search and cite official security-policy documents, paragraph by paragraph.";
+  const head = [
+    `<meta name="description" content="${escapeHtml(description)}">`,
+    page.path === "/404" ? `<meta name="robots" content="noindex">` : `<link rel="canonical" href="${escapeHtml(url)}">`,
+    `<meta property="og:site_name" content="Security Policy Reader">`,
+    `<meta property="og:type" content="${page.kind}">`,
+    `<meta property="og:title" content="${escapeHtml(page.title)}">`,
+    `<meta property="og:description" content="${escapeHtml(description)}">`,
+    site && page.path !== "/404" ? `<meta property="og:url" content="${escapeHtml(url)}">` : "",
+  ].join("");
+  return shell
+    .replace(titleTag, () => `<title>${escapeHtml(page.title)}</title>${head}`)
+    .replace(bodyTag, () => `<body data-route="${escapeHtml(page.path)}">${page.body}</body>`);
 }
-writeFileSync(indexPath, html);
-writeFileSync(join(dir, "404.html"), html);
-// The routes: the search page and each document's slug, from the content files' front matter.
-const contentDir = new URL("../content/", import.meta.url);
-const slugs = readdirSync(contentDir)
-  .filter((f) => f.endsWith(".md"))
-  .map((f) => readFileSync(new URL(f, contentDir), "utf8").match(/^slug\s*=\s*"([^"]+)"/m)?.[1])
-  .filter(Boolean);
-const entityIds = [...readFileSync(new URL("entities.toml", contentDir), "utf8").matchAll(/^id\s*=\s*"([^"]+)"/gm)].map((m) => m[1]);
-mkdirSync(join(dir, "entities"), { recursive: true });
-const routes = ["search", "glossary", "entities", "timeline", ...slugs, ...entityIds.map((id) => `entities/${id}`)];
-for (const route of routes) writeFileSync(join(dir, `${route}.html`), html);
-// The service worker precaches every file of this build under a cache named by the build's
-// content: a new deployment installs its whole set beside the old, then deletes the old, so a
-// page never gets old JavaScript with new wasm.
+
+for (const page of pages) {
+  const file = join(dir, page.path === "/404" ? "404.html" : page.file);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, pageHtml(page));
+}
+
+// The service worker precaches every file of this build (the top folder: the shell, the
+// pages of the routes there, the code) under a cache named by the build's content: a new
+// deployment installs its whole set beside the old, then deletes the old, so a page never
+// gets old JavaScript with new wasm.
 const files = readdirSync(dir).filter((f) => f !== "sw.js" && statSync(join(dir, f)).isFile()).sort();
 const digest = createHash("sha256");
 for (const f of files) digest.update(f).update(readFileSync(join(dir, f)));
@@ -66,4 +109,4 @@ const worker = readFileSync(new URL("service-worker.js", import.meta.url), "utf8
   .replace('"__VERSION__"', JSON.stringify(version))
   .replace("[] /* __FILES__ */", JSON.stringify(files));
 writeFileSync(join(dir, "sw.js"), worker);
-console.log(`finish-build: CSP with ${hashes.length} script hash(es); ${routes.length} route pages and 404.html; sw.js ${version} with ${files.length} files`);
+console.log(`finish-build: ${pages.length} pages pre-rendered under ${base}; CSP with ${hashes.length} script hash(es); sw.js ${version} with ${files.length} files`);

@@ -28,14 +28,18 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === "navigate") {
     // Pages: the network first, so a new deployment shows when online; offline, the cached
-    // app answers every path and routes it itself.
-    event.respondWith(
-      fetch(request).catch(() =>
-        caches.open(CACHE).then((cache) => cache.match(new URL("index.html", self.registration.scope))),
-      ),
-    );
+    // page of that route (pre-rendered), else the shell, which renders any route itself.
+    event.respondWith(fetch(request).catch(() => caches.open(CACHE).then((cache) => offlinePage(cache, request.url))));
     return;
   }
   // Files: content-hashed names never change meaning, so the cache answers first.
   event.respondWith(caches.open(CACHE).then((cache) => cache.match(request).then((hit) => hit ?? fetch(request))));
 });
+
+/** The cached page for a URL under the scope: `/reader/g20-x` is `g20-x.html`, else index.html. */
+async function offlinePage(cache, url) {
+  const scope = new URL(self.registration.scope);
+  const route = new URL(url).pathname.slice(scope.pathname.length).replace(/\/+$/, "");
+  const page = route && !route.includes("/") ? await cache.match(new URL(`${route}.html`, scope)) : undefined;
+  return page ?? cache.match(new URL("index.html", scope));
+}

@@ -41,6 +41,12 @@ if [[ ! -x node_modules/.bin/wasm-opt || package-lock.json -nt node_modules/.pac
 fi
 
 if [[ "${1:-}" == "--test" ]]; then
+  for component in rustfmt clippy; do
+    if ! rustup component list --installed | grep -q "^$component"; then
+      log "adding the $component component"
+      rustup component add "$component"
+    fi
+  done
   cargo_tool wasm-pack "$WASM_PACK_VERSION" wasm-pack --locked
   cargo_tool geckodriver "$GECKODRIVER_VERSION" geckodriver --locked
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null; then

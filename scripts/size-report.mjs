@@ -1,7 +1,11 @@
-// Prints raw, gzip and brotli sizes of every file of a build, and the first-load total:
-// index.html plus every file it references (scripts, wasm, styles, icons).
+// Prints raw, gzip and brotli sizes of every file of a build, then for each pre-rendered page
+// what a first visit of it downloads: the bytes until its text is readable (the page and its
+// stylesheet) and the whole first load (the page and every file it references: scripts, wasm,
+// styles, icons).
 //   node scripts/size-report.mjs dist [--budget size-budget.json]
-// With --budget, exits 1 when the first-load brotli total exceeds firstLoadBrotliBytes.
+// With --budget, exits 1 when a figure is over its budget: `firstLoadBrotliBytes` (the largest
+// first load of any page), `codeBrotliBytes` (the scripts and wasm every first visit loads)
+// and `readableBrotliBytes` (per page file: bytes until readable).
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -17,40 +21,82 @@ function walk(d) {
   });
 }
 
-function sizes(path) {
-  const bytes = readFileSync(path);
-  return {
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
+const sizeCache = new Map();
+function sizes(rel) {
+  if (!sizeCache.has(rel)) {
+    const bytes = readFileSync(join(dir, rel));
+    sizeCache.set(rel, {
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  return sizeCache.get(rel);
+}
+
+/** The files a page references (href/src attributes, quoted or not, and the wasm the bootstrap names). */
+function referencedBy(page) {
+  const html = readFileSync(join(dir, page), "utf8");
+  const base = html.match(/<base\s+href=["']?([^"'\s>]+)/i)?.[1] ?? "/";
+  const found = new Set();
+  for (const m of html.matchAll(/<(?:script|link)\b[^>]*\b(?:href|src)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))|['"]([^'"]+\.wasm)['"]/g)) {
+    const url = (m[1] ?? m[2] ?? m[3] ?? m[4]).split(/[?#]/)[0];
+    const rel = url.replace(/^[^:]*\/\/[^/]*/, "").replace(new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`), "").replace(/^\.?\//, "");
+    // A <noscript> stylesheet loads only without script; the manifest and icons load after.
+    if (rel && !rel.endsWith(".html") && rel !== "no-script.css") found.add(rel);
+  }
+  return [...found].filter((rel) => statSync(join(dir, rel), { throwIfNoEntry: false })?.isFile());
 }
 
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
-const files = walk(dir).sort();
-const html = readFileSync(join(dir, "index.html"), "utf8");
-// Files index.html references: href/src attributes (quoted or, once minified, not) and the
-// wasm named in the bootstrap.
-const referenced = new Set(["index.html"]);
-for (const m of html.matchAll(/\b(?:href|src)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))|['"]([^'"]+\.wasm)['"]/g)) {
-  const url = (m[1] ?? m[2] ?? m[3] ?? m[4]).split(/[?#]/)[0];
-  referenced.add(url.replace(/^\.?\//, "").replace(/^[^:]*\/\/[^/]*\//, ""));
+const files = walk(dir).map((f) => relative(dir, f)).sort();
+console.log(`${"file".padEnd(52)} ${"raw KB".padStart(8)} ${"gzip KB".padStart(8)} ${"br KB".padStart(8)}`);
+for (const rel of files) {
+  if (rel.startsWith("entities/")) continue; // summed up below
+  const s = sizes(rel);
+  console.log(`${rel.padEnd(52)} ${kb(s.raw)} ${kb(s.gzip)} ${kb(s.brotli)}`);
+}
+const entityPages = files.filter((f) => f.startsWith("entities/"));
+if (entityPages.length) {
+  const largest = entityPages.map((f) => [f, sizes(f).brotli]).sort((a, b) => b[1] - a[1])[0];
+  console.log(`entities/*.html: ${entityPages.length} pages, largest ${largest[0]} ${(largest[1] / 1024).toFixed(1)} KB brotli`);
 }
 
-console.log(`${"file".padEnd(44)} ${"raw KB".padStart(8)} ${"gzip KB".padStart(8)} ${"br KB".padStart(8)}  first load`);
-const total = { raw: 0, gzip: 0, brotli: 0 };
-for (const file of files) {
-  const rel = relative(dir, file);
-  const s = sizes(file);
-  const first = referenced.has(rel);
-  if (first) for (const k of Object.keys(total)) total[k] += s[k];
-  console.log(`${rel.padEnd(44)} ${kb(s.raw)} ${kb(s.gzip)} ${kb(s.brotli)}  ${first ? "yes" : ""}`);
+const pages = files.filter((f) => f.endsWith(".html"));
+const code = referencedBy("index.html").filter((f) => /\.(js|wasm)$/.test(f));
+const codeBytes = code.reduce((sum, f) => sum + sizes(f).brotli, 0);
+console.log(`\nCODE every first visit loads (${code.join(", ")}): ${kb(codeBytes)} KB brotli`);
+console.log(`\n${"page (brotli KB)".padEnd(52)} ${"readable".padStart(8)} ${"first load".padStart(10)}`);
+const figures = pages.map((page) => {
+  const refs = referencedBy(page);
+  const readable = sizes(page).brotli + refs.filter((f) => f.endsWith(".css")).reduce((sum, f) => sum + sizes(f).brotli, 0);
+  const firstLoad = sizes(page).brotli + refs.reduce((sum, f) => sum + sizes(f).brotli, 0);
+  return { page, readable, firstLoad };
+});
+for (const f of figures) {
+  if (!f.page.startsWith("entities/")) console.log(`${f.page.padEnd(52)} ${kb(f.readable)} ${kb(f.firstLoad).padStart(10)}`);
 }
-console.log(`${"FIRST LOAD TOTAL".padEnd(44)} ${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli)}`);
+const largest = figures.reduce((a, b) => (b.firstLoad > a.firstLoad ? b : a));
+console.log(`LARGEST FIRST LOAD: ${largest.page}, ${(largest.firstLoad / 1024).toFixed(1)} KB brotli`);
 
 if (budgetFile) {
-  const budget = JSON.parse(readFileSync(budgetFile, "utf8")).firstLoadBrotliBytes;
-  const verdict = total.brotli <= budget ? "within" : "OVER";
-  console.log(`budget: first load ${total.brotli} B brotli, ${verdict} the budget of ${budget} B (${budgetFile})`);
-  if (total.brotli > budget) process.exit(1);
+  const budget = JSON.parse(readFileSync(budgetFile, "utf8"));
+  const over = [];
+  const check = (what, value, limit) => {
+    if (limit === undefined) return;
+    const verdict = value <= limit ? "within" : "OVER";
+    console.log(`budget: ${what} ${value} B brotli, ${verdict} ${limit} B`);
+    if (value > limit) over.push(what);
+  };
+  check(`largest first load (${largest.page})`, largest.firstLoad, budget.firstLoadBrotliBytes);
+  check("code", codeBytes, budget.codeBrotliBytes);
+  for (const [page, limit] of Object.entries(budget.readableBrotliBytes ?? {})) {
+    const f = figures.find((x) => x.page === page);
+    if (!f) over.push(`${page} (not built)`);
+    else check(`readable ${page}`, f.readable, limit);
+  }
+  if (over.length) {
+    console.log(`over budget (${budgetFile}): ${over.join(", ")}`);
+    process.exit(1);
+  }
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: native unit and property tests, wasm-bindgen tests in headless Chromium and
+# Runs every test: a fast lane (format, lints, docs), native unit and property tests, wasm-bindgen tests in headless Chromium and
 # Firefox, the release builds (site root, /reader/, one file) with the size budget, end-to-end
 # tests in headless Chromium against those builds served as plain static files (and the one
 # file opened from file://), and an end-to-end smoke of every route in headless Firefox.
@@ -8,6 +8,15 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 step() { printf '\n=== %s\n' "$*"; }
+
+# The fast lane: formatting, lints and docs fail here, before anything slow runs.
+step "fast lane: rustfmt, clippy (native crates, the pre-renderer, the app on wasm32), rustdoc"
+cargo fmt --all --check
+cargo clippy --locked -p corpus -p search --all-targets -- -D warnings
+cargo clippy --locked -p reader --no-default-features --features ssr --lib --bins -- -D warnings
+cargo clippy --locked -p reader --target wasm32-unknown-unknown --all-targets -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p corpus -p search
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p reader --target wasm32-unknown-unknown
 
 step "native tests (corpus, search)"
 cargo test --locked -p corpus -p search

@@ -1,5 +1,6 @@
 //! The app shell (skip link, header, main landmark, live region) and the page the URL selects.
 
+use leptos::either::EitherOf8;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -14,28 +15,32 @@ use crate::router::{href, provide_router, take_restored_scroll, use_location, Pa
 
 #[component]
 pub fn App() -> impl IntoView {
+    provide_app_running();
     provide_announcer();
     provide_router();
     provide_name_marks();
     let location = use_location();
     let page = Memo::new(move |_| location.with(|l| Page::for_path(&l.path)));
     view! {
-        <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
+        // The page's own path before the fragment: `<base href>` would take a bare `#main` home.
+        <a class="skip-link" href=move || href(&format!("{}#main", location.with(|l| l.path.clone()))) on:click=skip_to_main>"Skip to content"</a>
         <header class="site-header">
             <a href=href("/") class="site-name">{browser::SITE_NAME}</a>
             <SearchBox/>
             <ThemeToggle/>
         </header>
         <main id="main" tabindex="-1">
+            // An enum of views rather than `into_any()`: a type-erased view carries the async
+            // hydration path for its whole tree (about 70 KB of wasm brotli).
             {move || match page.get() {
-                Page::Home => view! { <HomePage/> }.into_any(),
-                Page::Search => view! { <SearchPage/> }.into_any(),
-                Page::Glossary => view! { <GlossaryPage/> }.into_any(),
-                Page::Entities => view! { <EntitiesPage/> }.into_any(),
-                Page::Timeline => view! { <TimelinePage/> }.into_any(),
-                Page::Entity(index) => view! { <EntityPage index=index/> }.into_any(),
-                Page::Document(index) => view! { <DocumentPage index=index/> }.into_any(),
-                Page::NotFound => view! { <NotFoundPage/> }.into_any(),
+                Page::Home => EitherOf8::A(view! { <HomePage/> }),
+                Page::Search => EitherOf8::B(view! { <SearchPage/> }),
+                Page::Glossary => EitherOf8::C(view! { <GlossaryPage/> }),
+                Page::Entities => EitherOf8::D(view! { <EntitiesPage/> }),
+                Page::Timeline => EitherOf8::E(view! { <TimelinePage/> }),
+                Page::Entity(index) => EitherOf8::F(view! { <EntityPage index=index/> }),
+                Page::Document(index) => EitherOf8::G(view! { <DocumentPage index=index/> }),
+                Page::NotFound => EitherOf8::H(view! { <NotFoundPage/> }),
             }}
         </main>
         <footer class="site-footer">
@@ -45,6 +50,24 @@ pub fn App() -> impl IntoView {
         <Announcer/>
         <RouteChangeFocus/>
     }
+}
+
+/// Whether the app is running in the browser with its first page in place: false in the
+/// pre-rendered HTML and in the render that takes it over, true from the next moment on. What
+/// only the browser knows (the full URL, a remembered choice) or what only a page without
+/// script needs (a `title` tooltip) keys on it, so the take-over finds the page as rendered.
+#[derive(Clone, Copy)]
+pub struct AppRunning(pub ReadSignal<bool>);
+
+fn provide_app_running() {
+    let running = RwSignal::new(false);
+    Effect::new(move |_| running.set(true));
+    provide_context(AppRunning(running.read_only()));
+}
+
+/// See [`AppRunning`]; false outside the app.
+pub fn app_running() -> ReadSignal<bool> {
+    use_context::<AppRunning>().map_or_else(|| RwSignal::new(false).read_only(), |r| r.0)
 }
 
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
@@ -86,6 +109,6 @@ fn RouteChangeFocus() -> impl IntoView {
 
 fn main_heading() -> Option<web_sys::HtmlElement> {
     use wasm_bindgen::JsCast;
-    let doc = web_sys::window()?.document()?;
+    let doc = browser::window()?.document()?;
     doc.query_selector("main h1").ok()??.dyn_into().ok()
 }

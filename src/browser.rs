@@ -1,5 +1,7 @@
 //! Thin wrappers over the DOM calls the app makes by hand. Every one tolerates a missing
-//! window, element or permission: the reader keeps working without them.
+//! window, element or permission: the reader keeps working without them. When the pages are
+//! pre-rendered (natively, with the `ssr` feature) there is no window at all: [`window`] is
+//! `None` there, so no DOM call can run (a web-sys call off wasm would panic).
 
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
@@ -7,14 +9,30 @@ use web_sys::{HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalP
 /// The name shown after every page title.
 pub const SITE_NAME: &str = "Security Policy Reader";
 
-fn document() -> Option<web_sys::Document> {
-    web_sys::window()?.document()
+/// The browser window; `None` off wasm (the pre-renderer) and where there is none.
+pub fn window() -> Option<web_sys::Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
 }
 
-/// Sets `document.title` to "<page> · <site>".
+fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
+/// The full title of a page: "Page · Site".
+pub fn full_title(page: &str) -> String {
+    format!("{page} · {SITE_NAME}")
+}
+
+/// Sets the page's title ("Page · Site"): `document.title` in the browser, the page
+/// file's `<title>` when pre-rendering (see [`crate::head`]).
 pub fn set_page_title(page: &str) {
+    crate::head::record_title(page);
     if let Some(doc) = document() {
-        doc.set_title(&format!("{page} · {SITE_NAME}"));
+        doc.set_title(&full_title(page));
     }
 }
 
@@ -43,40 +61,40 @@ pub fn scroll_to_element(el: &HtmlElement) {
 
 /// Scrolls the page to `y` pixels from the top.
 pub fn scroll_to(y: f64) {
-    if let Some(w) = web_sys::window() {
+    if let Some(w) = window() {
         w.scroll_to_with_x_and_y(0.0, y);
     }
 }
 
 /// The current URL's fragment without its `#`.
 pub fn current_hash() -> String {
-    let raw = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let raw = window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     raw.strip_prefix('#').unwrap_or(&raw).to_string()
 }
 
 /// Sets the URL's fragment (a fragment navigation: history entry, `hashchange`).
 pub fn set_hash(id: &str) {
-    if let Some(w) = web_sys::window() {
+    if let Some(w) = window() {
         let _ = w.location().set_hash(id);
     }
 }
 
 /// The current URL with its fragment replaced by `id`.
 pub fn url_with_hash(id: &str) -> String {
-    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let href = window().and_then(|w| w.location().href().ok()).unwrap_or_default();
     let base = href.split('#').next().unwrap_or_default();
     format!("{base}#{id}")
 }
 
 /// Copies `text` to the clipboard where the browser allows it (secure contexts).
 pub fn copy_to_clipboard(text: &str) {
-    if let Some(w) = web_sys::window() {
+    if let Some(w) = window() {
         let _ = w.navigator().clipboard().write_text(text);
     }
 }
 
 fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    window()?.local_storage().ok().flatten()
 }
 
 pub fn load_setting(key: &str) -> Option<String> {
@@ -91,12 +109,19 @@ pub fn save_setting(key: &str, value: &str) {
 
 /// Whether the system asks for a dark colour scheme.
 pub fn system_prefers_dark() -> bool {
-    web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()).is_some_and(|m| m.matches())
+    window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()).is_some_and(|m| m.matches())
 }
 
 /// Sets `data-theme` on `<html>`, which the stylesheet keys its colours on.
 pub fn set_root_theme(theme: &str) {
     if let Some(root) = document().and_then(|d| d.document_element()) {
         let _ = root.set_attribute("data-theme", theme);
+    }
+}
+
+/// Marks `<html data-app="ready">`: the app is running and handles events (tests wait for it).
+pub fn mark_app_ready() {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-app", "ready");
     }
 }

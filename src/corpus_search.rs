@@ -94,7 +94,7 @@ pub fn search_page_url(query: &str) -> String {
 /// then `rounds` times more, and returns the mean time of those in microseconds.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn benchmark_search(query: &str, rounds: u32) -> f64 {
-    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else { return f64::NAN };
+    let Some(performance) = crate::browser::window().and_then(|w| w.performance()) else { return f64::NAN };
     let rounds = rounds.max(1);
     for _ in 0..rounds {
         std::hint::black_box(run(std::hint::black_box(query), 10));

@@ -1,24 +1,66 @@
-//! The reader: a Leptos client-side app that shows the bundled documents.
+//! The reader: a Leptos app that shows the bundled documents. Every page is pre-rendered to
+//! HTML at build time (`src/bin/prerender.rs`, feature `ssr`); in the browser the wasm
+//! (feature `hydrate`) takes over the page it finds, or renders the page itself where it
+//! finds none (the one-file build, a host that answers every path with one page).
 //!
 //! `content` holds the documents (generated at build time), `corpus_search` their search
-//! index, `app` the shell and router,
-//! `router` the URL as a signal, `pages` one module per route, `components` the pieces pages share, and `browser` the few
-//! direct DOM calls (title, focus, scrolling, storage, clipboard) kept in one place.
+//! index, `app` the shell, `router` the URL as a signal, `pages` one module per route,
+//! `components` the pieces pages share, `head` each page's title and description, and
+//! `browser` the few direct DOM calls (title, focus, scrolling, storage, clipboard) kept in
+//! one place.
+
+// Hydration's async views nest deeply (the search page's layout needs more than 128 levels).
+#![recursion_limit = "256"]
+
+#[cfg(all(feature = "ssr", feature = "hydrate"))]
+compile_error!(
+    "the features `ssr` and `hydrate` build different programs: build the pre-renderer with `--no-default-features --features ssr`"
+);
 
 pub mod app;
 pub mod browser;
 pub mod components;
 pub mod content;
 pub mod corpus_search;
+pub mod head;
 pub mod pages;
 pub mod router;
 
-/// Starts the app in the page's `<body>`.
+thread_local! {
+    static HYDRATING_ROUTE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The path the pre-rendered page being taken over was rendered for (`/404` for the page
+/// a host serves at an unknown URL), or `None` when the app renders from scratch. While the
+/// app takes a page over, its first render must be what the pre-renderer rendered (that
+/// path alone, nothing remembered in the browser); the rest comes in effects, which run
+/// once the page is taken over.
+pub fn hydrating_route() -> Option<String> {
+    HYDRATING_ROUTE.with(|r| r.borrow().clone())
+}
+
+/// Starts the app: takes over the pre-rendered page when it is the page of this URL, else
+/// renders into an emptied `<body>`. Marks `<html data-app="ready">` once events are live.
+#[cfg(feature = "hydrate")]
 pub fn start() {
     // Panic messages in the console help in development; release builds abort without them,
     // which keeps formatting machinery out of the wasm.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     components::theme_toggle::apply_saved_theme();
-    leptos::mount::mount_to_body(app::App);
+    let body = browser::window().and_then(|w| w.document()?.body());
+    let rendered = body.as_ref().and_then(|b| b.get_attribute("data-route"));
+    let here = router::Location::current();
+    if rendered.as_deref().is_some_and(|route| router::Page::for_path(route) == router::Page::for_path(&here.path)) {
+        HYDRATING_ROUTE.with(|r| r.replace(rendered));
+        leptos::mount::hydrate_body(app::App);
+    } else {
+        // A page of another route (a host that serves one page for every path, the offline
+        // fallback): rendered anew rather than taken over.
+        if let (Some(body), Some(_)) = (&body, rendered) {
+            body.set_inner_html("");
+        }
+        leptos::mount::mount_to_body(app::App);
+    }
+    browser::mark_app_ready();
 }

@@ -10,8 +10,8 @@
 //! - opened from a file: the `page` query parameter (`reader.html?page=/g20-...&q=x#p-3`).
 //!
 //! The rest of the app only sees app URLs (`/g20-...?q=x#p-3`): [`href`] turns one into a
-//! browser URL and [`Location`] turns the browser URL back. The router knows four pages (see
-//! [`Page`]); the query and the fragment are read by the pages through [`use_location`].
+//! browser URL and [`Location`] turns the browser URL back. The router knows the pages
+//! [`Page`] lists; the query and the fragment are read by the pages through [`use_location`].
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,27 +27,49 @@ pub struct Location {
 }
 
 /// The path the app is served under, from the page's `<base href>` (set at build time by
-/// Trunk's public URL): "/" at a site's root, "/reader/" under a sub-path.
+/// Trunk's public URL): "/" at a site's root, "/reader/" under a sub-path. The pre-renderer
+/// sets it with [`prerender_at`].
 fn base_path() -> &'static str {
-    thread_local! {
-        static BASE: &'static str = {
-            let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
-            let after_scheme = base.split_once("://").map_or("", |(_, rest)| rest);
-            let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
-            let path = path.split(['?', '#']).next().unwrap_or("/");
-            // A base names a folder: keep what is up to its last slash.
-            let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
-            Box::leak(if folder.is_empty() { "/".into() } else { folder.to_string().into_boxed_str() })
-        };
-    }
-    BASE.with(|b| *b)
+    BASE.with(|b| {
+        *b.get_or_init(|| leak_folder(&crate::browser::window().and_then(|w| w.document()?.base_uri().ok()?).unwrap_or_default()))
+    })
+}
+
+thread_local! {
+    static BASE: std::cell::OnceCell<&'static str> = const { std::cell::OnceCell::new() };
+}
+
+/// The folder part of an absolute URL ("https://host/reader/x" gives "/reader/"), kept for
+/// the life of the page.
+fn leak_folder(url: &str) -> &'static str {
+    let after_scheme = url.split_once("://").map_or("", |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    // A base names a folder: keep what is up to its last slash.
+    let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    Box::leak(if folder.is_empty() { "/".into() } else { folder.to_string().into_boxed_str() })
+}
+
+#[cfg(feature = "ssr")]
+thread_local! {
+    static PRERENDERED_PATH: std::cell::RefCell<String> = std::cell::RefCell::new("/".to_string());
+}
+
+/// Pre-rendering: the app is served under `base` ("/" or "/reader/", set once) and the next
+/// render is of the app path `path`.
+#[cfg(feature = "ssr")]
+pub fn prerender_at(base: &str, path: &str) {
+    BASE.with(|b| {
+        b.get_or_init(|| leak_folder(&format!("http://host{base}")));
+    });
+    PRERENDERED_PATH.with(|p| *p.borrow_mut() = path.to_string());
 }
 
 /// The query parameter that holds the app path when the reader is opened from a file.
 const PAGE_PARAM: &str = "page";
 
 fn opened_from_file() -> bool {
-    web_sys::window().and_then(|w| w.location().protocol().ok()).is_some_and(|p| p == "file:")
+    crate::browser::window().and_then(|w| w.location().protocol().ok()).is_some_and(|p| p == "file:")
 }
 
 /// The browser URL of an app URL (`/slug?q=...#p-3`): under the base path when served, in the
@@ -58,7 +80,7 @@ pub fn href(app_url: &str) -> String {
     }
     let (rest, hash) = app_url.split_once('#').map_or((app_url, None), |(r, h)| (r, Some(h)));
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
-    let file = web_sys::window()
+    let file = crate::browser::window()
         .and_then(|w| w.location().pathname().ok())
         .and_then(|p| p.rsplit('/').next().map(str::to_string))
         .unwrap_or_default();
@@ -78,8 +100,9 @@ pub fn href(app_url: &str) -> String {
 }
 
 impl Location {
-    fn current() -> Self {
-        let Some(location) = web_sys::window().map(|w| w.location()) else { return Self::default() };
+    /// The URL the browser shows; when pre-rendering, the path being rendered.
+    pub fn current() -> Self {
+        let Some(location) = crate::browser::window().map(|w| w.location()) else { return Self::prerendered() };
         let part = |s: Result<String, _>, prefix: char| s.unwrap_or_default().trim_start_matches(prefix).to_string();
         let query = part(location.search(), '?');
         let hash = part(location.hash(), '#');
@@ -97,6 +120,14 @@ impl Location {
         Self { path, query, hash }
     }
 
+    /// The page being pre-rendered: its path alone (a page file serves every query).
+    fn prerendered() -> Self {
+        #[cfg(feature = "ssr")]
+        return Self { path: PRERENDERED_PATH.with(|p| p.borrow().clone()), ..Self::default() };
+        #[cfg(not(feature = "ssr"))]
+        Self { path: "/".to_string(), ..Self::default() }
+    }
+
     /// A query parameter, decoded (`+` and `%20` as spaces); `None` when absent.
     pub fn param(&self, name: &str) -> Option<String> {
         self.query.split('&').find_map(|pair| {
@@ -111,10 +142,27 @@ impl Location {
     }
 }
 
-/// Percent-encodes a URL query value.
+/// Percent-encodes a URL query value as `encodeURIComponent` does: in the browser with it, in
+/// the pre-renderer with the same set of characters left as they are (letters, digits and
+/// `-_.!~*'()`), so both write the same links.
 pub fn encode(text: &str) -> String {
+    #[cfg(feature = "ssr")]
+    return percent_encoding::utf8_percent_encode(text, URI_COMPONENT).to_string();
+    #[cfg(not(feature = "ssr"))]
     String::from(js_sys::encode_uri_component(text))
 }
+
+#[cfg(feature = "ssr")]
+const URI_COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'!')
+    .remove(b'~')
+    .remove(b'*')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')');
 
 /// The app URL of paragraph `paragraph` of the document at `path`, with `quote` (words of
 /// that paragraph, verbatim) marked when the page opens: how a figure or an event cites its
@@ -126,8 +174,13 @@ pub fn cited_url(path: &str, quote: &str, paragraph: u32) -> String {
     }
 }
 
+/// Percent-decodes a query value or path (`+` as a space); left as it is where it does not
+/// decode.
 fn decode(text: &str) -> String {
     let spaced = text.replace('+', " ");
+    #[cfg(feature = "ssr")]
+    return percent_encoding::percent_decode_str(&spaced).decode_utf8().map(|d| d.into_owned()).unwrap_or(spaced);
+    #[cfg(not(feature = "ssr"))]
     js_sys::decode_uri_component(&spaced).map(String::from).unwrap_or(spaced)
 }
 
@@ -147,6 +200,29 @@ pub enum Page {
 }
 
 impl Page {
+    /// Every page the reader has, each once: what the build pre-renders. The not-found page
+    /// is listed under `/404` (the build writes it as `404.html`).
+    pub fn all() -> Vec<Self> {
+        let fixed = [Self::Home, Self::Search, Self::Glossary, Self::Entities, Self::Timeline, Self::NotFound];
+        let documents = (0..crate::content::DOCUMENTS.len()).map(Self::Document);
+        let entities = (0..crate::content::ENTITIES.len()).map(Self::Entity);
+        fixed.into_iter().chain(documents).chain(entities).collect()
+    }
+
+    /// The app path of the page (`/`, `/search`, `/<slug>`, `/entities/<id>`, `/404`).
+    pub fn path(self) -> String {
+        match self {
+            Self::Home => "/".to_string(),
+            Self::Search => "/search".to_string(),
+            Self::Glossary => "/glossary".to_string(),
+            Self::Entities => "/entities".to_string(),
+            Self::Timeline => "/timeline".to_string(),
+            Self::Entity(i) => crate::content::ENTITIES.get(i).map_or_else(|| "/404".to_string(), |e| e.path()),
+            Self::Document(i) => crate::content::DOCUMENTS.get(i).map_or_else(|| "/404".to_string(), |d| d.path()),
+            Self::NotFound => "/404".to_string(),
+        }
+    }
+
     pub fn for_path(path: &str) -> Self {
         match path.trim_end_matches('/') {
             "" | "/index.html" => Self::Home,
@@ -177,7 +253,9 @@ struct RouterState {
 /// Puts the current URL in a signal and keeps it there: back / forward and fragment changes
 /// (`popstate`) and clicks on same-origin links (followed with `pushState`, no reload).
 pub fn provide_router() {
-    let location = RwSignal::new(Location::current());
+    let now = Location::current();
+    let first = crate::hydrating_route().map_or(now, |path| Location { path, ..Location::default() });
+    let location = RwSignal::new(first);
     let restore_scroll = StoredValue::new(None);
     provide_context(RouterState { location, restore_scroll });
     let refresh = move || {
@@ -186,6 +264,8 @@ pub fn provide_router() {
             location.set(now);
         }
     };
+    // Once the first render is in place: the query and fragment a taken-over page left out.
+    Effect::new(move |_| refresh());
     let popstate = window_event_listener(leptos::ev::popstate, move |ev| {
         restore_scroll.set_value(ev.state().as_f64());
         refresh();
@@ -215,7 +295,7 @@ fn link_to_follow(ev: &web_sys::MouseEvent) -> Option<String> {
     if !anchor.target().is_empty() || anchor.has_attribute("download") {
         return None;
     }
-    let here = web_sys::window()?.location();
+    let here = crate::browser::window()?.location();
     if anchor.origin() != here.origin().ok()? {
         return None;
     }
@@ -229,7 +309,7 @@ fn link_to_follow(ev: &web_sys::MouseEvent) -> Option<String> {
 /// Adds a history entry for `url`, first noting in the current entry how far the reader had
 /// scrolled, so back returns there.
 fn push(url: &str) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = crate::browser::window() else { return };
     let Ok(history) = window.history() else { return };
     let scrolled = window.scroll_y().unwrap_or(0.0);
     let _ = history.replace_state(&wasm_bindgen::JsValue::from_f64(scrolled), "");

@@ -10,7 +10,9 @@ use crate::router::use_location;
 /// The current fragment (without `#`), kept in step with the URL; on every change the
 /// element it names is scrolled to the top and focused once the page has rendered.
 pub fn use_fragment_target() -> RwSignal<String> {
-    let target = RwSignal::new(browser::current_hash());
+    // Set by the effect below, so a pre-rendered page is taken over as rendered (without a
+    // JavaScript the stylesheet's `:target` marks it).
+    let target = RwSignal::new(String::new());
     let location = use_location();
     // The router's location follows links, back / forward and fragment-only navigations
     // (`popstate` fires for those too).

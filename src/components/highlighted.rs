@@ -145,6 +145,8 @@ fn term_views(all: &[Piece<'_>], terms: &'static [(u32, u32, u16)]) -> Vec<Eithe
 #[component]
 fn Term(entry: &'static GlossaryEntry, run: Vec<(String, bool)>) -> impl IntoView {
     let open = RwSignal::new(false);
+    // Without script the expansion is the `<abbr>`'s tooltip; once the app runs, the tip.
+    let running = crate::app::app_running();
     // An acronym that names an entity ("FATF") leads to its page of mentions.
     let entity = entry.entity.and_then(|i| ENTITIES.get(usize::from(i)));
     let written: String = run.iter().map(|(t, _)| t.as_str()).collect();
@@ -167,7 +169,9 @@ fn Term(entry: &'static GlossaryEntry, run: Vec<(String, bool)>) -> impl IntoVie
                 aria-label=format!("{written}: {}", entry.expansion)
                 on:click=move |_| open.update(|o| *o = !*o)
             >
-                {run.into_iter().map(|(t, marked)| marked_or_plain(t, marked)).collect_view()}
+                <abbr title=move || (!running.get()).then_some(entry.expansion)>
+                    {run.into_iter().map(|(t, marked)| marked_or_plain(t, marked)).collect_view()}
+                </abbr>
             </button>
             {move || open.get().then(|| view! {
                 <span class="term-tip">

@@ -10,7 +10,7 @@ use web_sys::{HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalP
 use crate::browser;
 
 fn marks() -> Vec<HtmlElement> {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return Vec::new() };
+    let Some(doc) = browser::window().and_then(|w| w.document()) else { return Vec::new() };
     let Ok(list) = doc.query_selector_all(".doc-body mark.hit") else { return Vec::new() };
     (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
 }

@@ -20,11 +20,15 @@ fn kind_bit(kind: &str) -> u8 {
     ENTITY_KINDS.iter().position(|(k, _)| *k == kind).map_or(0, |i| 1 << i)
 }
 
-/// Makes the remembered choice available to every page.
+/// Makes the remembered choice available to every page (once the app runs: pre-rendered
+/// pages mark no names).
 pub fn provide_name_marks() {
-    let saved = browser::load_setting(STORAGE_KEY).unwrap_or_default();
-    let bits = saved.split(',').fold(0, |bits, kind| bits | kind_bit(kind));
-    provide_context(NameMarks(RwSignal::new(bits)));
+    let marks = RwSignal::new(0);
+    Effect::new(move |_| {
+        let saved = browser::load_setting(STORAGE_KEY).unwrap_or_default();
+        marks.set(saved.split(',').fold(0, |bits, kind| bits | kind_bit(kind)));
+    });
+    provide_context(NameMarks(marks));
 }
 
 pub fn use_name_marks() -> NameMarks {
@@ -57,7 +61,7 @@ pub fn NameFilter(mentions: Vec<u16>) -> impl IntoView {
         .collect();
     (!kinds.is_empty()).then(|| {
         view! {
-            <div class="name-filter" role="group" aria-labelledby="name-filter-label">
+            <div class="name-filter needs-script" role="group" aria-labelledby="name-filter-label">
                 <span id="name-filter-label" class="name-filter-label">"Mark names:"</span>
                 {kinds.into_iter().map(|(kind, heading, count)| view! {
                     <button

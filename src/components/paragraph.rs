@@ -9,6 +9,7 @@ use crate::components::announcer::use_announcer;
 use crate::components::fragment::go_to_fragment;
 use crate::components::highlighted::ReadingText;
 use crate::content::Paragraph;
+use crate::router::href;
 
 /// The paragraph's text reads exactly as the source prints it, number included, so a copied
 /// passage is a faithful quotation. `matches` are the byte ranges a search matched, marked;
@@ -16,6 +17,9 @@ use crate::content::Paragraph;
 #[component]
 pub fn ParagraphBlock(
     paragraph: &'static Paragraph,
+    /// The slug of the paragraph's document: its link names the page as well as the
+    /// paragraph, since `<base href>` would take a bare `#p-3` to the home page.
+    slug: &'static str,
     target: RwSignal<String>,
     matches: Vec<Range<usize>>,
     names: Vec<(u32, u32, u16)>,
@@ -39,7 +43,7 @@ pub fn ParagraphBlock(
         <div class="para" id=anchor.clone() tabindex="-1" class:is-target=is_target>
             <a
                 class="para-link"
-                href=format!("#{anchor}")
+                href=href(&format!("/{slug}#{anchor}"))
                 aria-label=format!("Copy link to paragraph {}", paragraph.number)
                 title="Copy link to this paragraph"
                 on:click=copy_link

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use crate::browser;
 use crate::components::hit_preview::HitPreview;
 use crate::corpus_search::{self, hit_url};
-use crate::router::{use_location, use_navigate};
+use crate::router::{href, use_location, use_navigate};
 
 /// Options the listbox shows at most.
 const MAX_OPTIONS: usize = 8;
@@ -154,6 +154,7 @@ pub fn SearchBox() -> impl IntoView {
             <label for="search-input" class="visually-hidden">"Search the documents"</label>
             <input
                 id="search-input"
+                class="needs-script"
                 node_ref=input
                 type="search"
                 role="combobox"
@@ -219,6 +220,9 @@ pub fn SearchBox() -> impl IntoView {
                 }}
             </ul>
             <div class="visually-hidden" role="status" aria-live="polite">{status}</div>
+            <p class="no-script-only search-unavailable">
+                "Search needs JavaScript. Browse the " <a href=href("/entities")>"names"</a> " or the " <a href=href("/glossary")>"glossary"</a> "."
+            </p>
         </form>
     }
 }

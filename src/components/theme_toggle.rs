@@ -24,7 +24,9 @@ pub fn apply_saved_theme() {
 
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
-    let dark = RwSignal::new(saved_theme().map_or_else(browser::system_prefers_dark, |t| t == "dark"));
+    // Unpressed as pre-rendered; the browser's state once running.
+    let dark = RwSignal::new(false);
+    Effect::new(move |_| dark.set(saved_theme().map_or_else(browser::system_prefers_dark, |t| t == "dark")));
     let toggle = move |_| {
         let theme = if dark.get() { "light" } else { "dark" };
         dark.set(theme == "dark");
@@ -32,7 +34,7 @@ pub fn ThemeToggle() -> impl IntoView {
         browser::save_setting(STORAGE_KEY, theme);
     };
     view! {
-        <button type="button" class="theme-toggle" aria-pressed=move || dark.get().to_string() on:click=toggle>
+        <button type="button" class="theme-toggle needs-script" aria-pressed=move || dark.get().to_string() on:click=toggle>
             <span aria-hidden="true">"◐ "</span>"Dark theme"
         </button>
     }

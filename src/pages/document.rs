@@ -25,6 +25,12 @@ pub fn DocumentPage(index: usize) -> impl IntoView {
     move || view! { <DocumentView index=index query=query.get() quote=quote.get()/> }
 }
 
+/// The address printed under a document: the page's URL once the app runs, its path before.
+fn printed_url(path: &str, running: bool) -> String {
+    let full = running.then(|| browser::window()?.location().href().ok()).flatten();
+    full.map_or_else(|| href(path), |url| url.split('#').next().unwrap_or_default().to_string())
+}
+
 /// Where `text` holds `quote` verbatim.
 fn quoted_ranges(text: &str, quote: Option<&str>) -> Vec<std::ops::Range<usize>> {
     quote.map(|q| text.match_indices(q).map(|(at, _)| at..at + q.len()).collect()).unwrap_or_default()
@@ -34,6 +40,8 @@ fn quoted_ranges(text: &str, quote: Option<&str>) -> Vec<std::ops::Range<usize>>
 fn DocumentView(index: usize, query: Option<String>, quote: Option<String>) -> impl IntoView {
     let doc: &'static Document = &DOCUMENTS[index];
     browser::set_page_title(doc.title);
+    crate::head::set_page_description(|| doc.summary.to_string());
+    let running = crate::app::app_running();
     let target = use_fragment_target();
     let mentions = entity_mentions_in(index);
     let mentioned: Vec<u16> = mentions.iter().map(|m| m.3).collect();
@@ -56,7 +64,7 @@ fn DocumentView(index: usize, query: Option<String>, quote: Option<String>) -> i
             .map(|block| match block {
                 Block::Heading(h) => Either::Left(view! { <SectionHeading heading=h target=target matches=ranges(h.text)/> }),
                 Block::Paragraph(p) => Either::Right(
-                    view! { <ParagraphBlock paragraph=p target=target matches=paragraph_ranges(p) names=names_in(p.number)/> },
+                    view! { <ParagraphBlock paragraph=p slug=doc.slug target=target matches=paragraph_ranges(p) names=names_in(p.number)/> },
                 ),
             })
             .collect_view();
@@ -76,7 +84,7 @@ fn DocumentView(index: usize, query: Option<String>, quote: Option<String>) -> i
             <KeyFigures index=index/>
             <Contents doc=doc target=target/>
             {body}
-            <p class="print-only print-url">{web_sys::window().and_then(|w| w.location().href().ok()).map(|href| href.split('#').next().unwrap_or_default().to_string())}</p>
+            <p class="print-only print-url">{move || printed_url(&doc.path(), running.get())}</p>
         </article>
         <Neighbours index=index/>
     }
@@ -127,7 +135,7 @@ fn Contents(doc: &'static Document, target: RwSignal<String>) -> impl IntoView {
                 <ul>
                     {headings.into_iter().map(|h| view! {
                         <li class=format!("toc-level-{}", h.level)>
-                            <a href=format!("#{}", h.anchor) on:click=move |ev| {
+                            <a href=href(&format!("{}#{}", doc.path(), h.anchor)) on:click=move |ev| {
                                 ev.prevent_default();
                                 go_to_fragment(target, h.anchor);
                             }>{h.text}</a>

@@ -23,6 +23,12 @@ fn document_count(entity: &Entity) -> usize {
 #[component]
 pub fn EntitiesPage() -> impl IntoView {
     browser::set_page_title("Names");
+    crate::head::set_page_description(|| {
+        format!(
+        "The {} organisations, places, people, groups and legal instruments the documents name, each with every mention in its sentence.",
+        ENTITIES.len()
+    )
+    });
     view! {
         <h1 tabindex="-1">"Names"</h1>
         <p class="lede">"Every organisation, place, person, group and legal instrument the documents name, with each mention."</p>
@@ -46,6 +52,14 @@ pub fn EntitiesPage() -> impl IntoView {
 pub fn EntityPage(index: usize) -> impl IntoView {
     let entity: &'static Entity = &ENTITIES[index];
     browser::set_page_title(entity.name);
+    crate::head::set_page_description(|| {
+        format!(
+            "{}: {} in {}, each in its sentence and linked to its paragraph.",
+            entity.name,
+            plural(entity.mentions.len(), "mention", "mentions"),
+            plural(document_count(entity), "document", "documents")
+        )
+    });
     let kind = ENTITY_KINDS.iter().find(|(k, _)| *k == entity.kind).map_or(entity.kind, |(_, heading)| heading);
     let mut groups: Vec<(u16, Vec<&EntityMention>)> = Vec::new();
     for mention in entity.mentions {

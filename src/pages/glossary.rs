@@ -23,6 +23,12 @@ fn title_of(slug: &str) -> &'static str {
 #[component]
 pub fn GlossaryPage() -> impl IntoView {
     browser::set_page_title("Glossary");
+    crate::head::set_page_description(|| {
+        format!(
+            "The {} acronyms the documents use: what each stands for, where it is defined, and every paragraph that uses it.",
+            GLOSSARY.len()
+        )
+    });
     view! {
         <h1 tabindex="-1">"Glossary"</h1>
         <p class="lede">"Every acronym the documents use: what it stands for, where a document defines it, and each paragraph that uses it."</p>

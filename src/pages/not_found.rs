@@ -1,5 +1,6 @@
 //! Any path the reader does not know: says so and offers the way back.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -9,10 +10,19 @@ use crate::router::{href, use_location};
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     browser::set_page_title("Page not found");
-    let path = use_location().with_untracked(|l| l.display_path());
+    let location = use_location();
+    let running = crate::app::app_running();
+    // The pre-rendered page (404.html) answers every unknown path, so it names none.
+    let path = move || running.get().then(|| location.with(|l| l.display_path()));
     view! {
         <h1 tabindex="-1">"Page not found"</h1>
-        <p>"There is no page at " <code class="not-found-path">{path}</code> ". The address may be mistyped, or the document may have moved."</p>
+        <p>
+            {move || match path() {
+                Some(path) => Either::Left(view! { "There is no page at " <code class="not-found-path">{path}</code> "." }),
+                None => Either::Right("There is no page at this address."),
+            }}
+            " The address may be mistyped, or the document may have moved."
+        </p>
         <p><a href=href("/")>"Go to the list of documents"</a></p>
         <p>"Or open one of the documents:"</p>
         <DocumentList/>

@@ -1,6 +1,7 @@
 //! `/search?q=...`: every matching paragraph, grouped by document, with snippets. The URL is
 //! the state, so a results page can be shared and reloaded.
 
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use search::SearchResults;
 
@@ -33,11 +34,18 @@ pub fn SearchPage() -> impl IntoView {
 #[component]
 fn Summary(query: String, results: SearchResults) -> impl IntoView {
     if query.trim().is_empty() || results.query.is_empty() {
-        return view! { <p class="search-summary">"Type words to find in the search box above: phrases in quotes, "<kbd>"-word"</kbd>" to leave a word out."</p> }.into_any();
+        return EitherOf3::A(view! {
+            <p class="search-summary needs-script">"Type words to find in the search box above: phrases in quotes, "<kbd>"-word"</kbd>" to leave a word out."</p>
+            <p class="search-summary no-script-only">
+                "Searching needs JavaScript, which is off or blocked here. Every document is listed on the "
+                <a href=href("/")>"home page"</a> "; the " <a href=href("/entities")>"index of names"</a> " and the "
+                <a href=href("/glossary")>"glossary"</a> " lead to each paragraph that names an organisation, place, person or acronym."
+            </p>
+        });
     }
     if results.is_empty() {
         let suggestions = results.suggestions.clone();
-        return view! {
+        return EitherOf3::B(view! {
             <p class="search-summary">"No results for " <q class="search-query">{query}</q> "."</p>
             {(!suggestions.is_empty()).then(|| view! {
                 <p class="suggestions">"Did you mean "
@@ -47,19 +55,17 @@ fn Summary(query: String, results: SearchResults) -> impl IntoView {
                     }).collect_view()}
                 "?"</p>
             })}
-        }
-        .into_any();
+        });
     }
     let documents = results.groups.len();
     let paragraphs = results.total;
-    view! {
+    EitherOf3::C(view! {
         <p class="search-summary" role="status">
             {format!("{paragraphs} paragraph{} in {documents} document{} for ", plural(paragraphs), plural(documents))}
             <q class="search-query">{query}</q>
         </p>
         {results.partial.then(|| view! { <p class="partial-note">"No paragraph holds every word; these hold the most."</p> })}
-    }
-    .into_any()
+    })
 }
 
 fn plural(n: usize) -> &'static str {

@@ -10,6 +10,9 @@ use crate::router::{cited_url, href};
 #[component]
 pub fn TimelinePage() -> impl IntoView {
     browser::set_page_title("Timeline");
+    crate::head::set_page_description(|| {
+        format!("{} dated events the documents recall, in order, each linked to the words that state it.", TIMELINE.len())
+    });
     view! {
         <h1 tabindex="-1">"Timeline"</h1>
         <p class="lede">"What happened when, as the documents tell it; each event links to the words it comes from."</p>
