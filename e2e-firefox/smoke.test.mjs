@@ -35,9 +35,10 @@ after(async () => {
   server?.kill();
 });
 
+/** The page's h1 once the app has taken the page over (pages are readable before). */
 async function heading() {
-  const h1 = await driver.wait(until.elementLocated(By.css("main h1")), 10_000);
-  return h1.getText();
+  await driver.wait(until.elementLocated(By.css("html[data-app=ready]")), 10_000);
+  return (await driver.findElement(By.css("main h1"))).getText();
 }
 
 const ROUTES = [

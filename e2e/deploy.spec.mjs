@@ -20,17 +20,27 @@ function deployVersionB() {
 
 const readerCaches = (page) => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("reader-")));
 
-test("a new deployment replaces the old version, and offline the reader is the new one", async ({ page, context }) => {
+test("a new deployment is announced to an open reader, replaces the old version on reload, and offline the reader is the new one", async ({ page, context }) => {
   await page.goto("./");
   await expect(page.locator("main h1")).toHaveText("Documents");
   await page.evaluate(() => navigator.serviceWorker.ready);
   const [first] = await readerCaches(page);
   expect(first).toMatch(/^reader-[0-9a-f]{16}$/);
+  await expect(page.locator(".update-banner")).toHaveCount(0);
 
   deployVersionB();
-  await page.reload();
-  await expect(page.locator('meta[name="deployment"]')).toHaveAttribute("content", "B");
+  // The reader comes back to the open tab: the page looks for a new version.
+  await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+  const banner = page.getByRole("complementary", { name: "New version" });
+  await expect(banner).toContainText("A new version is ready.", { timeout: 15_000 });
+  await expect(page.locator('meta[name="deployment"]')).toHaveCount(0);
+  expect((await readerCaches(page)).sort(), "the new version waits beside the old").toEqual([first, `${first}-b`]);
+
+  await banner.getByRole("button", { name: "Reload" }).click();
+  await page.waitForURL("**/");
+  await expect(page.locator('meta[name="deployment"]')).toHaveAttribute("content", "B", { timeout: 15_000 });
   await expect.poll(() => readerCaches(page), { timeout: 15_000 }).toEqual([`${first}-b`]);
+  await expect(page.locator(".update-banner")).toHaveCount(0);
 
   await context.setOffline(true);
   await page.goto("./defence-secretary-speech-csis");

@@ -35,7 +35,7 @@ export const test = base.extend({
       const violations = await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
       problems.push(...violations.map((v) => `CSP violation: ${v}`));
       const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').count().catch(() => 0);
-      if (page.url().startsWith("http") && policy !== 1) problems.push(`no Content-Security-Policy on ${page.url()}`);
+      if (/^(http|file):/.test(page.url()) && policy !== 1) problems.push(`no Content-Security-Policy on ${page.url()}`);
     }
     expect(problems, "no errors, CSP violations or foreign requests").toEqual([]);
   },

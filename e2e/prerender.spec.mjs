@@ -139,8 +139,7 @@ for (const path of ROUTES) {
   test(`the app takes over ${path} with the same text, no layout shift, scroll and focus kept`, async ({ page }) => {
     const messages = [];
     page.on("console", (m) => {
-      // Chromium's note on Trunk's wasm preload (its integrity attribute) is not the app's.
-      if (["warning", "error"].includes(m.type()) && !/status of 404|integrity` attribute is currently ignored/.test(m.text())) {
+      if (["warning", "error"].includes(m.type()) && !/status of 404/.test(m.text())) {
         messages.push(`${m.type()}: ${m.text()}`);
       }
     });

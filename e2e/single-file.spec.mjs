@@ -48,3 +48,20 @@ test("the single file keeps deep links, search and the theme", async ({ page }) 
   await page.goto(`${FILE}?page=/nowhere`);
   await expect(page.locator("main h1")).toHaveText("Page not found");
 });
+
+test("the single file's policy lets nothing leave the machine", async ({ browser }) => {
+  // A page of its own: the blocked fetch below logs the refusal, which the shared page fails on.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(FILE);
+  await expect(page.locator("html[data-app=ready] main h1")).toHaveText("Documents");
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  expect(policy).toContain("default-src 'none'");
+  expect(policy).not.toMatch(/connect-src|'unsafe-inline'/);
+  const violations = [];
+  page.on("console", (m) => m.type() === "error" && violations.push(m.text()));
+  const attempt = await page.evaluate(() => fetch("http://127.0.0.1:9/").then(() => "fetched", () => "blocked"));
+  expect(attempt).toBe("blocked");
+  expect(violations.join("\n")).toContain("violates the following Content Security Policy directive");
+  await context.close();
+});

@@ -1,5 +1,6 @@
 // The same reader built for and served under /reader/: links, assets, deep links, reloads.
 // URLs here are relative to the base URL http://127.0.0.1:4174/reader/.
+import { readdirSync } from "node:fs";
 import { test, expect } from "./fixtures.mjs";
 
 test("under /reader/ every link, asset and deep link stays under the sub-path", async ({ page, baseURL }) => {
@@ -36,4 +37,12 @@ test("under /reader/ search lands on the paragraph and unknown pages say so", as
   await page.goto("no-such-page");
   await expect(page.locator("main h1")).toHaveText("Page not found");
   await expect(page.locator(".not-found-path")).toHaveText("/no-such-page");
+});
+
+test("under /reader/ the security headers and the caching rules apply", async ({ request }) => {
+  const wasm = readdirSync("dist-reader").find((f) => f.endsWith("_bg.wasm"));
+  const page = await request.get("./g20-statement-countering-terrorism");
+  expect(page.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(page.headers()["cache-control"]).toBe("no-cache");
+  expect((await request.get(`./${wasm}`)).headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
 });

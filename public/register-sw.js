@@ -1,8 +1,46 @@
 // Registers the service worker that keeps the reader working offline (sw.js, written by
-// scripts/finish-build.mjs with the build's file list). Not from file://, where browsers
-// have no service workers.
+// scripts/finish-build.mjs with the build's file list), and says when a new version is ready:
+// the new worker waits until the reader chooses to reload, so nothing changes under an open
+// page. Not from file://, where browsers have no service workers.
 if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
-  addEventListener("load", () => {
-    navigator.serviceWorker.register(new URL("sw.js", document.baseURI)).catch(() => {});
+  let reloading = false;
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (reloading) location.reload();
+  });
+
+  /** Shows "A new version is ready" with a Reload button that switches to `worker`. */
+  const announce = (worker) => {
+    if (!navigator.serviceWorker.controller || document.querySelector(".update-banner")) return;
+    const banner = document.createElement("aside");
+    banner.className = "update-banner";
+    banner.setAttribute("aria-label", "New version");
+    const text = document.createElement("p");
+    text.setAttribute("role", "status");
+    text.textContent = "A new version is ready.";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = "Reload";
+    button.addEventListener("click", () => {
+      reloading = true;
+      worker.postMessage("skip-waiting");
+    });
+    banner.append(text, button);
+    document.body.append(banner);
+  };
+
+  addEventListener("load", async () => {
+    const registration = await navigator.serviceWorker.register(new URL("sw.js", document.baseURI)).catch(() => null);
+    if (!registration) return;
+    if (registration.waiting) announce(registration.waiting);
+    registration.addEventListener("updatefound", () => {
+      const worker = registration.installing;
+      worker?.addEventListener("statechange", () => {
+        if (worker.state === "installed") announce(worker);
+      });
+    });
+    // A reader left open looks for a new version whenever it comes back to the tab.
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "visible") registration.update().catch(() => {});
+    });
   });
 }

@@ -6,6 +6,7 @@
 // as base64 in a classic script and instantiates those bytes with wasm-bindgen's `no-modules`
 // glue. The router sees the file: protocol and keeps the page in the query (see src/router.rs).
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { brotliCompressSync } from "node:zlib";
 
@@ -31,27 +32,39 @@ for (const [name, text] of [["glue", glue]]) {
   if (/<\/script/i.test(text)) throw new Error(`${name} contains </script and cannot be inlined`);
 }
 
+// Its own Content-Security-Policy: the two inline scripts and the stylesheet by their hashes,
+// 'wasm-unsafe-eval' to compile the wasm from those bytes, the icon as a data: URL, and no
+// network at all (no connect-src, no fetches of any kind).
+const bootstrap = `wasm_bindgen({ module_or_path: Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0)) });`;
+const hash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+const style = `\n${css}\n    `;
+const glueScript = `\n${glue}\n    `;
+const bootScript = `\n${bootstrap}\n    `;
+const policy = [
+  "default-src 'none'",
+  `script-src 'wasm-unsafe-eval' ${hash(glueScript)} ${hash(bootScript)}`,
+  `style-src ${hash(style)}`,
+  "img-src data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+
 const html = `<!DOCTYPE html>
 <html lang="en">
 <head>
     <meta charset="utf-8">
+    <meta http-equiv="Content-Security-Policy" content="${policy}">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="description" content="${description}">
     <meta name="color-scheme" content="light dark">
     <title>Security Policy Reader</title>
     <link rel="icon" href="data:image/svg+xml;base64,${icon}">
-    <style>
-${css}
-    </style>
+    <style>${style}</style>
 </head>
 <body>
     <noscript><p>This reader needs JavaScript and WebAssembly to show its documents.</p></noscript>
-    <script>
-${glue}
-    </script>
-    <script>
-wasm_bindgen({ module_or_path: Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0)) });
-    </script>
+    <script>${glueScript}</script>
+    <script>${bootScript}</script>
 </body>
 </html>
 `;

@@ -1,6 +1,6 @@
 // Trunk post-build step: writes every page of the reader pre-rendered, each with a strict
-// Content-Security-Policy and its own head, and the service worker (sw.js) with this build's
-// files and version.
+// Content-Security-Policy and its own head, the security headers for hosts that take a
+// `_headers` file, and the service worker (sw.js) with this build's files and version.
 //   node scripts/finish-build.mjs [DIR]   (DIR defaults to $TRUNK_STAGING_DIR, as Trunk sets it)
 //   SITE_URL=https://example.org          optional: the origin the site is served from, for
 //                                         absolute canonical and Open Graph URLs
@@ -11,7 +11,7 @@
 // answer 200 on hosts that serve NAME.html for /NAME), entities/<id>.html, and 404.html
 // (the not-found page, which static hosts serve for unknown paths; the app renders the page
 // itself when a host serves one page for another route).
-// The policy allows only the reader's own origin. The inline scripts (Trunk's bootstrap and
+// The policy allows only the reader's own origin. The inline scripts (the app's loader and
 // the theme script below) are allowed by their SHA-256 hashes (no 'unsafe-inline');
 // 'wasm-unsafe-eval' lets the bootstrap compile the wasm.
 import { execFileSync } from "node:child_process";
@@ -36,11 +36,26 @@ const themeScript = `try{var t=localStorage.getItem("reader-theme");if(t==="dark
 shell = shell.replace(/(<meta charset=["']?utf-8["']?\s*\/?>)/i, `$1<script>${themeScript}</script>`);
 if (!shell.includes(themeScript)) fail("no <meta charset=utf-8> to put the head's additions after");
 
+// The app starts once the page has loaded, so its 170 KB of code never competes with the
+// text for the network or the main thread before the text is painted (the page reads
+// without it). Trunk's bootstrap and its preloads, which would fetch the code at once, make
+// way for a loader that imports the same files on `load`.
+const bootstrap = shell.match(/<script type=["']?module["']?>\s*import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);[\s\S]*?<\/script>/);
+if (!bootstrap) fail("no Trunk bootstrap (<script type=\"module\">import init ...) to replace");
+const [, glueUrl, wasmUrl] = bootstrap;
+const loader = `const start=()=>import(${JSON.stringify(glueUrl)}).then(async(glue)=>{await glue.default({module_or_path:${JSON.stringify(wasmUrl)}});window.wasmBindings=glue});if(document.readyState==="complete")start();else addEventListener("load",start,{once:true});`;
+shell = shell.replace(bootstrap[0], () => `<script type="module">${loader}</script>`);
+shell = shell.replace(/<link\b[^>]*\brel=["']?(modulepreload|preload)["']?[^>]*>/gi, "");
+if (shell.includes(`href="${wasmUrl}"`)) fail("a preload of the wasm is left");
+
 const hashes = [...shell.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
   .filter((m) => !/\bsrc=/.test(m[0].slice(0, m[0].indexOf(">"))))
   .map((m) => `'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`);
 
-export const policy = [
+/** Powerful features the reader never uses, denied to it and anything it could embed. */
+const DENIED_FEATURES = ["accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking"];
+
+const policy = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`.trim(),
   "style-src 'self'",
@@ -97,11 +112,31 @@ for (const page of pages) {
   writeFileSync(file, pageHtml(page));
 }
 
+// Security headers for hosts that read a `_headers` file (Netlify, Cloudflare Pages; the
+// README gives the nginx, Apache and CloudFront equivalents). The policy as a header can also
+// forbid framing, which a meta tag cannot. Content-hashed files never change: cached for a
+// year. Pages and sw.js get the hosts' default (revalidate each time), stated for sw.js;
+// rules are kept disjoint, since hosts join the values of a header set by two matching rules.
+const hashed = readdirSync(dir).filter((f) => /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/.test(f));
+const every = [
+  `Content-Security-Policy: ${policy}; frame-ancestors 'none'`,
+  "X-Content-Type-Options: nosniff",
+  "Referrer-Policy: no-referrer",
+  `Permissions-Policy: ${DENIED_FEATURES.map((f) => `${f}=()`).join(", ")}`,
+  "Cross-Origin-Opener-Policy: same-origin",
+];
+const rules = [
+  [`${base}*`, every],
+  ...hashed.map((f) => [`${base}${f}`, ["Cache-Control: public, max-age=31536000, immutable"]]),
+  [`${base}sw.js`, ["Cache-Control: no-cache"]],
+];
+writeFileSync(join(dir, "_headers"), rules.map(([path, headers]) => `${path}\n${headers.map((h) => `  ${h}\n`).join("")}`).join(""));
+
 // The service worker precaches every file of this build (the top folder: the shell, the
 // pages of the routes there, the code) under a cache named by the build's content: a new
 // deployment installs its whole set beside the old, then deletes the old, so a page never
 // gets old JavaScript with new wasm.
-const files = readdirSync(dir).filter((f) => f !== "sw.js" && statSync(join(dir, f)).isFile()).sort();
+const files = readdirSync(dir).filter((f) => f !== "sw.js" && f !== "_headers" && statSync(join(dir, f)).isFile()).sort();
 const digest = createHash("sha256");
 for (const f of files) digest.update(f).update(readFileSync(join(dir, f)));
 const version = digest.digest("hex").slice(0, 16);
@@ -109,4 +144,4 @@ const worker = readFileSync(new URL("service-worker.js", import.meta.url), "utf8
   .replace('"__VERSION__"', JSON.stringify(version))
   .replace("[] /* __FILES__ */", JSON.stringify(files));
 writeFileSync(join(dir, "sw.js"), worker);
-console.log(`finish-build: ${pages.length} pages pre-rendered under ${base}; CSP with ${hashes.length} script hash(es); sw.js ${version} with ${files.length} files`);
+console.log(`finish-build: ${pages.length} pages pre-rendered under ${base}; CSP with ${hashes.length} script hash(es); _headers with ${rules.length} rules; sw.js ${version} with ${files.length} files`);

@@ -4,13 +4,15 @@ const VERSION = "__VERSION__";
 const FILES = [] /* __FILES__ */;
 const CACHE = `reader-${VERSION}`;
 
+// A new version caches its whole file set, then waits: an open reader is not switched under
+// the reader's eyes, but told (register-sw.js) and switched when the reader chooses to reload.
+// With no reader open, it takes over at the next visit.
 self.addEventListener("install", (event) => {
-  event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll(FILES.map((f) => new URL(f, self.registration.scope))))
-      .then(() => self.skipWaiting()),
-  );
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new URL(f, self.registration.scope)))));
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "skip-waiting") self.skipWaiting();
 });
 
 // Once this version is complete, older versions' caches go, whole.
@@ -36,10 +38,10 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(caches.open(CACHE).then((cache) => cache.match(request).then((hit) => hit ?? fetch(request))));
 });
 
-/** The cached page for a URL under the scope: `/reader/g20-x` is `g20-x.html`, else index.html. */
+/** The cached page for a URL under the scope (`/reader/g20-x` is `g20-x.html`), else index.html. */
 async function offlinePage(cache, url) {
   const scope = new URL(self.registration.scope);
   const route = new URL(url).pathname.slice(scope.pathname.length).replace(/\/+$/, "");
-  const page = route && !route.includes("/") ? await cache.match(new URL(`${route}.html`, scope)) : undefined;
+  const page = route ? await cache.match(new URL(`${route}.html`, scope)) : undefined;
   return page ?? cache.match(new URL("index.html", scope));
 }

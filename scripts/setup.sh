@@ -49,11 +49,12 @@ if [[ "${1:-}" == "--test" ]]; then
   done
   cargo_tool wasm-pack "$WASM_PACK_VERSION" wasm-pack --locked
   cargo_tool geckodriver "$GECKODRIVER_VERSION" geckodriver --locked
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null; then
-    log "installing Chromium, ChromeDriver and Firefox ESR from Debian"
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null \
+    || ! command -v WebKitWebDriver >/dev/null || ! command -v Xvfb >/dev/null; then
+    log "installing Chromium, ChromeDriver, Firefox ESR, and WebKitGTK's WebDriver with a virtual display, from Debian"
     sudo=""
     [[ "$(id -u)" -eq 0 ]] || sudo=sudo
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver firefox-esr
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver firefox-esr webkit2gtk-driver xvfb
   fi
 fi

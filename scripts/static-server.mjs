@@ -1,6 +1,8 @@
 // A plain static file server, as common static hosts (GitHub Pages, Netlify) behave: a file if
 // it exists, `NAME.html` for an extensionless `NAME`, a folder's index.html, otherwise 404.html
-// with status 404; compressed with brotli or gzip when the browser accepts it. Used to serve
+// with status 404; compressed with brotli or gzip when the browser accepts it; the headers of
+// the folder's `_headers` file applied as Netlify and Cloudflare Pages apply them (every rule
+// whose path pattern matches adds its headers; `*` matches anything). Used to serve
 // and test the release build, at the site root or under a sub-path (PREFIX, such as /reader/).
 //   node scripts/static-server.mjs DIR [PORT] [PREFIX]
 import { createServer } from "node:http";
@@ -60,6 +62,38 @@ function encode(req, path, body) {
   return { body: compressed.get(key), encoding };
 }
 
+/** The `_headers` file's rules: [{ pattern: RegExp, headers: [[name, value]] }]. */
+async function headerRules() {
+  let text;
+  try {
+    text = await readFile(join(root, "_headers"), "utf8");
+  } catch {
+    return [];
+  }
+  const rules = [];
+  for (const line of text.split("\n")) {
+    if (!line.trim() || line.trim().startsWith("#")) continue;
+    if (!/^\s/.test(line)) {
+      const pattern = new RegExp(`^${line.trim().split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+      rules.push({ pattern, headers: [] });
+    } else if (rules.length) {
+      const [name, ...value] = line.trim().split(":");
+      rules.at(-1).headers.push([name.trim().toLowerCase(), value.join(":").trim()]);
+    }
+  }
+  return rules;
+}
+
+/** The headers the `_headers` rules give a URL path; a header set twice has its values joined. */
+async function ruleHeaders(urlPath) {
+  const headers = {};
+  for (const rule of await headerRules()) {
+    if (!rule.pattern.test(urlPath)) continue;
+    for (const [name, value] of rule.headers) headers[name] = headers[name] ? `${headers[name]}, ${value}` : value;
+  }
+  return headers;
+}
+
 createServer(async (req, res) => {
   const urlPath = new URL(req.url, "http://localhost").pathname;
   if (!urlPath.startsWith(prefix) && urlPath !== prefix.replace(/\/$/, "")) {
@@ -67,7 +101,8 @@ createServer(async (req, res) => {
     res.end(`Nothing here: the reader is served under ${prefix}`);
     return;
   }
-  let path = await fileFor("/" + urlPath.slice(prefix.length));
+  // Hosts read `_headers` and never serve it.
+  let path = urlPath.endsWith("/_headers") ? null : await fileFor("/" + urlPath.slice(prefix.length));
   let status = 200;
   if (!path) {
     path = join(root, "404.html");
@@ -75,7 +110,12 @@ createServer(async (req, res) => {
   }
   try {
     const { body, encoding } = encode(req, path, await readFile(path));
-    const headers = { "content-type": TYPES[extname(path)] ?? "application/octet-stream", "cache-control": "no-cache", vary: "accept-encoding" };
+    const headers = {
+      "content-type": TYPES[extname(path)] ?? "application/octet-stream",
+      "cache-control": "no-cache",
+      vary: "accept-encoding",
+      ...(await ruleHeaders(urlPath)),
+    };
     if (encoding) headers["content-encoding"] = encoding;
     res.writeHead(status, headers);
     res.end(req.method === "HEAD" ? undefined : body);

@@ -2,7 +2,8 @@
 # Runs every test: a fast lane (format, lints, docs), native unit and property tests, wasm-bindgen tests in headless Chromium and
 # Firefox, the release builds (site root, /reader/, one file) with the size budget, end-to-end
 # tests in headless Chromium against those builds served as plain static files (and the one
-# file opened from file://), and an end-to-end smoke of every route in headless Firefox.
+# file opened from file://), and end-to-end smokes of every route in headless Firefox and in
+# WebKit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -45,3 +46,6 @@ node scripts/lighthouse.mjs
 
 step "end-to-end smoke in headless Firefox"
 node --test e2e-firefox/
+
+step "end-to-end in WebKit (WebKitGTK MiniBrowser on a virtual display)"
+node --test e2e-webkit/

@@ -18,7 +18,10 @@ pub fn use_fragment_target() -> RwSignal<String> {
     // (`popstate` fires for those too).
     Effect::new(move |_| {
         let hash = location.with(|l| l.hash.clone());
-        target.set(hash);
+        // Only a change: each paragraph and heading watches the target.
+        if target.with_untracked(|t| *t != hash) {
+            target.set(hash);
+        }
     });
     Effect::new(move |_| {
         let id = target.get();

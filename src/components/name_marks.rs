@@ -26,7 +26,11 @@ pub fn provide_name_marks() {
     let marks = RwSignal::new(0);
     Effect::new(move |_| {
         let saved = browser::load_setting(STORAGE_KEY).unwrap_or_default();
-        marks.set(saved.split(',').fold(0, |bits, kind| bits | kind_bit(kind)));
+        let bits = saved.split(',').fold(0, |bits, kind| bits | kind_bit(kind));
+        // Setting a signal redraws what reads it, even to the same value: every paragraph.
+        if bits != marks.get_untracked() {
+            marks.set(bits);
+        }
     });
     provide_context(NameMarks(marks));
 }

@@ -1,0 +1,155 @@
+// End-to-end in WebKit (what readers on iPhones and Macs get): Debian's WebKitGTK MiniBrowser in
+// automation mode through WebKitWebDriver, on a virtual display (MiniBrowser has no headless
+// mode), driven by selenium-webdriver. Runs against the release build in dist/, served as plain
+// static files with its `_headers`.
+//   node --test e2e-webkit/
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { Builder, By, Key, until } from "selenium-webdriver";
+
+process.env.SE_OFFLINE = "true"; // never let Selenium Manager fetch a driver or browser
+const PORT = 4176;
+const DRIVER_PORT = 4445;
+const DISPLAY = ":99";
+const BASE = `http://127.0.0.1:${PORT}`;
+/** The MiniBrowser of Debian's webkit2gtk-driver, in the multiarch library folder. */
+const MINIBROWSER = ["x86_64-linux-gnu", "aarch64-linux-gnu"].map((arch) => `/usr/lib/${arch}/webkit2gtk-4.1/MiniBrowser`).find(existsSync);
+
+const children = [];
+let driver;
+let server;
+
+/** Starts a process and waits until it prints `ready` (or, with no pattern, a moment). */
+function start(command, args, env, ready) {
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    if (!ready) return setTimeout(resolve, 1_000);
+    const check = (data) => ready.test(String(data)) && resolve();
+    child.stdout.on("data", check);
+    child.stderr.on("data", check);
+  });
+}
+
+before(async () => {
+  assert.ok(MINIBROWSER, "WebKitGTK's MiniBrowser is installed (scripts/setup.sh --test installs webkit2gtk-driver)");
+  await start("node", ["scripts/static-server.mjs", "dist", String(PORT)], {}, /Serving/);
+  server = children.at(-1);
+  await start("Xvfb", [DISPLAY, "-screen", "0", "1280x900x24", "-nolisten", "tcp"], {});
+  await start("WebKitWebDriver", [`--port=${DRIVER_PORT}`], { DISPLAY });
+  driver = await new Builder()
+    .usingServer(`http://127.0.0.1:${DRIVER_PORT}`)
+    .withCapabilities({ browserName: "MiniBrowser", "webkitgtk:browserOptions": { binary: MINIBROWSER, args: ["--automation"] } })
+    .build();
+});
+
+after(async () => {
+  await driver?.quit().catch(() => {});
+  for (const child of children.reverse()) if (child.exitCode === null) child.kill();
+});
+
+/** The page's h1 once the app has taken the page over. */
+async function heading() {
+  await driver.wait(until.elementLocated(By.css("html[data-app=ready]")), 10_000);
+  return (await driver.findElement(By.css("main h1"))).getText();
+}
+
+const ROUTES = [
+  ["/", "Documents"],
+  ["/g20-statement-countering-terrorism", "G20 Leaders’ Statement on Countering Terrorism"],
+  ["/trafficking-ring-dismantled-spain-bulgaria", "Human trafficking ring dismantled by Spanish and Bulgarian authorities"],
+  ["/romanian-thb-ring-disrupted-france", "Romanian THB ring disrupted in France"],
+  ["/defence-secretary-speech-csis", "Speech: Defence Secretary Speech at CSIS, Washington"],
+  ["/search?q=Eurojust", "Search results"],
+  ["/glossary", "Glossary"],
+  ["/entities", "Names"],
+  ["/entities/malaga", "Málaga"],
+  ["/timeline", "Timeline"],
+  ["/no-such-page", "Page not found"],
+];
+
+test("every route renders its page in WebKit", async () => {
+  for (const [path, title] of ROUTES) {
+    await driver.get(BASE + path);
+    assert.equal(await heading(), title, path);
+    assert.match(await driver.getTitle(), / · Security Policy Reader$/, path);
+  }
+});
+
+test("a deep link marks its paragraph, also after a reload, and links navigate in the app", async () => {
+  await driver.get(`${BASE}/g20-statement-countering-terrorism#p-10`);
+  await heading();
+  const marked = async () => (await driver.findElement(By.id("p-10")).getAttribute("class")).includes("is-target");
+  await driver.wait(marked, 5_000);
+  await driver.navigate().refresh();
+  await heading();
+  await driver.wait(marked, 5_000);
+  await driver.findElement(By.css(".neighbour.next")).click();
+  await driver.wait(until.urlIs(`${BASE}/trafficking-ring-dismantled-spain-bulgaria`), 5_000);
+  assert.equal(await heading(), "Human trafficking ring dismantled by Spanish and Bulgarian authorities");
+});
+
+test("searching from the box lands on the paragraph with its match marked", async () => {
+  await driver.get(`${BASE}/`);
+  await heading();
+  const box = await driver.findElement(By.id("search-input"));
+  await box.sendKeys("Pazardzhik");
+  await driver.wait(until.elementLocated(By.css("#search-option-0")), 5_000);
+  await box.sendKeys(Key.ARROW_DOWN, Key.ENTER);
+  await driver.wait(until.urlContains("?q=Pazardzhik#p-5"), 5_000);
+  const mark = await driver.wait(until.elementLocated(By.css("#p-5 mark.hit")), 5_000);
+  assert.equal(await mark.getText(), "Pazardzhik");
+});
+
+test("an acronym opens its expansion by keyboard and closes with Escape", async () => {
+  await driver.get(`${BASE}/g20-statement-countering-terrorism#p-4`);
+  await heading();
+  const ftf = await driver.findElement(By.xpath("//*[@id='p-4']//button[contains(@class,'term-button')][contains(., 'FTFs')]"));
+  await driver.executeScript("arguments[0].focus()", ftf);
+  await ftf.sendKeys(Key.ENTER);
+  const tip = await driver.wait(until.elementLocated(By.css("#p-4 .term-tip")), 5_000);
+  assert.equal(await tip.getText(), "foreign terrorist fighters");
+  assert.equal(await ftf.getAttribute("aria-expanded"), "true");
+  await ftf.sendKeys(Key.ESCAPE);
+  await driver.wait(async () => (await driver.findElements(By.css("#p-4 .term-tip"))).length === 0, 5_000);
+});
+
+test("the chosen theme survives a reload", async () => {
+  await driver.get(`${BASE}/`);
+  await heading();
+  const toggle = async () => driver.findElement(By.css("button.theme-toggle"));
+  const before = await (await toggle()).getAttribute("aria-pressed");
+  await (await toggle()).click();
+  const chosen = before === "true" ? "light" : "dark";
+  await driver.wait(async () => (await driver.findElement(By.css("html")).getAttribute("data-theme")) === chosen, 5_000);
+  await driver.navigate().refresh();
+  await heading();
+  assert.equal(await driver.findElement(By.css("html")).getAttribute("data-theme"), chosen);
+  assert.equal(await (await toggle()).getAttribute("aria-pressed"), chosen === "dark" ? "true" : "false");
+  await driver.executeScript("localStorage.clear()");
+});
+
+test("after one visit the reader works with the server gone (WebKitGTK has service workers)", async () => {
+  await driver.get(`${BASE}/`);
+  await heading();
+  const state = await driver.executeAsyncScript(`
+    const done = arguments[arguments.length - 1];
+    if (!("serviceWorker" in navigator)) return done("no service workers");
+    const timeout = new Promise((resolve) => setTimeout(() => resolve("no worker ready"), 10000));
+    Promise.race([navigator.serviceWorker.ready.then(() => caches.keys()).then((keys) => keys.some((k) => k.startsWith("reader-")) ? "cached" : "no cache"), timeout])
+      .then(done, (e) => done(String(e)));
+  `);
+  assert.equal(state, "cached");
+  // WebDriver cannot take WebKitGTK offline: the server goes instead.
+  server.kill();
+  await new Promise((resolve) => server.once("exit", resolve));
+  await driver.get(`${BASE}/defence-secretary-speech-csis`);
+  assert.equal(await heading(), "Speech: Defence Secretary Speech at CSIS, Washington");
+  await driver.get(`${BASE}/search?q=Eurojust`);
+  assert.equal(await heading(), "Search results");
+  const results = await driver.findElements(By.css(".result-group"));
+  assert.equal(results.length, 2, "search answers offline");
+});

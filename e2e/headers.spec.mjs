@@ -1,0 +1,35 @@
+// The security headers the build writes in `_headers`, as a host that reads the file serves
+// them (the test server applies it, so every other test also runs under them).
+import { readdirSync } from "node:fs";
+import { test, expect } from "./fixtures.mjs";
+
+test("pages and files carry the security headers, hashed files are immutable, pages and sw.js revalidate", async ({ page, request }) => {
+  await page.goto("/");
+  const hashed = readdirSync("dist").filter((f) => /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/.test(f)).map((f) => `/${f}`);
+  expect(hashed.filter((f) => /\.(js|wasm|css)$/.test(f)).length, "the CSS, the JavaScript and the wasm").toBeGreaterThanOrEqual(3);
+
+  for (const path of ["/", "/g20-statement-countering-terrorism", "/entities/isil", "/no-such-page", "/sw.js", ...hashed]) {
+    const response = await request.get(path);
+    const headers = response.headers();
+    expect(headers["content-security-policy"], path).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+    expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("no-referrer");
+    expect(headers["permissions-policy"], path).toMatch(/(^|, )camera=\(\)(, |$)/);
+    expect(headers["cross-origin-opener-policy"], path).toBe("same-origin");
+    const immutable = hashed.includes(path);
+    expect(headers["cache-control"], path).toBe(immutable ? "public, max-age=31536000, immutable" : "no-cache");
+  }
+  expect((await request.get("/_headers")).status(), "hosts never serve the rules themselves").toBe(404);
+});
+
+test("under the headers the reader runs without a console message", async ({ page }) => {
+  const messages = [];
+  page.on("console", (m) => messages.push(`${m.type()}: ${m.text()}`));
+  await page.goto("/g20-statement-countering-terrorism#p-3");
+  await expect(page.locator("#p-3")).toHaveClass(/is-target/);
+  await page.keyboard.press("/");
+  await page.keyboard.type("FATF");
+  await expect(page.locator("#search-option-0")).toBeVisible();
+  expect(messages).toEqual([]);
+});
