@@ -34,13 +34,13 @@ function sizes(rel) {
   return sizeCache.get(rel);
 }
 
-/** The files a page references (href/src attributes, quoted or not, and the wasm the bootstrap names). */
+/** The files a page references (href/src attributes, quoted or not, and what the loader imports: the JavaScript and the wasm). */
 function referencedBy(page) {
   const html = readFileSync(join(dir, page), "utf8");
   const base = html.match(/<base\s+href=["']?([^"'\s>]+)/i)?.[1] ?? "/";
   const found = new Set();
-  for (const m of html.matchAll(/<(?:script|link)\b[^>]*\b(?:href|src)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))|['"]([^'"]+\.wasm)['"]/g)) {
-    const url = (m[1] ?? m[2] ?? m[3] ?? m[4]).split(/[?#]/)[0];
+  for (const m of html.matchAll(/<(?:script|link)\b[^>]*\b(?:href|src)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))|['"]([^'"]+\.wasm)['"]|import\(\s*['"]([^'"]+)['"]/g)) {
+    const url = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]).split(/[?#]/)[0];
     const rel = url.replace(/^[^:]*\/\/[^/]*/, "").replace(new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`), "").replace(/^\.?\//, "");
     // A <noscript> stylesheet loads only without script; the manifest and icons load after.
     if (rel && !rel.endsWith(".html") && rel !== "no-script.css") found.add(rel);

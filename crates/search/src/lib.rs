@@ -18,5 +18,5 @@ mod results;
 pub mod snippet;
 pub mod text;
 
-pub use index::{Index, Matcher, PassageInput};
+pub use index::{fixed3, Explanation, Index, Matcher, PassageInput, TermPart, UnitPart};
 pub use results::{DocumentHits, SearchHit, SearchResults};

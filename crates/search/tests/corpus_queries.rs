@@ -276,3 +276,45 @@ fn a_slashed_acronym_and_each_of_its_parts_find_their_expansions() {
     let words = hit_words(&with_synonyms, "AML/CFT");
     assert!(words.contains(&"AML/CFT".to_string()) || words.contains(&"AML".to_string()), "{words:?}");
 }
+
+/// `explain` takes the search's own scoring path: for the leading hits of readers' queries its
+/// total is the hit's score, and it names the terms that earned it.
+#[test]
+fn explain_accounts_for_every_leading_hit_score() {
+    let index = index();
+    for q in ["FATF", "terrorist financing", "\"safe spaces\" FATF", "Eurojsut", "nuclear deterrent", "aviation security -ICAO"] {
+        for (_, hit) in index.search(q, 10).hits() {
+            let why = index.explain(q, hit.passage);
+            assert!(
+                (why.score - hit.score).abs() <= hit.score * 1e-5,
+                "{q:?} passage {}: explained {} vs ranked {}\n{why}",
+                hit.passage,
+                why.score,
+                hit.score
+            );
+            assert_eq!(why.matched.0, why.matched.1.min(why.matched.0), "{q:?}: matched words counted");
+            assert!(why.units.iter().any(|u| !u.terms.is_empty()), "{q:?}: some term earned the score\n{why}");
+        }
+    }
+}
+
+#[test]
+fn explain_shows_why_the_statement_leads_for_fatf() {
+    let index = index();
+    let results = index.search("FATF", 5);
+    let (_, first) = results.hits().next().expect("a hit");
+    let why = index.explain("FATF", first.passage);
+    let text = why.to_string();
+    assert!(text.starts_with(&format!("score {} = BM25 and fields", search::fixed3(first.score))), "{text}");
+    let fatf = &why.units[0].terms.iter().find(|t| t.term == "fatf").expect("the exact term");
+    assert_eq!(fatf.weight, 1.0, "an exact match weighs fully");
+    assert!(fatf.count >= 1 && fatf.idf > 0.0);
+    // A typo finds the same passage, at a lower weight, and says so.
+    let typo = index.explain("FATG", first.passage);
+    let fuzzy = typo.units[0].terms.iter().find(|t| t.term == "fatf").expect("fatf through one edit");
+    assert!(fuzzy.weight < 1.0, "{typo}");
+    assert!(typo.score < why.score);
+    // A passage the query does not match explains itself as nothing.
+    let unrelated = index.explain("FATF", u32::MAX);
+    assert_eq!((unrelated.score, unrelated.units[0].terms.len()), (0.0, 0));
+}

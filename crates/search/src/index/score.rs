@@ -1,0 +1,208 @@
+//! Ranking: each query word's and phrase's BM25 in the body with title and heading boosts,
+//! the passages matching the most of the query, proximity over the leading candidates, and
+//! the hits grouped by document.
+
+use super::synonyms::Resolved;
+use super::{from_rank_key, rank_key, sort_dedup, Expansion, Index, PassageId, TermId};
+use crate::query::{self, Query};
+use crate::rank::{idf, proximity_factor, tf_weight, BM25, FIELDS};
+use crate::results::{DocumentHits, SearchHit, SearchResults};
+
+/// One query unit's part in every passage (see [`Index::unit_scores`]).
+pub(super) struct UnitScores {
+    pub(super) score: Vec<f32>,
+    /// How many of the query's words the unit matched, by passage.
+    pub(super) matched: Vec<u8>,
+    /// How many words the unit stands for.
+    pub(super) words: u8,
+}
+
+/// How many of the best BM25 candidates proximity may reorder.
+pub(super) const PROXIMITY_CANDIDATES: usize = 32;
+
+impl Index {
+    /// Parses `input` and searches; returns at most `limit` paragraphs, grouped by document.
+    pub fn search(&self, input: &str, limit: usize) -> SearchResults {
+        self.search_query(query::parse(input), limit)
+    }
+
+    pub fn search_query(&self, mut query: Query, limit: usize) -> SearchResults {
+        if query.is_empty() {
+            return SearchResults { query, ..SearchResults::default() };
+        }
+        let resolved = self.resolve(&mut query);
+        let units = self.unit_scores(&resolved);
+        let (score, matched) = self.combine(&units, &query);
+        let best = matched.iter().copied().max().unwrap_or(0);
+        if best == 0 {
+            let suggestions = self.suggestions(&query, &resolved);
+            return SearchResults { query, suggestions, ..SearchResults::default() };
+        }
+        let partial = usize::from(best) < units.iter().map(|u| usize::from(u.words)).sum();
+        let ranked: Vec<u64> = (0..score.len()).filter(|&p| matched[p] == best).map(|p| rank_key(score[p], p as PassageId)).collect();
+        let total = ranked.len();
+        let ranked = self.rank(ranked, &resolved, limit);
+        let groups = self.group(ranked, &resolved);
+        SearchResults { query, groups, total, partial, suggestions: Vec::new() }
+    }
+
+    /// Each query unit's score in every passage, and how many of the query's words it matched
+    /// there: a word; a synonym typed out, whose words match it whole where all of them (or an
+    /// alternative standing for them) are, and in part as free words would; a quoted phrase.
+    pub(super) fn unit_scores(&self, resolved: &Resolved) -> Vec<UnitScores> {
+        let n = self.passages.len();
+        let mut units = Vec::new();
+        for (members, alternatives) in &resolved.words {
+            let member_scores: Vec<Vec<f32>> = members.iter().map(|m| self.word_scores(m)).collect();
+            let own: Vec<f32> = (0..n)
+                .map(|p| if member_scores.iter().all(|s| s[p] > 0.0) { member_scores.iter().map(|s| s[p]).sum() } else { 0.0 })
+                .collect();
+            let whole = self.with_alternatives(own, alternatives);
+            let mut unit = UnitScores { score: vec![0.0; n], matched: vec![0; n], words: members.len() as u8 };
+            for p in 0..n {
+                if whole[p] > 0.0 {
+                    unit.score[p] = whole[p];
+                    unit.matched[p] = members.len() as u8;
+                } else {
+                    for s in member_scores.iter().filter(|s| s[p] > 0.0) {
+                        unit.score[p] += s[p];
+                        unit.matched[p] += 1;
+                    }
+                }
+            }
+            units.push(unit);
+        }
+        for (phrase, alternatives) in &resolved.phrases {
+            let score = self.with_alternatives(self.phrase_score_list(phrase), alternatives);
+            let matched = score.iter().map(|&s| u8::from(s > 0.0)).collect();
+            units.push(UnitScores { score, matched, words: 1 });
+        }
+        units
+    }
+
+    /// The units' scores and matched words summed per passage; passages holding an excluded
+    /// word match nothing.
+    pub(super) fn combine(&self, units: &[UnitScores], query: &Query) -> (Vec<f32>, Vec<u8>) {
+        let n = self.passages.len();
+        let mut score = vec![0f32; n];
+        let mut matched = vec![0u8; n];
+        for unit in units {
+            for p in 0..n {
+                score[p] += unit.score[p];
+                matched[p] += unit.matched[p];
+            }
+        }
+        for term in &query.excluded {
+            for id in self.expand_strict(term) {
+                for posting in &self.terms[id as usize].postings {
+                    matched[posting.passage as usize] = 0;
+                }
+            }
+        }
+        (score, matched)
+    }
+
+    /// Whether proximity reorders this query's candidates: it needs two words or phrases.
+    pub(super) fn uses_proximity(resolved: &Resolved) -> bool {
+        resolved.words.len() + resolved.phrases.len() > 1
+    }
+
+    /// Candidates (rank keys) sorted best first, the leading ones reordered by proximity, cut
+    /// to `limit`.
+    fn rank(&self, mut ranked: Vec<u64>, resolved: &Resolved, limit: usize) -> Vec<u64> {
+        ranked.sort_unstable();
+        if Self::uses_proximity(resolved) {
+            let expansions = resolved.flat_expansions();
+            let phrase_terms: Vec<Vec<Vec<TermId>>> = resolved.phrases.iter().map(|(p, _)| p.clone()).collect();
+            // Proximity reorders the leading candidates only; the tail stays in BM25 order.
+            let head = ranked.len().min(limit.max(PROXIMITY_CANDIDATES));
+            for key in &mut ranked[..head] {
+                let (score, passage) = from_rank_key(*key);
+                *key = rank_key(score * self.proximity(passage, &expansions, &phrase_terms), passage);
+            }
+            ranked[..head].sort_unstable();
+        }
+        ranked.truncate(limit);
+        ranked
+    }
+
+    /// The ranked passages as hits with what they matched, grouped by document (documents in
+    /// the order of their best hit).
+    fn group(&self, ranked: Vec<u64>, resolved: &Resolved) -> Vec<DocumentHits> {
+        let matcher = self.matcher_of(resolved);
+        let mut groups: Vec<DocumentHits> = Vec::new();
+        for (score, passage) in ranked.into_iter().map(from_rank_key) {
+            let doc = self.passages[passage as usize].doc;
+            let hit = SearchHit { passage, score, ranges: matcher.passage_ranges(passage) };
+            match groups.iter_mut().find(|g| g.doc == doc) {
+                Some(group) => group.hits.push(hit),
+                None => groups.push(DocumentHits { doc, hits: vec![hit] }),
+            }
+        }
+        groups
+    }
+
+    /// A phrase's score in every passage (0 where it does not stand).
+    fn phrase_score_list(&self, phrase: &[Vec<TermId>]) -> Vec<f32> {
+        let mut scores = vec![0f32; self.passages.len()];
+        for (p, s) in self.phrase_scores(phrase) {
+            scores[p as usize] = s;
+        }
+        scores
+    }
+
+    /// A word's score in every passage: its best expansion's BM25 in the body, plus its best
+    /// title and heading boosts.
+    pub(super) fn word_scores(&self, expansion: &Expansion) -> Vec<f32> {
+        let n = self.passages.len();
+        let mut body = vec![0f32; n];
+        let mut field = vec![0f32; n];
+        for &(id, weight) in expansion {
+            let term = &self.terms[id as usize];
+            let idf = idf(n, term.postings.len());
+            for posting in &term.postings {
+                let p = posting.passage as usize;
+                let s = weight * idf * tf_weight(posting.positions.len() as u32, self.passages[p].len, self.avg_len, BM25);
+                body[p] = body[p].max(s);
+            }
+            for (passages, boost) in [(&term.in_title, FIELDS.title), (&term.in_heading, FIELDS.heading)] {
+                for &p in passages {
+                    let f = &mut field[p as usize];
+                    *f = f.max(weight * idf * boost);
+                }
+            }
+        }
+        body.iter_mut().zip(field).for_each(|(b, f)| *b += f);
+        body
+    }
+
+    /// Passages holding the phrase's words in order, with the summed BM25 of those words
+    /// times the adjacency bonus.
+    pub(super) fn phrase_scores(&self, words: &[Vec<TermId>]) -> Vec<(PassageId, f32)> {
+        let Some(first) = words.first() else { return Vec::new() };
+        let n = self.passages.len();
+        let mut candidates: Vec<PassageId> =
+            first.iter().flat_map(|&id| self.terms[id as usize].postings.iter().map(|p| p.passage)).collect();
+        sort_dedup(&mut candidates);
+        let mut out = Vec::new();
+        for passage in candidates {
+            let positions: Vec<Vec<u32>> = words.iter().map(|ids| self.positions_in(ids, passage)).collect();
+            let found = positions[0]
+                .iter()
+                .any(|&start| positions.iter().enumerate().skip(1).all(|(k, list)| list.binary_search(&(start + k as u32)).is_ok()));
+            if found {
+                let len = self.passages[passage as usize].len;
+                let s: f32 = words
+                    .iter()
+                    .zip(&positions)
+                    .map(|(ids, pos)| {
+                        let df = ids.iter().map(|&id| self.document_frequency(id)).max().unwrap_or(1);
+                        idf(n, df) * tf_weight(pos.len() as u32, len, self.avg_len, BM25)
+                    })
+                    .sum();
+                out.push((passage, s * proximity_factor(words.len(), words.len() as u32 - 1)));
+            }
+        }
+        out
+    }
+}
