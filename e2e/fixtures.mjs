@@ -1,7 +1,7 @@
 // Shared test setup: every test fails on a page error, a console error, a Content-Security-
 // Policy violation, or a request that leaves the origin.
 import { test as base, expect } from "@playwright/test";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 
 export const test = base.extend({
   page: async ({ page, baseURL }, use) => {
@@ -47,11 +47,15 @@ export async function waitForApp(page) {
   await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
 }
 
+/** How many documents the corpus holds (one Markdown file each in content/): tests derive
+ *  counts from the content, so adding a document breaks none of them. */
+export const DOCUMENT_COUNT = readdirSync(new URL("../content/", import.meta.url)).filter((f) => f.endsWith(".md")).length;
+
 /** The documents as the home page lists them: [{ title, href }]. */
 export async function listedDocuments(page) {
   await page.goto("/");
   const links = page.locator(".doc-card-title a");
-  await expect(links).toHaveCount(4);
+  await expect(links).toHaveCount(DOCUMENT_COUNT);
   return links.evaluateAll((as) => as.map((a) => ({ title: a.textContent, href: a.getAttribute("href") })));
 }
 

@@ -1,22 +1,22 @@
 // Reading: every route, every source line, clicking through, deep links, history, not-found.
-import { test, expect, listedDocuments, sourceTexts, STATEMENT, SPEECH, topOf } from "./fixtures.mjs";
+import { test, expect, listedDocuments, sourceTexts, DOCUMENT_COUNT, STATEMENT, SPEECH, topOf } from "./fixtures.mjs";
 
-test("the home page lists four documents with kind, date, reading time and opening", async ({ page }) => {
+test("the home page lists every document with kind, date, reading time and opening", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveTitle("Documents · Security Policy Reader");
   await expect(page.locator("main h1")).toHaveText("Documents");
   const cards = page.locator(".doc-card");
-  await expect(cards).toHaveCount(4);
+  await expect(cards).toHaveCount(DOCUMENT_COUNT);
   await expect(cards.nth(0)).toContainText("Statement");
   await expect(cards.nth(1)).toContainText("Press release · 7 July 2017");
   await expect(cards.nth(3)).toContainText("Speech · Washington");
-  for (let i = 0; i < 4; i++) await expect(cards.nth(i)).toContainText(/\d+ min read/);
+  for (let i = 0; i < DOCUMENT_COUNT; i++) await expect(cards.nth(i)).toContainText(/\d+ min read/);
 });
 
 test("every line of the source dump is on its document's page, and only there", async ({ page }) => {
   const docs = await listedDocuments(page);
   const texts = sourceTexts();
-  expect(texts).toHaveLength(4);
+  expect(texts.length, "the dump holds the default corpus's texts").toBeGreaterThan(0);
   for (const lines of texts) {
     const doc = docs.find((d) => d.title === lines[0]);
     expect(doc, `a document titled ${lines[0]}`).toBeTruthy();

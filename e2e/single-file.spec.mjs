@@ -2,7 +2,7 @@
 // between them, deep links, search, themes. No server involved.
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, DOCUMENT_COUNT } from "./fixtures.mjs";
 
 const FILE = pathToFileURL(resolve("dist-single/security-policy-reader.html")).href;
 
@@ -10,7 +10,7 @@ test("the single file reads every document and links between them from file://",
   await page.goto(FILE);
   await expect(page.locator("main h1")).toHaveText("Documents");
   const titles = await page.locator(".doc-card-title a").allTextContents();
-  expect(titles).toHaveLength(4);
+  expect(titles).toHaveLength(DOCUMENT_COUNT);
   for (const title of titles) {
     await page.goto(FILE);
     await page.getByRole("link", { name: title, exact: true }).click();

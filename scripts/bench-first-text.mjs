@@ -12,7 +12,7 @@ import { chromium } from "playwright";
 
 const dir = process.argv[2] ?? "dist";
 const pages = process.argv.length > 3 ? process.argv.slice(3) : ["/g20-statement-countering-terrorism", "/defence-secretary-speech-csis"];
-const RUNS = 7;
+const RUNS = 15;
 const PORT = 4188;
 
 /** The page's visible text as a plain HTML page: headings and paragraphs, nothing else. */

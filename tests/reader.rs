@@ -4,7 +4,8 @@
 
 mod support;
 
-use support::{active_element_id, document, location_hash, open, settle};
+use reader::content::{DOCUMENTS, GLOSSARY, TIMELINE};
+use support::{active_element_id, document, location_hash, open, open_again, settle};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -19,10 +20,10 @@ async fn home_lists_every_document_with_its_facts() {
     assert_eq!(app.text("main h1"), "Documents");
     assert_eq!(document().title(), "Documents · Security Policy Reader");
     let cards = app.all(".doc-card");
-    assert_eq!(cards.len(), 4);
+    assert_eq!(cards.len(), DOCUMENTS.len());
     let explore: Vec<String> = app.all(".explore a").iter().map(|a| a.get_attribute("href").unwrap_or_default()).collect();
     assert_eq!(explore, ["/glossary", "/entities", "/timeline"]);
-    assert_eq!(app.text(".explore li a"), "26 acronyms explained");
+    assert_eq!(app.text(".explore li a"), format!("{} acronyms explained", GLOSSARY.len()));
     let titles: Vec<String> = app.all(".doc-card-title a").iter().map(|a| a.text_content().unwrap_or_default()).collect();
     assert_eq!(
         titles,
@@ -115,7 +116,7 @@ async fn an_unknown_slug_shows_a_helpful_not_found_page() {
     assert_eq!(document().title(), "Page not found · Security Policy Reader");
     assert_eq!(app.text(".not-found-path"), "/no-such-document");
     assert!(app.all("main a").iter().any(|a| a.get_attribute("href").as_deref() == Some("/")));
-    assert_eq!(app.all(".doc-card").len(), 4);
+    assert_eq!(app.all(".doc-card").len(), DOCUMENTS.len());
 }
 
 #[wasm_bindgen_test]
@@ -126,9 +127,8 @@ async fn an_unknown_nested_path_is_not_found_too() {
 
 #[wasm_bindgen_test]
 async fn the_theme_toggle_switches_and_remembers() {
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    storage.remove_item("reader-theme").unwrap();
     let app = open("/").await;
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     let root = document().document_element().unwrap();
     let was_dark = app.one(".theme-toggle").get_attribute("aria-pressed").as_deref() == Some("true");
     app.click(".theme-toggle");
@@ -137,8 +137,6 @@ async fn the_theme_toggle_switches_and_remembers() {
     assert_eq!(root.get_attribute("data-theme").as_deref(), Some(expected));
     assert_eq!(storage.get_item("reader-theme").unwrap().as_deref(), Some(expected));
     assert_eq!(app.one(".theme-toggle").get_attribute("aria-pressed").as_deref(), Some(if was_dark { "false" } else { "true" }));
-    storage.remove_item("reader-theme").unwrap();
-    root.remove_attribute("data-theme").unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -241,14 +239,8 @@ async fn an_entity_page_lists_every_mention_in_its_sentence() {
     assert!(app.text(".result .hit-snippet").starts_with("We call for strengthening measures against the financing"));
 }
 
-fn forget_marked_names() {
-    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("localStorage");
-    storage.remove_item("reader-name-marks").expect("remove");
-}
-
 #[wasm_bindgen_test]
 async fn names_are_marked_by_kind_and_link_to_their_entity() {
-    forget_marked_names();
     let app = open("/trafficking-ring-dismantled-spain-bulgaria").await;
     assert!(app.all(".name").is_empty(), "nothing is marked until the reader asks");
     assert!(app.all("#p-2 a.name").is_empty(), "unmarked names are not links");
@@ -274,7 +266,7 @@ async fn names_are_marked_by_kind_and_link_to_their_entity() {
     drop(app);
 
     // The choice holds on the next document; a name that is also an acronym keeps its control.
-    let statement = open(STATEMENT).await;
+    let statement = open_again(STATEMENT).await;
     statement.click(".name-toggle[data-kind=organisation]");
     settle().await;
     let fatf = statement.all("#p-12 .name").into_iter().find(|m| m.text_content().as_deref() == Some("FATF")).expect("FATF marked");
@@ -300,7 +292,6 @@ async fn names_are_marked_by_kind_and_link_to_their_entity() {
     statement.click(".name-toggle[data-kind=place]");
     settle().await;
     assert!(statement.all(".name").is_empty(), "toggled off again");
-    forget_marked_names();
 }
 
 #[wasm_bindgen_test]
@@ -344,7 +335,7 @@ async fn the_timeline_lists_events_in_order_with_their_sources() {
     let whens: Vec<String> = app.all(".timeline-when").iter().map(|w| w.text_content().unwrap_or_default()).collect();
     assert_eq!(whens.first().map(String::as_str), Some("1996"));
     assert_eq!(whens.last().map(String::as_str), Some("7 July 2017"));
-    assert_eq!(whens.len(), 14);
+    assert_eq!(whens.len(), TIMELINE.len(), "every dated event, each once");
     let quote = String::from(js_sys::encode_uri_component("In 1996, the Iron Lady delivered a speech in Fulton Missouri"));
     let expected = format!("/defence-secretary-speech-csis?quote={quote}#p-95");
     assert_eq!(app.one(".timeline-source").get_attribute("href").as_deref(), Some(expected.as_str()));

@@ -20,8 +20,18 @@ impl Drop for Mounted {
     }
 }
 
-/// Mounts the whole app as if the browser had opened `url` (path, query and fragment).
+/// Mounts the whole app as if the browser had opened `url` (path, query and fragment), for a
+/// reader the browser has never seen: what an earlier test remembered (theme, marked names)
+/// is forgotten first, so no test depends on another's end.
 pub async fn open(url: &str) -> Mounted {
+    let window = web_sys::window().expect("window");
+    window.local_storage().ok().flatten().expect("localStorage").clear().expect("clear localStorage");
+    document().document_element().expect("root").remove_attribute("data-theme").expect("data-theme");
+    open_again(url).await
+}
+
+/// Mounts the app at `url` for the same reader as before: what the browser remembers stays.
+pub async fn open_again(url: &str) -> Mounted {
     let window = web_sys::window().expect("window");
     window.history().expect("history").replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url)).expect("replaceState");
     let root: HtmlElement = document().create_element("div").expect("div").dyn_into().expect("html element");
