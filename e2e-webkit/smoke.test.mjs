@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { Builder, By, Key, until } from "selenium-webdriver";
+import { deepLinkAndNext, everyRouteRenders, heading, searchLanding } from "../e2e-webdriver/shared.mjs";
 
 process.env.SE_OFFLINE = "true"; // never let Selenium Manager fetch a driver or browser
 const PORT = 4176;
@@ -51,62 +52,15 @@ after(async () => {
   for (const child of children.reverse()) if (child.exitCode === null) child.kill();
 });
 
-/** The page's h1 once the app has taken the page over. */
-async function heading() {
-  await driver.wait(until.elementLocated(By.css("html[data-app=ready]")), 10_000);
-  return (await driver.findElement(By.css("main h1"))).getText();
-}
+test("every route renders its page in WebKit", () => everyRouteRenders(driver, BASE));
 
-const ROUTES = [
-  ["/", "Documents"],
-  ["/g20-statement-countering-terrorism", "G20 Leaders’ Statement on Countering Terrorism"],
-  ["/trafficking-ring-dismantled-spain-bulgaria", "Human trafficking ring dismantled by Spanish and Bulgarian authorities"],
-  ["/romanian-thb-ring-disrupted-france", "Romanian THB ring disrupted in France"],
-  ["/defence-secretary-speech-csis", "Speech: Defence Secretary Speech at CSIS, Washington"],
-  ["/search?q=Eurojust", "Search results"],
-  ["/glossary", "Glossary"],
-  ["/entities", "Names"],
-  ["/entities/malaga", "Málaga"],
-  ["/timeline", "Timeline"],
-  ["/no-such-page", "Page not found"],
-];
+test("a deep link marks its paragraph, also after a reload, and links navigate in the app", () => deepLinkAndNext(driver, BASE, { reload: true }));
 
-test("every route renders its page in WebKit", async () => {
-  for (const [path, title] of ROUTES) {
-    await driver.get(BASE + path);
-    assert.equal(await heading(), title, path);
-    assert.match(await driver.getTitle(), / · Security Policy Reader$/, path);
-  }
-});
-
-test("a deep link marks its paragraph, also after a reload, and links navigate in the app", async () => {
-  await driver.get(`${BASE}/g20-statement-countering-terrorism#p-10`);
-  await heading();
-  const marked = async () => (await driver.findElement(By.id("p-10")).getAttribute("class")).includes("is-target");
-  await driver.wait(marked, 5_000);
-  await driver.navigate().refresh();
-  await heading();
-  await driver.wait(marked, 5_000);
-  await driver.findElement(By.css(".neighbour.next")).click();
-  await driver.wait(until.urlIs(`${BASE}/trafficking-ring-dismantled-spain-bulgaria`), 5_000);
-  assert.equal(await heading(), "Human trafficking ring dismantled by Spanish and Bulgarian authorities");
-});
-
-test("searching from the box lands on the paragraph with its match marked", async () => {
-  await driver.get(`${BASE}/`);
-  await heading();
-  const box = await driver.findElement(By.id("search-input"));
-  await box.sendKeys("Pazardzhik");
-  await driver.wait(until.elementLocated(By.css("#search-option-0")), 5_000);
-  await box.sendKeys(Key.ARROW_DOWN, Key.ENTER);
-  await driver.wait(until.urlContains("?q=Pazardzhik#p-5"), 5_000);
-  const mark = await driver.wait(until.elementLocated(By.css("#p-5 mark.hit")), 5_000);
-  assert.equal(await mark.getText(), "Pazardzhik");
-});
+test("searching from the box lands on the paragraph with its match marked", () => searchLanding(driver, BASE));
 
 test("an acronym opens its expansion by keyboard and closes with Escape", async () => {
   await driver.get(`${BASE}/g20-statement-countering-terrorism#p-4`);
-  await heading();
+  await heading(driver);
   const ftf = await driver.findElement(By.xpath("//*[@id='p-4']//button[contains(@class,'term-button')][contains(., 'FTFs')]"));
   await driver.executeScript("arguments[0].focus()", ftf);
   await ftf.sendKeys(Key.ENTER);
@@ -119,14 +73,14 @@ test("an acronym opens its expansion by keyboard and closes with Escape", async 
 
 test("the chosen theme survives a reload", async () => {
   await driver.get(`${BASE}/`);
-  await heading();
+  await heading(driver);
   const toggle = async () => driver.findElement(By.css("button.theme-toggle"));
   const before = await (await toggle()).getAttribute("aria-pressed");
   await (await toggle()).click();
   const chosen = before === "true" ? "light" : "dark";
   await driver.wait(async () => (await driver.findElement(By.css("html")).getAttribute("data-theme")) === chosen, 5_000);
   await driver.navigate().refresh();
-  await heading();
+  await heading(driver);
   assert.equal(await driver.findElement(By.css("html")).getAttribute("data-theme"), chosen);
   assert.equal(await (await toggle()).getAttribute("aria-pressed"), chosen === "dark" ? "true" : "false");
   await driver.executeScript("localStorage.clear()");
@@ -134,7 +88,7 @@ test("the chosen theme survives a reload", async () => {
 
 test("after one visit the reader works with the server gone (WebKitGTK has service workers)", async () => {
   await driver.get(`${BASE}/`);
-  await heading();
+  await heading(driver);
   const state = await driver.executeAsyncScript(`
     const done = arguments[arguments.length - 1];
     if (!("serviceWorker" in navigator)) return done("no service workers");
@@ -147,9 +101,9 @@ test("after one visit the reader works with the server gone (WebKitGTK has servi
   server.kill();
   await new Promise((resolve) => server.once("exit", resolve));
   await driver.get(`${BASE}/defence-secretary-speech-csis`);
-  assert.equal(await heading(), "Speech: Defence Secretary Speech at CSIS, Washington");
+  assert.equal(await heading(driver), "Speech: Defence Secretary Speech at CSIS, Washington");
   await driver.get(`${BASE}/search?q=Eurojust`);
-  assert.equal(await heading(), "Search results");
+  assert.equal(await heading(driver), "Search results");
   const results = await driver.findElements(By.css(".result-group"));
   assert.equal(results.length, 2, "search answers offline");
 });
