@@ -36,9 +36,9 @@ const themeScript = `try{var t=localStorage.getItem("reader-theme");if(t==="dark
 shell = shell.replace(/(<meta charset=["']?utf-8["']?\s*\/?>)/i, `$1<script>${themeScript}</script>`);
 if (!shell.includes(themeScript)) fail("no <meta charset=utf-8> to put the head's additions after");
 
-// The app starts once the page has loaded, so its 170 KB of code never competes with the
-// text for the network or the main thread before the text is painted (the page reads
-// without it). Trunk's bootstrap and its preloads, which would fetch the code at once, make
+// The app starts once the page has loaded and painted (the frame after `load`), so its
+// 170 KB of code never competes with the text for the network or the main thread before the
+// text is painted (the page reads without it). Trunk's bootstrap and its preloads, which would fetch the code at once, make
 // way for a loader that imports the same files on `load`.
 const bootstrap = shell.match(/<script type=["']?module["']?>\s*import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);[\s\S]*?<\/script>/);
 if (!bootstrap) fail("no Trunk bootstrap (<script type=\"module\">import init ...) to replace");
@@ -47,7 +47,7 @@ const [, glueUrl, wasmUrl] = bootstrap;
 // shortens its names: 7.5 KB brotli becomes 5.7 KB.
 const glueFile = join(dir, glueUrl.split("/").pop());
 execFileSync("node_modules/.bin/terser", [glueFile, "--module", "--compress", "--mangle", "--output", glueFile], { stdio: "inherit" });
-const loader = `const start=()=>import(${JSON.stringify(glueUrl)}).then(async(glue)=>{await glue.default({module_or_path:${JSON.stringify(wasmUrl)}});window.wasmBindings=glue});if(document.readyState==="complete")start();else addEventListener("load",start,{once:true});`;
+const loader = `const start=()=>import(${JSON.stringify(glueUrl)}).then(async(glue)=>{await glue.default({module_or_path:${JSON.stringify(wasmUrl)}});window.wasmBindings=glue});const afterPaint=()=>requestAnimationFrame(()=>setTimeout(start));if(document.readyState==="complete")afterPaint();else addEventListener("load",afterPaint,{once:true});`;
 shell = shell.replace(bootstrap[0], () => `<script type="module">${loader}</script>`);
 shell = shell.replace(/<link\b[^>]*\brel=["']?(modulepreload|preload)["']?[^>]*>/gi, "");
 if (shell.includes(`href="${wasmUrl}"`)) fail("a preload of the wasm is left");

@@ -12,7 +12,17 @@ import { join } from "node:path";
 
 const PORT = 4177;
 const PAGES = ["/", "/g20-statement-countering-terrorism"];
-const FLOORS = { performance: 95, accessibility: 100, "best-practices": 100, seo: 90 };
+// Performance floor 90 (was 95, a decided change, 2026-12-01): pages now paint their text
+// at once (FCP about 0.85 s, LCP about 1.05 s, CLS 0) and the app takes them over in the
+// frame after `load`, so the wasm's start-up, which used to come before the first paint, now
+// counts as Total Blocking Time: 22-217 ms across runs here (scores 96-100), more on a busy
+// machine. Most of that task is V8 compiling the wasm's functions lazily on their first call
+// (with --no-wasm-lazy-compilation the take-over task drops from 73-160 ms to 0-87 ms); less
+// wasm on that path (issue 10) is the way back to 95. What the reader sees is held by the LCP
+// and CLS ceilings below.
+const FLOORS = { performance: 90, accessibility: 100, "best-practices": 100, seo: 90 };
+/** Ceilings on the medians of what a reader sees: the main text painted, nothing moving. */
+const CEILINGS = { LCP: 2000, CLS: 0.01 };
 const RUNS = 3;
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
@@ -60,7 +70,11 @@ try {
     const median = Object.fromEntries(
       Object.keys(FLOORS).map((id) => [id, runs.map((r) => r.scores[id]).sort((a, b) => a - b)[Math.floor(RUNS / 2)]]),
     );
-    const low = Object.entries(FLOORS).filter(([id, floor]) => !(median[id] >= floor));
+    const metricMedian = (name) => runs.map((r) => r.metrics[name]).sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+    const low = [
+      ...Object.entries(FLOORS).filter(([id, floor]) => !(median[id] >= floor)),
+      ...Object.entries(CEILINGS).filter(([name, ceiling]) => !(metricMedian(name) <= ceiling)),
+    ];
     console.log(`lighthouse ${page}: median ${Object.entries(median).map(([id, s]) => `${id} ${s}`).join(", ")}${low.length ? "  BELOW FLOOR" : ""}`);
     for (const [i, r] of runs.entries()) {
       const { LCP, FCP, TBT, CLS } = r.metrics;
