@@ -62,14 +62,17 @@ function encode(req, path, body) {
   return { body: compressed.get(key), encoding };
 }
 
-/** The `_headers` file's rules: [{ pattern: RegExp, headers: [[name, value]] }]. */
+/** The `_headers` file's rules: [{ pattern: RegExp, headers: [[name, value]] }], parsed again
+ *  only when the file changes (a redeployment may replace it). */
+let parsedRules = { mtime: null, rules: [] };
 async function headerRules() {
-  let text;
-  try {
-    text = await readFile(join(root, "_headers"), "utf8");
-  } catch {
-    return [];
-  }
+  const file = join(root, "_headers");
+  const mtime = await stat(file).then((s) => s.mtimeMs, () => null);
+  if (mtime !== parsedRules.mtime) parsedRules = { mtime, rules: mtime === null ? [] : parseRules(await readFile(file, "utf8")) };
+  return parsedRules.rules;
+}
+
+function parseRules(text) {
   const rules = [];
   for (const line of text.split("\n")) {
     if (!line.trim() || line.trim().startsWith("#")) continue;
