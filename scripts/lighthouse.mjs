@@ -63,10 +63,21 @@ function audit(page) {
   }
 }
 
+/** A run, tried once more when Lighthouse itself fails to record it (it says so, as with
+ *  NO_NAVSTART, and asks to be run again). */
+function auditWithRetry(page) {
+  try {
+    return audit(page);
+  } catch (error) {
+    console.log(`lighthouse ${page}: a run failed to record (${String(error.message).split("\n")[0].slice(0, 120)}); running it again`);
+    return audit(page);
+  }
+}
+
 try {
   for (const page of PAGES) {
     const runs = [];
-    for (let run = 0; run < RUNS; run++) runs.push(audit(page));
+    for (let run = 0; run < RUNS; run++) runs.push(auditWithRetry(page));
     const median = Object.fromEntries(
       Object.keys(FLOORS).map((id) => [id, runs.map((r) => r.scores[id]).sort((a, b) => a - b)[Math.floor(RUNS / 2)]]),
     );
