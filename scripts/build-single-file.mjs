@@ -1,10 +1,15 @@
-// Builds the reader as one self-contained HTML file (wasm, JavaScript, CSS and icon inlined)
+// Builds the reader as one self-contained HTML file (wasm, library, JavaScript, CSS and icon inlined)
 // that opens from file:// by double-click: dist-single/security-policy-reader.html.
 //   node scripts/build-single-file.mjs      (after scripts/setup.sh; tools on PATH)
 //
 // Browsers refuse to fetch wasm or load ES modules from file://, so the page carries the wasm
 // as base64 in a classic script and instantiates those bytes with wasm-bindgen's `no-modules`
-// glue. The router sees the file: protocol and keeps the page in the query (see src/router.rs).
+// glue. The whole library (the data files the served reader fetches page by page) rides along
+// as base64 too, as `window.readerLibrary`. The router sees the file: protocol and keeps the
+// page in the query (see src/router.rs).
+
+/** Above this, one file is the wrong way to carry a library: serve the reader instead. */
+const MAX_LIBRARY_BYTES = 16 * 1024 * 1024;
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -18,6 +23,16 @@ const dist = "dist-single";
 run("cargo", ["build", "--release", "--locked", "--target", "wasm32-unknown-unknown", "--bin", "reader"]);
 run("wasm-bindgen", ["--target", "no-modules", "--no-typescript", "--out-dir", out, "target/wasm32-unknown-unknown/release/reader.wasm"]);
 run("wasm-opt", ["-Oz", ...WASM_FEATURES, `${out}/reader_bg.wasm`, "-o", `${out}/reader_bg.opt.wasm`]);
+run("cargo", ["run", "--quiet", "--locked", "--no-default-features", "--features", "ssr", "--bin", "prerender", "--", "--library", `${out}/library.bin`]);
+
+const libraryBytes = readFileSync(`${out}/library.bin`);
+if (libraryBytes.length > MAX_LIBRARY_BYTES) {
+  console.error(
+    `build-single-file: the library is ${(libraryBytes.length / 1048576).toFixed(1)} MB, more than the ${MAX_LIBRARY_BYTES / 1048576} MB one file can sensibly carry (every open would decode all of it). Serve the reader instead (scripts/serve.sh), which fetches documents as they are read.`,
+  );
+  process.exit(1);
+}
+const library = libraryBytes.toString("base64");
 
 const wasm = readFileSync(`${out}/reader_bg.opt.wasm`).toString("base64");
 const glue = readFileSync(`${out}/reader.js`, "utf8");
@@ -35,7 +50,8 @@ for (const [name, text] of [["glue", glue]]) {
 // Its own Content-Security-Policy: the two inline scripts and the stylesheet by their hashes,
 // 'wasm-unsafe-eval' to compile the wasm from those bytes, the icon as a data: URL, and no
 // network at all (no connect-src, no fetches of any kind).
-const bootstrap = `wasm_bindgen({ module_or_path: Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0)) });`;
+const bootstrap = `window.readerLibrary = Uint8Array.from(atob("${library}"), (c) => c.charCodeAt(0));
+wasm_bindgen({ module_or_path: Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0)) });`;
 const hash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 const style = `\n${css}\n    `;
 const glueScript = `\n${glue}\n    `;

@@ -87,10 +87,19 @@ const escapeHtml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").r
 const site = (process.env.SITE_URL ?? "").replace(/\/+$/, "");
 const rendered = execFileSync(
   "cargo",
-  ["run", "--quiet", "--locked", "--no-default-features", "--features", "ssr", "--bin", "prerender", "--", base],
+  ["run", "--quiet", "--locked", "--no-default-features", "--features", "ssr", "--bin", "prerender", "--", base, dir],
   { encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "inherit"] },
 );
 const pages = rendered.split("\n").filter(Boolean).map((line) => JSON.parse(line));
+
+/** Where the app finds the page's route, its data file and the list of every page's data file. */
+function bodyAttributes(page) {
+  const attributes = { "data-route": page.path, "data-part": page.part, "data-manifest": page.manifest };
+  return Object.entries(attributes)
+    .filter(([, value]) => value)
+    .map(([name, value]) => `${name}="${escapeHtml(value)}"`)
+    .join(" ");
+}
 
 /** The page file: the shell with the page's title, head tags and pre-rendered body. */
 function pageHtml(page) {
@@ -107,7 +116,7 @@ function pageHtml(page) {
   ].join("");
   return shell
     .replace(titleTag, () => `<title>${escapeHtml(page.title)}</title>${head}`)
-    .replace(bodyTag, () => `<body data-route="${escapeHtml(page.path)}">${page.body}</body>`);
+    .replace(bodyTag, () => `<body ${bodyAttributes(page)}>${page.body}</body>`);
 }
 
 for (const page of pages) {
@@ -132,6 +141,8 @@ const every = [
 const rules = [
   [`${base}*`, every],
   ...hashed.map((f) => [`${base}${f}`, ["Cache-Control: public, max-age=31536000, immutable"]]),
+  // Data files are named by their content too.
+  [`${base}data/*`, ["Cache-Control: public, max-age=31536000, immutable"]],
   [`${base}sw.js`, ["Cache-Control: no-cache"]],
 ];
 writeFileSync(join(dir, "_headers"), rules.map(([path, headers]) => `${path}\n${headers.map((h) => `  ${h}\n`).join("")}`).join(""));
@@ -140,7 +151,12 @@ writeFileSync(join(dir, "_headers"), rules.map(([path, headers]) => `${path}\n${
 // pages of the routes there, the code) under a cache named by the build's content: a new
 // deployment installs its whole set beside the old, then deletes the old, so a page never
 // gets old JavaScript with new wasm.
-const files = readdirSync(dir).filter((f) => f !== "sw.js" && f !== "_headers" && statSync(join(dir, f)).isFile()).sort();
+// The data files (data/) are precached too, for now: every document reads offline after one
+// visit. At a size where that is too much (issue 10), they are to be cached as read.
+const dataFiles = readdirSync(join(dir, "data"), { recursive: true })
+  .map((f) => `data/${f}`)
+  .filter((f) => statSync(join(dir, f)).isFile());
+const files = [...readdirSync(dir).filter((f) => f !== "sw.js" && f !== "_headers" && statSync(join(dir, f)).isFile()), ...dataFiles].sort();
 const digest = createHash("sha256");
 for (const f of files) digest.update(f).update(readFileSync(join(dir, f)));
 const version = digest.digest("hex").slice(0, 16);

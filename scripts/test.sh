@@ -13,14 +13,14 @@ step() { printf '\n=== %s\n' "$*"; }
 # The fast lane: formatting, lints and docs fail here, before anything slow runs.
 step "fast lane: rustfmt, clippy (native crates, the pre-renderer, the app on wasm32), rustdoc"
 cargo fmt --all --check
-cargo clippy --locked -p corpus -p search --all-targets -- -D warnings
+cargo clippy --locked -p content-model -p corpus -p search --all-targets -- -D warnings
 cargo clippy --locked -p reader --no-default-features --features ssr --lib --bins -- -D warnings
 cargo clippy --locked -p reader --target wasm32-unknown-unknown --all-targets -- -D warnings
-RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p corpus -p search
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p content-model -p corpus -p search
 RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p reader --target wasm32-unknown-unknown
 
-step "native tests (corpus, search)"
-cargo test --locked -p corpus -p search
+step "native tests (content model, corpus, search)"
+cargo test --locked -p content-model -p corpus -p search
 
 step "wasm-bindgen tests in headless Chromium"
 wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" --mode no-install -- --locked

@@ -1,6 +1,6 @@
 //! The app shell (skip link, header, main landmark, live region) and the page the URL selects.
 
-use leptos::either::EitherOf8;
+use leptos::either::EitherOf9;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -20,7 +20,19 @@ pub fn App() -> impl IntoView {
     provide_router();
     provide_name_marks();
     let location = use_location();
-    let page = Memo::new(move |_| location.with(|l| Page::for_path(&l.path)));
+    // Which page shows: the URL's, once its data is here (the store's version changes when
+    // data arrives).
+    let page = Memo::new(move |_| {
+        crate::library::version();
+        location.with(|l| Page::for_path(&l.path))
+    });
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if page.get() == Page::Pending {
+            let path = location.with_untracked(|l| Page::canonical(&l.path));
+            leptos::task::spawn_local(async move { crate::library::load_route(&path).await });
+        }
+    });
     view! {
         // The page's own path before the fragment: `<base href>` would take a bare `#main` home.
         <a class="skip-link" href=move || href(&format!("{}#main", location.with(|l| l.path.clone()))) on:click=skip_to_main>"Skip to content"</a>
@@ -33,14 +45,15 @@ pub fn App() -> impl IntoView {
             // An enum of views rather than `into_any()`: a type-erased view carries the async
             // hydration path for its whole tree (about 70 KB of wasm brotli).
             {move || match page.get() {
-                Page::Home => EitherOf8::A(view! { <HomePage/> }),
-                Page::Search => EitherOf8::B(view! { <SearchPage/> }),
-                Page::Glossary => EitherOf8::C(view! { <GlossaryPage/> }),
-                Page::Entities => EitherOf8::D(view! { <EntitiesPage/> }),
-                Page::Timeline => EitherOf8::E(view! { <TimelinePage/> }),
-                Page::Entity(index) => EitherOf8::F(view! { <EntityPage index=index/> }),
-                Page::Document(index) => EitherOf8::G(view! { <DocumentPage index=index/> }),
-                Page::NotFound => EitherOf8::H(view! { <NotFoundPage/> }),
+                Page::Home => EitherOf9::A(view! { <HomePage/> }),
+                Page::Search => EitherOf9::B(view! { <SearchPage/> }),
+                Page::Glossary => EitherOf9::C(view! { <GlossaryPage/> }),
+                Page::Entities => EitherOf9::D(view! { <EntitiesPage/> }),
+                Page::Timeline => EitherOf9::E(view! { <TimelinePage/> }),
+                Page::Entity(index) => EitherOf9::F(view! { <EntityPage index=index/> }),
+                Page::Document(index) => EitherOf9::G(view! { <DocumentPage index=index/> }),
+                Page::NotFound => EitherOf9::H(view! { <NotFoundPage/> }),
+                Page::Pending => EitherOf9::I(view! { <Loading/> }),
             }}
         </main>
         <footer class="site-footer">
@@ -48,7 +61,21 @@ pub fn App() -> impl IntoView {
                 <a href=href("/glossary")>"Glossary of acronyms"</a> " · " <a href=href("/entities")>"Index of names"</a> " · " <a href=href("/timeline")>"Timeline"</a></p>
         </footer>
         <Announcer/>
-        <RouteChangeFocus/>
+        <RouteChangeFocus page=page/>
+    }
+}
+
+/// What shows while a page's data is on its way, or why it could not come.
+#[component]
+fn Loading() -> impl IntoView {
+    let location = use_location();
+    move || match crate::library::load_error() {
+        None => leptos::either::Either::Left(view! { <p class="loading" role="status">"Loading…"</p> }),
+        Some(why) => leptos::either::Either::Right(view! {
+            <h1 tabindex="-1">"This page could not be loaded"</h1>
+            <p role="alert">{format!("The reader could not fetch this page: {why}.")}</p>
+            <p><a href=move || href(&location.with(|l| l.path.clone()))>"Try again"</a> " or go to the " <a href=href("/")>"list of documents"</a> "."</p>
+        }),
     }
 }
 
@@ -80,17 +107,26 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 
 /// After every client-side navigation to another page (not the first load), moves focus to
 /// the new page's main heading and announces its title, as a page load would for a
-/// screen-reader user. Pages with a fragment target (`#p-10`) move focus themselves.
+/// screen-reader user. Pages with a fragment target (`#p-10`) move focus themselves. A page
+/// whose data is on its way gets focus when it arrives.
 #[component]
-fn RouteChangeFocus() -> impl IntoView {
+fn RouteChangeFocus(page: Memo<Page>) -> impl IntoView {
     let location = use_location();
     let path = Memo::new(move |_| location.with(|l| l.path.clone()));
     let announce = crate::components::announcer::use_announcer();
-    let first = StoredValue::new(true);
+    // The path last given focus; `None` before the first page.
+    let handled = StoredValue::new(None::<String>);
     Effect::new(move |_| {
-        let _path = path.get();
-        if first.get_value() {
-            first.set_value(false);
+        let path = path.get();
+        if page.get() == Page::Pending {
+            return;
+        }
+        let first = handled.with_value(Option::is_none);
+        if handled.with_value(|h| h.as_deref() == Some(path.as_str())) {
+            return;
+        }
+        handled.set_value(Some(path));
+        if first {
             return;
         }
         // Back / forward returns to where the reader was; a new page starts at the top.

@@ -125,3 +125,10 @@ pub fn mark_app_ready() {
         let _ = root.set_attribute("data-app", "ready");
     }
 }
+
+/// The whole library, where the page carries it (`window.readerLibrary`, the one-file build).
+pub fn embedded_library() -> Option<Vec<u8>> {
+    let window: wasm_bindgen::JsValue = window()?.into();
+    let value = js_sys::Reflect::get(&window, &"readerLibrary".into()).ok()?;
+    value.dyn_into::<js_sys::Uint8Array>().ok().map(|bytes| bytes.to_vec())
+}

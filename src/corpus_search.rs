@@ -1,18 +1,19 @@
-//! The search index over the bundled documents (with the glossary's acronyms and the
-//! entities' other names as synonyms),
-//! built on first use, and the way from a hit to the paragraph it names.
+//! The search index over the library (with the glossary's acronyms and the entities' other
+//! names as synonyms), built on first use from the whole library, which is fetched then (see
+//! [`warm_up`]), and the way from a hit to the paragraph it names.
 
 use std::cell::OnceCell;
 
+use leptos::prelude::*;
 use search::{Index, PassageInput, SearchResults};
 
-use crate::content::{Block, Document, Paragraph, DOCUMENTS, ENTITIES, GLOSSARY};
+use crate::library::{self, Block, DocEntry, Paragraph};
 use crate::router::encode;
 
 /// Where an indexed passage lives: its document and paragraph.
 #[derive(Clone, Copy)]
 pub struct PassageRef {
-    pub doc: &'static Document,
+    pub doc: &'static DocEntry,
     pub paragraph: &'static Paragraph,
     pub heading: Option<&'static str>,
 }
@@ -24,17 +25,21 @@ struct Corpus {
 
 thread_local! {
     static CORPUS: OnceCell<&'static Corpus> = const { OnceCell::new() };
+    /// Whether the index can answer; changes once, when the library has arrived.
+    static READY: ArcRwSignal<bool> = ArcRwSignal::new(false);
+    /// Whether the library has been asked for.
+    static FETCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Every paragraph of every document, with the heading it stands under.
-fn passages() -> Vec<PassageRef> {
+/// Every paragraph of every document, with its document index and the heading it stands under.
+fn passages() -> Vec<(u32, PassageRef)> {
     let mut out = Vec::new();
-    for doc in DOCUMENTS {
+    for (i, doc) in library::documents() {
         let mut heading = None;
-        for block in doc.blocks {
+        for block in &doc.blocks {
             match block {
-                Block::Heading(h) => heading = Some(h.text),
-                Block::Paragraph(paragraph) => out.push(PassageRef { doc, paragraph, heading }),
+                Block::Heading(h) => heading = Some(h.text.as_str()),
+                Block::Paragraph(paragraph) => out.push((i, PassageRef { doc: &doc.entry, paragraph, heading })),
             }
         }
     }
@@ -42,42 +47,73 @@ fn passages() -> Vec<PassageRef> {
 }
 
 /// Every ordered pair of an entity's names ("Daesh", "ISIL"), so any of them finds the others.
-fn alias_pairs() -> impl Iterator<Item = (&'static str, &'static str)> {
-    ENTITIES.iter().flat_map(|e| e.aliases.iter().flat_map(move |a| e.aliases.iter().filter(move |b| *b != a).map(move |b| (*a, *b))))
+fn alias_pairs() -> Vec<(&'static str, &'static str)> {
+    let mut pairs = Vec::new();
+    for (_, e) in library::entities() {
+        for a in &e.aliases {
+            pairs.extend(e.aliases.iter().filter(|b| *b != a).map(|b| (a.as_str(), b.as_str())));
+        }
+    }
+    pairs
 }
 
-fn corpus() -> &'static Corpus {
-    CORPUS.with(|cell| {
+/// The index, once the whole library is here.
+fn corpus() -> Option<&'static Corpus> {
+    if !library::has_everything() {
+        return None;
+    }
+    Some(CORPUS.with(|cell| {
         *cell.get_or_init(|| {
             let passages = passages();
-            let index = Index::build(passages.iter().map(|p| PassageInput {
-                doc: crate::content::position(p.doc.slug).unwrap_or(0) as u32,
-                title: p.doc.title,
+            let index = Index::build(passages.iter().map(|(doc, p)| PassageInput {
+                doc: *doc,
+                title: &p.doc.title,
                 heading: p.heading,
-                text: p.paragraph.text,
+                text: &p.paragraph.text,
             }))
-            .with_synonyms(GLOSSARY.iter().map(|e| (e.term, e.expansion)).chain(alias_pairs()));
+            .with_synonyms(library::glossary().into_iter().map(|e| (e.term.as_str(), e.expansion.as_str())).chain(alias_pairs()));
+            let passages = passages.into_iter().map(|(_, p)| p).collect();
             // Built once and kept for the life of the page.
             Box::leak(Box::new(Corpus { index, passages }))
         })
-    })
+    }))
 }
 
-/// Builds the index now (on first focus of the search box) so the first keystroke is instant.
+/// Whether search can answer now; reading it in a reactive context tracks the moment it can.
+pub fn ready() -> bool {
+    READY.with(|r| r.get()) || corpus().is_some()
+}
+
+/// Fetches the library and builds the index (on the first sign the reader will search: focus
+/// of the search box, a URL with a query), so the first keystroke finds it ready.
 pub fn warm_up() {
-    corpus();
+    if READY.with(|r| r.get_untracked()) || FETCHING.with(|f| f.replace(true)) {
+        return;
+    }
+    if corpus().is_some() {
+        READY.with(|r| r.set(true));
+    } else {
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async {
+            let loaded = library::load_everything().await.is_ok() && corpus().is_some();
+            READY.with(|r| r.set(loaded));
+            // A failed fetch (offline, say) is tried again at the next sign.
+            FETCHING.with(|f| f.set(false));
+        });
+    }
 }
 
-pub fn index() -> &'static Index {
-    &corpus().index
+pub fn index() -> Option<&'static Index> {
+    corpus().map(|c| &c.index)
 }
 
+/// The best `limit` paragraphs for `query`; nothing while the library is still on its way.
 pub fn run(query: &str, limit: usize) -> SearchResults {
-    corpus().index.search(query, limit)
+    corpus().map(|c| c.index.search(query, limit)).unwrap_or_default()
 }
 
 pub fn passage(id: u32) -> Option<PassageRef> {
-    corpus().passages.get(id as usize).copied()
+    corpus()?.passages.get(id as usize).copied()
 }
 
 /// The landing app URL of a hit: the paragraph, with the query riding along for highlighting.

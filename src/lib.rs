@@ -3,7 +3,7 @@
 //! (feature `hydrate`) takes over the page it finds, or renders the page itself where it
 //! finds none (the one-file build, a host that answers every path with one page).
 //!
-//! `content` holds the documents (generated at build time), `corpus_search` their search
+//! `library` holds the documents this page has fetched (the wasm holds none), `corpus_search` their search
 //! index, `app` the shell, `router` the URL as a signal, `pages` one module per route,
 //! `components` the pieces pages share, `head` each page's title and description, and
 //! `browser` the few direct DOM calls (title, focus, scrolling, storage, clipboard) kept in
@@ -20,9 +20,9 @@ compile_error!(
 pub mod app;
 pub mod browser;
 pub mod components;
-pub mod content;
 pub mod corpus_search;
 pub mod head;
+pub mod library;
 pub mod pages;
 pub mod router;
 
@@ -39,8 +39,9 @@ pub fn hydrating_route() -> Option<String> {
     HYDRATING_ROUTE.with(|r| r.borrow().clone())
 }
 
-/// Starts the app: takes over the pre-rendered page when it is the page of this URL, else
-/// renders into an emptied `<body>`. Marks `<html data-app="ready">` once events are live.
+/// Starts the app: loads the data the page names (`<body data-part>`), then takes over the
+/// pre-rendered page when it is the page of this URL, else renders into an emptied `<body>`.
+/// Marks `<html data-app="ready">` once events are live.
 #[cfg(feature = "hydrate")]
 pub fn start() {
     // Panic messages in the console help in development; release builds abort without them,
@@ -48,19 +49,43 @@ pub fn start() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     components::theme_toggle::apply_saved_theme();
-    let body = browser::window().and_then(|w| w.document()?.body());
-    let rendered = body.as_ref().and_then(|b| b.get_attribute("data-route"));
-    let here = router::Location::current();
-    if rendered.as_deref().is_some_and(|route| router::Page::for_path(route) == router::Page::for_path(&here.path)) {
-        HYDRATING_ROUTE.with(|r| r.replace(rendered));
-        leptos::mount::hydrate_body(app::App);
-    } else {
-        // A page of another route (a host that serves one page for every path, the offline
-        // fallback): rendered anew rather than taken over.
-        if let (Some(body), Some(_)) = (&body, rendered) {
-            body.set_inner_html("");
-        }
-        leptos::mount::mount_to_body(app::App);
+    // The one-file build carries the whole library in the page.
+    if let Some(part) = browser::embedded_library().and_then(|bytes| library::Part::from_bytes(&bytes).ok()) {
+        library::merge(part);
     }
-    browser::mark_app_ready();
+    let body = browser::window().and_then(|w| w.document()?.body());
+    let attribute = |name: &str| body.as_ref().and_then(|b| b.get_attribute(name));
+    let rendered = attribute("data-route");
+    let part = attribute("data-part");
+    library::set_manifest_file(attribute("data-manifest"));
+    let here = router::Page::canonical(&router::Location::current().path);
+    // The host's not-found page, served at an unknown URL, is that URL's page.
+    if rendered.as_deref() == Some("/404") {
+        library::mark_absent(&here);
+    }
+    let take_over = rendered.as_deref().is_some_and(|route| route == here || route == "/404");
+    // Leptos's executor starts with the mount, so this first task runs on the browser's own.
+    wasm_bindgen_futures::spawn_local(async move {
+        if let (true, Some(part)) = (take_over, part) {
+            if let Err(why) = library::load_part(&part).await {
+                // The page reads as rendered; without its data it cannot be taken over.
+                leptos::logging::warn!(
+                    "The reader could not load this page's data ({why}); the page stays as it is, without its controls."
+                );
+                return;
+            }
+        }
+        if take_over {
+            HYDRATING_ROUTE.with(|r| r.replace(rendered));
+            leptos::mount::hydrate_body(app::App);
+        } else {
+            // A page of another route (a host that serves one page for every path, the offline
+            // fallback): rendered anew rather than taken over.
+            if let (Some(body), Some(_)) = (&body, rendered) {
+                body.set_inner_html("");
+            }
+            leptos::mount::mount_to_body(app::App);
+        }
+        browser::mark_app_ready();
+    });
 }

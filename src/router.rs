@@ -192,20 +192,22 @@ pub enum Page {
     Glossary,
     Entities,
     Timeline,
-    /// The index of the entity in `content::ENTITIES`.
-    Entity(usize),
-    /// The index of the document in `content::DOCUMENTS`.
-    Document(usize),
+    /// The entity's index in the library.
+    Entity(u16),
+    /// The document's index in the library.
+    Document(u32),
     NotFound,
+    /// A page whose data is still on its way (or could not be fetched).
+    Pending,
 }
 
 impl Page {
-    /// Every page the reader has, each once: what the build pre-renders. The not-found page
-    /// is listed under `/404` (the build writes it as `404.html`).
+    /// Every page the reader has, each once: what the build pre-renders (from the whole
+    /// library). The not-found page is listed under `/404` (the build writes it as `404.html`).
     pub fn all() -> Vec<Self> {
         let fixed = [Self::Home, Self::Search, Self::Glossary, Self::Entities, Self::Timeline, Self::NotFound];
-        let documents = (0..crate::content::DOCUMENTS.len()).map(Self::Document);
-        let entities = (0..crate::content::ENTITIES.len()).map(Self::Entity);
+        let documents = crate::library::documents().into_iter().map(|(i, _)| Self::Document(i));
+        let entities = crate::library::entities().into_iter().map(|(i, _)| Self::Entity(i));
         fixed.into_iter().chain(documents).chain(entities).collect()
     }
 
@@ -217,28 +219,46 @@ impl Page {
             Self::Glossary => "/glossary".to_string(),
             Self::Entities => "/entities".to_string(),
             Self::Timeline => "/timeline".to_string(),
-            Self::Entity(i) => crate::content::ENTITIES.get(i).map_or_else(|| "/404".to_string(), |e| e.path()),
-            Self::Document(i) => crate::content::DOCUMENTS.get(i).map_or_else(|| "/404".to_string(), |d| d.path()),
-            Self::NotFound => "/404".to_string(),
+            Self::Entity(i) => crate::library::entity(i).map_or_else(|| "/404".to_string(), |e| e.path()),
+            Self::Document(i) => crate::library::entry(i).map_or_else(|| "/404".to_string(), |d| d.path()),
+            Self::NotFound | Self::Pending => "/404".to_string(),
         }
     }
 
-    pub fn for_path(path: &str) -> Self {
+    /// The path's own form: no trailing slash, `/index.html` as `/`.
+    pub fn canonical(path: &str) -> String {
         match path.trim_end_matches('/') {
-            "" | "/index.html" => Self::Home,
-            "/search" => Self::Search,
+            "" | "/index.html" => "/".to_string(),
+            other => other.to_string(),
+        }
+    }
+
+    /// The page at `path`, once its data is here: [`Page::Pending`] until then, unless the
+    /// build is known to have no such page.
+    pub fn for_path(path: &str) -> Self {
+        let path = Self::canonical(path);
+        let needs_data = match path.as_str() {
+            "/search" => return Self::Search,
+            "/404" => return Self::NotFound,
+            "/" | "/glossary" | "/entities" | "/timeline" => true,
+            other => other.starts_with("/entities/") || other.strip_prefix('/').is_some_and(|rest| !rest.contains('/')),
+        };
+        if needs_data && !crate::library::is_complete(&path) {
+            return if crate::library::is_absent(&path) { Self::NotFound } else { Self::Pending };
+        }
+        match path.as_str() {
+            "/" => Self::Home,
             "/glossary" => Self::Glossary,
             "/entities" => Self::Entities,
             "/timeline" => Self::Timeline,
-            other if other.starts_with("/entities/") => crate::content::ENTITIES
-                .iter()
-                .position(|e| other.strip_prefix("/entities/") == Some(e.id))
-                .map_or(Self::NotFound, Self::Entity),
-            other => other
-                .strip_prefix('/')
-                .filter(|slug| !slug.contains('/'))
-                .and_then(crate::content::position)
-                .map_or(Self::NotFound, Self::Document),
+            other => match other.strip_prefix("/entities/") {
+                Some(id) => crate::library::entity_by_id(id).map_or(Self::NotFound, Self::Entity),
+                None => other
+                    .strip_prefix('/')
+                    .filter(|slug| !slug.contains('/'))
+                    .and_then(crate::library::position)
+                    .map_or(Self::NotFound, Self::Document),
+            },
         }
     }
 }

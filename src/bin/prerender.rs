@@ -1,20 +1,34 @@
 //! Renders every page of the reader to HTML at build time, with the app's own components
 //! (Leptos `ssr`), so each page reads before and without the wasm, which then takes it over
-//! (Leptos `hydrate`).
+//! (Leptos `hydrate`); and writes the data files the app fetches.
 //!
-//!     cargo run --no-default-features --features ssr --bin prerender -- BASE > pages.jsonl
+//!     cargo run --no-default-features --features ssr --bin prerender -- BASE SITE_DIR > pages.jsonl
+//!     cargo run --no-default-features --features ssr --bin prerender -- --library FILE
 //!
-//! BASE is the path the site is served under ("/" or "/reader/"). Prints one JSON object a
-//! line per page: `path` (the app path), `file` (where the build writes it, relative to the
-//! site), `title`, `description` (absent for pages without one), `kind` ("article" for a
-//! document, else "website") and `body` (the markup that goes inside `<body>`).
-//! `scripts/finish-build.mjs` puts each body into the built shell and writes the files.
+//! BASE is the path the site is served under ("/" or "/reader/"). Writes under SITE_DIR/data/
+//! each route's part, the whole library and the list of routes, each named by its content
+//! (`data/<route>.<hash>.bin`), and prints one JSON object a line per page: `path` (the app
+//! path), `file` (where the build writes it, relative to the site), `title`, `description`
+//! (absent for pages without one), `kind` ("article" for a document, else "website"), `part`
+//! (its data file, absent for pages that need none), `manifest` (the list of routes) and
+//! `body` (the markup that goes inside `<body>`). `scripts/finish-build.mjs` puts each body
+//! into the built shell and writes the files. Each page is rendered twice, from the whole
+//! library and from its part alone, and the build stops if the two differ: a part must hold
+//! everything its page shows, or the take-over would find another page.
+//!
+//! `--library FILE` only writes the whole library (the one-file build embeds it).
 
+use std::hash::{Hash, Hasher};
+use std::path::Path;
 use std::sync::Arc;
 
+use content_model::{Manifest, Part, Route};
 use leptos::prelude::*;
 use leptos::serde_json::json;
 use reader::router::{prerender_at, Page};
+
+/// The whole library, as `build.rs` wrote it from the content folder.
+const LIBRARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/library.bin"));
 
 /// The page file of an app path: `/` is `index.html`, `/entities/x` is `entities/x.html`.
 fn file_of(path: &str) -> String {
@@ -34,18 +48,79 @@ fn render(base: &str, path: &str) -> (String, reader::head::PageHead) {
     (body, reader::head::take())
 }
 
+/// Writes `bytes` as `SITE_DIR/data/<stem>.<hash>.bin` and returns that name, relative to the site.
+fn write_data(site: &Path, stem: &str, bytes: &[u8]) -> String {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    let name = format!("data/{stem}.{:016x}.bin", hasher.finish());
+    let file = site.join(&name);
+    std::fs::create_dir_all(file.parent().expect("data files sit in a folder")).expect("the site folder is writable");
+    std::fs::write(&file, bytes).expect("the site folder is writable");
+    name
+}
+
+fn fail(message: String) -> ! {
+    eprintln!("prerender: {message}");
+    std::process::exit(1);
+}
+
 fn main() {
-    let base = std::env::args().nth(1).unwrap_or_else(|| "/".to_string());
+    let library = Part::from_bytes(LIBRARY).unwrap_or_else(|e| fail(format!("the library build.rs wrote: {e}")));
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, file] = args.as_slice() {
+        if flag == "--library" {
+            std::fs::write(file, LIBRARY).unwrap_or_else(|e| fail(format!("{file}: {e}")));
+            return;
+        }
+    }
+    let [base, site] = args.as_slice() else { fail("usage: prerender BASE SITE_DIR | prerender --library FILE".to_string()) };
+    let site = Path::new(site);
+
+    let mut manifest = Manifest { library: write_data(site, "library", LIBRARY), routes: Vec::new() };
+    let mut parts = std::collections::HashMap::new();
+    for route in library.routes() {
+        let path = library.path_of(route).unwrap_or_else(|| fail(format!("no path for {route:?}")));
+        let stem = if matches!(route, Route::Home) { "index".to_string() } else { path.trim_start_matches('/').to_string() };
+        let part = library.for_route(route);
+        let file = write_data(site, &stem, &part.to_bytes());
+        manifest.routes.push((path.clone(), file.clone()));
+        parts.insert(path, (part, file));
+    }
+    let manifest_file = write_data(site, "routes", &manifest.to_bytes());
+
+    reader::library::merge(library);
     let mut out = String::new();
+    let mut checks = Vec::new();
     for page in Page::all() {
         let path = page.path();
-        let (body, head) = render(&base, &path);
+        let (body, head) = render(base, &path);
+        let part = parts.get(&path);
+        checks.push((path.clone(), body.clone(), part.map(|(p, _)| p.clone())));
         let title = reader::browser::full_title(head.title.as_deref().unwrap_or(reader::browser::SITE_NAME));
         let kind = if matches!(page, Page::Document(_)) { "article" } else { "website" };
-        let line =
-            json!({ "path": path, "file": file_of(&path), "title": title, "description": head.description, "kind": kind, "body": body });
+        let line = json!({
+            "path": path, "file": file_of(&path), "title": title, "description": head.description, "kind": kind,
+            "part": part.map(|(_, file)| file), "manifest": manifest_file, "body": body,
+        });
         out.push_str(&line.to_string());
         out.push('\n');
+    }
+    // What the browser will have when it takes each page over: that page's part, nothing else.
+    for (path, full, part) in checks {
+        reader::library::clear();
+        if let Some(part) = part {
+            reader::library::merge(part);
+        }
+        let (alone, _) = render(base, &path);
+        if alone != full {
+            let at = full.bytes().zip(alone.bytes()).position(|(a, b)| a != b).unwrap_or(full.len().min(alone.len()));
+            let context = |s: &str| s.get(at.saturating_sub(80)..(at + 80).min(s.len())).unwrap_or_default().to_string();
+            fail(format!(
+                "the page {path} renders differently from its data file alone, so the app could not take it over:\n  whole library: …{}…\n  its part:      …{}…",
+                context(&full),
+                context(&alone)
+            ));
+        }
     }
     print!("{out}");
 }

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::name_marks::{name_mark, use_name_marks};
-use crate::content::{GlossaryEntry, ENTITIES, GLOSSARY};
+use crate::library::{self, GlossaryEntry};
 use crate::router::href;
 
 /// A run of text with its decorations: inside a search match or not, inside a glossary term
@@ -81,7 +81,7 @@ pub fn Highlighted(#[prop(into)] text: String, ranges: Vec<Range<usize>>) -> imp
 
 /// Text of a document (a paragraph, a heading, the title): search matches marked, glossary
 /// terms as [`Term`] controls, and the names of the kinds the reader marks (see
-/// [`name_mark`]). `names` are (start, end, index in `ENTITIES`). Choosing other kinds draws
+/// [`name_mark`]). `names` are (start, end, entity index). Choosing other kinds draws
 /// the text anew, so a name within a name ("UN" in "UN Charter") shows as the longest of
 /// those marked.
 #[component]
@@ -93,8 +93,8 @@ pub fn ReadingText(
 ) -> impl IntoView {
     let marks = use_name_marks();
     move || {
-        let entity = |n: &(u32, u32, u16)| ENTITIES.get(usize::from(n.2));
-        let shown: Vec<(u32, u32, u16)> = names.iter().filter(|n| entity(n).is_some_and(|e| marks.is_marked(e.kind))).copied().collect();
+        let entity = |n: &(u32, u32, u16)| library::entity(n.2);
+        let shown: Vec<(u32, u32, u16)> = names.iter().filter(|n| entity(n).is_some_and(|e| marks.is_marked(&e.kind))).copied().collect();
         let all = pieces(text, &ranges, terms, &shown);
         let mut views = Vec::new();
         let mut i = 0;
@@ -128,7 +128,7 @@ fn term_views(all: &[Piece<'_>], terms: &'static [(u32, u32, u16)]) -> Vec<Eithe
                 let run: Vec<(String, bool)> =
                     all[i..].iter().take_while(|p| p.term == Some(t)).map(|p| (p.text.to_string(), p.marked)).collect();
                 i += run.len();
-                if let Some(entry) = GLOSSARY.get(usize::from(terms[t].2)) {
+                if let Some(entry) = library::glossary_entry(terms[t].2) {
                     views.push(Either::Right(view! { <Term entry=entry run=run/> }));
                 }
             }
@@ -148,7 +148,7 @@ fn Term(entry: &'static GlossaryEntry, run: Vec<(String, bool)>) -> impl IntoVie
     // Without script the expansion is the `<abbr>`'s tooltip; once the app runs, the tip.
     let running = crate::app::app_running();
     // An acronym that names an entity ("FATF") leads to its page of mentions.
-    let entity = entry.entity.and_then(|i| ENTITIES.get(usize::from(i)));
+    let entity = entry.entity.and_then(library::entity);
     let written: String = run.iter().map(|(t, _)| t.as_str()).collect();
     let close_on_escape = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" && open.get_untracked() {
@@ -169,13 +169,13 @@ fn Term(entry: &'static GlossaryEntry, run: Vec<(String, bool)>) -> impl IntoVie
                 aria-label=format!("{written}: {}", entry.expansion)
                 on:click=move |_| open.update(|o| *o = !*o)
             >
-                <abbr title=move || (!running.get()).then_some(entry.expansion)>
+                <abbr title=move || (!running.get()).then_some(entry.expansion.as_str())>
                     {run.into_iter().map(|(t, marked)| marked_or_plain(t, marked)).collect_view()}
                 </abbr>
             </button>
             {move || open.get().then(|| view! {
                 <span class="term-tip">
-                    <span class="term-expansion">{entry.expansion}</span>
+                    <span class="term-expansion">{entry.expansion.as_str()}</span>
                     {entity.map(|e| view! { <a class="term-entity" href=href(&e.path())>{format!("Every mention of {}", e.name)}</a> })}
                 </span>
             })}

@@ -10,7 +10,7 @@ use crate::corpus_search::PassageRef;
 
 #[component]
 pub fn HitPreview(passage: PassageRef, hit: SearchHit, label: String, chars: usize) -> impl IntoView {
-    let cut = snippet(passage.paragraph.text, &hit.ranges, chars);
+    let cut = snippet(&passage.paragraph.text, &hit.ranges, chars);
     view! {
         <span class="hit-where">{label}</span>
         <span class="hit-snippet">

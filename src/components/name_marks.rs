@@ -7,7 +7,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::content::{Entity, ENTITIES, ENTITY_KINDS};
+use crate::library::{self, Entity, ENTITY_KINDS};
 use crate::router::href;
 
 const STORAGE_KEY: &str = "reader-name-marks";
@@ -58,9 +58,7 @@ pub fn NameFilter(mentions: Vec<u16>) -> impl IntoView {
     let marks = use_name_marks();
     let kinds: Vec<(&'static str, &'static str, usize)> = ENTITY_KINDS
         .iter()
-        .map(|&(kind, heading)| {
-            (kind, heading, mentions.iter().filter(|&&e| ENTITIES.get(usize::from(e)).is_some_and(|e| e.kind == kind)).count())
-        })
+        .map(|&(kind, heading)| (kind, heading, mentions.iter().filter(|&&e| library::entity(e).is_some_and(|e| e.kind == kind)).count()))
         .filter(|(_, _, count)| *count > 0)
         .collect();
     (!kinds.is_empty()).then(|| {
@@ -89,8 +87,8 @@ pub fn NameFilter(mentions: Vec<u16>) -> impl IntoView {
 /// glossary control (a button cannot sit inside a link).
 pub fn name_mark(entity: &'static Entity, holds_control: bool, inner: impl IntoView) -> impl IntoView {
     if holds_control {
-        Either::Left(view! { <span class="name" data-kind=entity.kind>{inner}</span> })
+        Either::Left(view! { <span class="name" data-kind=entity.kind.as_str()>{inner}</span> })
     } else {
-        Either::Right(view! { <a class="name" data-kind=entity.kind href=href(&entity.path())>{inner}</a> })
+        Either::Right(view! { <a class="name" data-kind=entity.kind.as_str() href=href(&entity.path())>{inner}</a> })
     }
 }

@@ -8,12 +8,12 @@ use crate::browser;
 use crate::components::announcer::use_announcer;
 use crate::components::fragment::go_to_fragment;
 use crate::components::highlighted::ReadingText;
-use crate::content::Paragraph;
+use crate::library::Paragraph;
 use crate::router::href;
 
 /// The paragraph's text reads exactly as the source prints it, number included, so a copied
 /// passage is a faithful quotation. `matches` are the byte ranges a search matched, marked;
-/// `names` the entities it mentions (start, end, index in `ENTITIES`).
+/// `names` the entities it mentions (start, end, entity index).
 #[component]
 pub fn ParagraphBlock(
     paragraph: &'static Paragraph,
@@ -50,7 +50,7 @@ pub fn ParagraphBlock(
             >"¶"</a>
             <p>
                 {paragraph.numbered.then(|| view! { <span class="para-num">{format!("{}. ", paragraph.number)}</span> })}
-                <ReadingText text=paragraph.text ranges=matches terms=paragraph.terms names=names/>
+                <ReadingText text=&paragraph.text ranges=matches terms=&paragraph.terms names=names/>
             </p>
         </div>
     }

@@ -52,6 +52,9 @@ pub fn SearchBox() -> impl IntoView {
         if q.trim().is_empty() {
             return (Vec::new(), 0);
         }
+        if !corpus_search::ready() {
+            return (Vec::new(), 0);
+        }
         let results = corpus_search::run(&q, MAX_OPTIONS);
         let options: Vec<(u32, SearchHit)> = results.hits().map(|(_, h)| (h.passage, h.clone())).collect();
         (options, results.total)
@@ -143,6 +146,7 @@ pub fn SearchBox() -> impl IntoView {
             return String::new();
         }
         match options.with(|(_, total)| *total) {
+            0 if !corpus_search::ready() => "Loading the search index".to_string(),
             0 => "No results".to_string(),
             1 => "1 matching paragraph".to_string(),
             n => format!("{n} matching paragraphs"),
@@ -167,6 +171,7 @@ pub fn SearchBox() -> impl IntoView {
                 aria-activedescendant=move || active.get().filter(|_| expanded()).map(|i| format!("search-option-{i}"))
                 prop:value=move || query.get()
                 on:input=move |ev| {
+                    corpus_search::warm_up();
                     query.set(event_target_value(&ev));
                     open.set(true);
                     active.set(None);

@@ -10,19 +10,29 @@ use crate::components::highlighted::ReadingText;
 use crate::components::match_bar::MatchBar;
 use crate::components::name_marks::NameFilter;
 use crate::components::paragraph::ParagraphBlock;
-use crate::content::{entity_mentions_in, Block, Document, Figure, Heading, Paragraph, DOCUMENTS, FIGURES};
+use crate::library::{self, Block, Document, Heading, Paragraph};
 use crate::router::{cited_url, href, use_location};
 
 /// The document at `index`. A search query in the URL (`?q=`) marks every match and brings up
 /// the match bar; quoted words (`?quote=`, from a figure or an event) are marked where the
 /// paragraph the URL names has them verbatim. A new query renders the document anew.
 #[component]
-pub fn DocumentPage(index: usize) -> impl IntoView {
+pub fn DocumentPage(index: u32) -> impl IntoView {
     let location = use_location();
     let param = move |name: &str| location.with(|l| l.param(name)).filter(|q| !q.trim().is_empty());
     let query = Memo::new(move |_| param("q"));
     let quote = Memo::new(move |_| param("quote"));
-    move || view! { <DocumentView index=index query=query.get() quote=quote.get()/> }
+    // Marking a query's matches needs the search index, which comes with the whole library.
+    let searchable = Memo::new(move |_| query.get().is_some() && crate::corpus_search::ready());
+    Effect::new(move |_| {
+        if query.get().is_some() {
+            crate::corpus_search::warm_up();
+        }
+    });
+    move || {
+        let _ = searchable.get();
+        view! { <DocumentView index=index query=query.get() quote=quote.get()/> }
+    }
 }
 
 /// The address printed under a document: the page's URL once the app runs, its path before.
@@ -37,34 +47,35 @@ fn quoted_ranges(text: &str, quote: Option<&str>) -> Vec<std::ops::Range<usize>>
 }
 
 #[component]
-fn DocumentView(index: usize, query: Option<String>, quote: Option<String>) -> impl IntoView {
-    let doc: &'static Document = &DOCUMENTS[index];
-    browser::set_page_title(doc.title);
+fn DocumentView(index: u32, query: Option<String>, quote: Option<String>) -> impl IntoView {
+    let doc: &'static Document = library::document(index)?;
+    browser::set_page_title(&doc.title);
     crate::head::set_page_description(|| doc.summary.to_string());
     let running = crate::app::app_running();
     let target = use_fragment_target();
-    let mentions = entity_mentions_in(index);
-    let mentioned: Vec<u16> = mentions.iter().map(|m| m.3).collect();
+    let mentions = &doc.names;
+    let mentioned: Vec<u16> = mentions.iter().map(|m| m.entity).collect();
     let body = {
-        let matcher = query.as_deref().map(|q| crate::corpus_search::index().matcher(q));
+        let matcher = query.as_deref().and_then(|q| Some(crate::corpus_search::index()?.matcher(q)));
         // The quote is marked in the paragraph the link named, not wherever the words recur.
         let cited = use_location().with_untracked(|l| l.hash.clone());
         let ranges = |text: &str| matcher.as_ref().map(|m| m.ranges(text)).unwrap_or_default();
         let paragraph_ranges = |p: &Paragraph| {
-            let mut ranges = ranges(p.text);
+            let mut ranges = ranges(&p.text);
             if p.anchor() == cited {
-                ranges.extend(quoted_ranges(p.text, quote.as_deref()));
+                ranges.extend(quoted_ranges(&p.text, quote.as_deref()));
             }
             ranges
         };
-        let names_in = |number: u32| mentions.iter().filter(|m| m.0 == number).map(|m| (m.1, m.2, m.3)).collect::<Vec<_>>();
+        let names_in =
+            |number: u32| mentions.iter().filter(|m| m.paragraph == number).map(|m| (m.start, m.end, m.entity)).collect::<Vec<_>>();
         let blocks = doc
             .blocks
             .iter()
             .map(|block| match block {
-                Block::Heading(h) => Either::Left(view! { <SectionHeading heading=h target=target matches=ranges(h.text)/> }),
+                Block::Heading(h) => Either::Left(view! { <SectionHeading heading=h target=target matches=ranges(&h.text)/> }),
                 Block::Paragraph(p) => Either::Right(
-                    view! { <ParagraphBlock paragraph=p slug=doc.slug target=target matches=paragraph_ranges(p) names=names_in(p.number)/> },
+                    view! { <ParagraphBlock paragraph=p slug=&doc.slug target=target matches=paragraph_ranges(p) names=names_in(p.number)/> },
                 ),
             })
             .collect_view();
@@ -73,28 +84,28 @@ fn DocumentView(index: usize, query: Option<String>, quote: Option<String>) -> i
             {query.map(|q| view! { <MatchBar query=q doc_path=doc.path()/> })}
         }
     };
-    view! {
-        <article class="document" aria-label=doc.title>
+    Some(view! {
+        <article class="document" aria-label=doc.title.as_str()>
             <header class="doc-header">
-                <h1 tabindex="-1"><ReadingText text=doc.title ranges=Vec::new() terms=doc.title_terms names=Vec::new()/></h1>
-                <DocumentMeta doc=doc/>
-                {doc.source.map(|s| view! { <p class="doc-source">"Source: " {s}</p> })}
+                <h1 tabindex="-1"><ReadingText text=&doc.title ranges=Vec::new() terms=&doc.title_terms names=Vec::new()/></h1>
+                <DocumentMeta doc=&doc.entry/>
+                {doc.source.as_deref().map(|s| view! { <p class="doc-source">"Source: " {s}</p> })}
             </header>
             <NameFilter mentions=mentioned/>
-            <KeyFigures index=index/>
+            <KeyFigures doc=doc/>
             <Contents doc=doc target=target/>
             {body}
             <p class="print-only print-url">{move || printed_url(&doc.path(), running.get())}</p>
         </article>
         <Neighbours index=index/>
-    }
+    })
 }
 
 #[component]
 fn SectionHeading(heading: &'static Heading, target: RwSignal<String>, matches: Vec<std::ops::Range<usize>>) -> impl IntoView {
-    let id = heading.anchor;
+    let id = heading.anchor.as_str();
     let is_target = move || target.with(|t| t == id);
-    let text = view! { <ReadingText text=heading.text ranges=matches terms=heading.terms names=Vec::new()/> };
+    let text = view! { <ReadingText text=&heading.text ranges=matches terms=&heading.terms names=Vec::new()/> };
     match heading.level {
         3 => Either::Left(view! { <h3 id=id tabindex="-1" class:is-target=is_target>{text}</h3> }),
         _ => Either::Right(view! { <h2 id=id tabindex="-1" class:is-target=is_target>{text}</h2> }),
@@ -104,18 +115,18 @@ fn SectionHeading(heading: &'static Heading, target: RwSignal<String>, matches: 
 /// The operation's key figures, for documents that have them, each linked to its paragraph
 /// with the words that state it marked.
 #[component]
-fn KeyFigures(index: usize) -> impl IntoView {
-    let doc_path = DOCUMENTS[index].path();
-    let figures: Vec<&'static Figure> = FIGURES.iter().filter(|f| usize::from(f.doc) == index).collect();
+fn KeyFigures(doc: &'static Document) -> impl IntoView {
+    let doc_path = doc.path();
+    let figures = &doc.figures;
     (!figures.is_empty()).then(|| {
         view! {
             <aside class="key-figures" aria-labelledby="key-figures-title">
                 <h2 id="key-figures-title" class="key-figures-title">"Key figures"</h2>
                 <dl>
-                    {figures.into_iter().map(|f| view! {
+                    {figures.iter().map(|f| view! {
                         <div class="key-figure">
-                            <dt>{f.label}</dt>
-                            <dd><a href=href(&cited_url(&doc_path, f.quote, f.paragraph))>{f.value}</a></dd>
+                            <dt>{f.label.as_str()}</dt>
+                            <dd><a href=href(&cited_url(&doc_path, &f.quote, f.paragraph))>{f.value.as_str()}</a></dd>
                         </div>
                     }).collect_view()}
                 </dl>
@@ -137,8 +148,8 @@ fn Contents(doc: &'static Document, target: RwSignal<String>) -> impl IntoView {
                         <li class=format!("toc-level-{}", h.level)>
                             <a href=href(&format!("{}#{}", doc.path(), h.anchor)) on:click=move |ev| {
                                 ev.prevent_default();
-                                go_to_fragment(target, h.anchor);
-                            }>{h.text}</a>
+                                go_to_fragment(target, &h.anchor);
+                            }>{h.text.as_str()}</a>
                         </li>
                     }).collect_view()}
                 </ul>
@@ -149,21 +160,21 @@ fn Contents(doc: &'static Document, target: RwSignal<String>) -> impl IntoView {
 
 /// Links to the previous and next documents in the list.
 #[component]
-fn Neighbours(index: usize) -> impl IntoView {
-    let previous = index.checked_sub(1).and_then(|i| DOCUMENTS.get(i));
-    let next = DOCUMENTS.get(index + 1);
+fn Neighbours(index: u32) -> impl IntoView {
+    let previous = index.checked_sub(1).and_then(library::entry);
+    let next = library::entry(index + 1);
     view! {
         <nav class="neighbours" aria-label="Previous and next documents">
             {previous.map(|d| view! {
                 <a href=href(&d.path()) class="neighbour previous" rel="prev">
                     <span class="neighbour-label">"Previous"</span>
-                    <span class="neighbour-title">{d.title}</span>
+                    <span class="neighbour-title">{d.title.as_str()}</span>
                 </a>
             })}
             {next.map(|d| view! {
                 <a href=href(&d.path()) class="neighbour next" rel="next">
                     <span class="neighbour-label">"Next"</span>
-                    <span class="neighbour-title">{d.title}</span>
+                    <span class="neighbour-title">{d.title.as_str()}</span>
                 </a>
             })}
         </nav>

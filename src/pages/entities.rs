@@ -6,18 +6,11 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::highlighted::Highlighted;
-use crate::content::{Block, Entity, EntityMention, DOCUMENTS, ENTITIES, ENTITY_KINDS};
+use crate::library::{self, Quote, ENTITY_KINDS};
 use crate::router::href;
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// How many documents mention the entity.
-fn document_count(entity: &Entity) -> usize {
-    let mut docs: Vec<u16> = entity.mentions.iter().map(|m| m.0).collect();
-    docs.dedup();
-    docs.len()
 }
 
 #[component]
@@ -26,7 +19,7 @@ pub fn EntitiesPage() -> impl IntoView {
     crate::head::set_page_description(|| {
         format!(
         "The {} organisations, places, people, groups and legal instruments the documents name, each with every mention in its sentence.",
-        ENTITIES.len()
+        library::entities().len()
     )
     });
     view! {
@@ -36,10 +29,10 @@ pub fn EntitiesPage() -> impl IntoView {
             <section aria-labelledby=format!("kind-{kind}")>
                 <h2 id=format!("kind-{kind}")>{heading}</h2>
                 <ul class="entity-list">
-                    {ENTITIES.iter().filter(|e| e.kind == kind).map(|e| view! {
+                    {library::entities().into_iter().map(|(_, e)| e).filter(|e| e.kind == kind).map(|e| view! {
                         <li>
-                            <a href=href(&e.path())>{e.name}</a>
-                            <span class="entity-count">{format!(" · {}", plural(e.mentions.len(), "mention", "mentions"))}</span>
+                            <a href=href(&e.path())>{e.name.as_str()}</a>
+                            <span class="entity-count">{format!(" · {}", plural(e.mentions as usize, "mention", "mentions"))}</span>
                         </li>
                     }).collect_view()}
                 </ul>
@@ -49,54 +42,50 @@ pub fn EntitiesPage() -> impl IntoView {
 }
 
 #[component]
-pub fn EntityPage(index: usize) -> impl IntoView {
-    let entity: &'static Entity = &ENTITIES[index];
-    browser::set_page_title(entity.name);
+pub fn EntityPage(index: u16) -> impl IntoView {
+    let entity = library::entity(index)?;
+    browser::set_page_title(&entity.name);
     crate::head::set_page_description(|| {
         format!(
             "{}: {} in {}, each in its sentence and linked to its paragraph.",
             entity.name,
-            plural(entity.mentions.len(), "mention", "mentions"),
-            plural(document_count(entity), "document", "documents")
+            plural(entity.mentions as usize, "mention", "mentions"),
+            plural(entity.documents as usize, "document", "documents")
         )
     });
-    let kind = ENTITY_KINDS.iter().find(|(k, _)| *k == entity.kind).map_or(entity.kind, |(_, heading)| heading);
-    let mut groups: Vec<(u16, Vec<&EntityMention>)> = Vec::new();
-    for mention in entity.mentions {
+    let kind = ENTITY_KINDS.iter().find(|(k, _)| *k == entity.kind).map_or(entity.kind.as_str(), |(_, heading)| heading);
+    let mut groups: Vec<(u32, Vec<&'static Quote>)> = Vec::new();
+    for quote in library::quotes(index) {
         match groups.last_mut() {
-            Some((doc, list)) if *doc == mention.0 => list.push(mention),
-            _ => groups.push((mention.0, vec![mention])),
+            Some((doc, list)) if *doc == quote.doc => list.push(quote),
+            _ => groups.push((quote.doc, vec![quote])),
         }
     }
-    view! {
-        <h1 tabindex="-1">{entity.name}</h1>
+    Some(view! {
+        <h1 tabindex="-1">{entity.name.as_str()}</h1>
         <p class="doc-meta">
             <a href=href("/entities")>{kind}</a>
-            {format!(" · {} in {}", plural(entity.mentions.len(), "mention", "mentions"), plural(document_count(entity), "document", "documents"))}
+            {format!(" · {} in {}", plural(entity.mentions as usize, "mention", "mentions"), plural(entity.documents as usize, "document", "documents"))}
         </p>
         <p class="entity-aliases">"Written as: " {entity.aliases.join(", ")}</p>
-        {groups.into_iter().filter_map(|(doc, mentions)| Some((DOCUMENTS.get(usize::from(doc))?, mentions))).map(|(doc, mentions)| view! {
-            <section class="result-group" aria-label=doc.title>
-                <h2><a href=href(&doc.path())>{doc.title}</a></h2>
+        {groups.into_iter().filter_map(|(doc, quotes)| Some((library::entry(doc)?, quotes))).map(|(doc, quotes)| view! {
+            <section class="result-group" aria-label=doc.title.as_str()>
+                <h2><a href=href(&doc.path())>{doc.title.as_str()}</a></h2>
                 <ol class="hits">
-                    {mentions.into_iter().filter_map(|&(_, number, s_start, s_end, start, end)| {
-                        let text = doc.blocks.iter().find_map(|b| match b {
-                            Block::Paragraph(p) if p.number == u32::from(number) => Some(p.text),
-                            _ => None,
-                        })?;
-                        let sentence = text.get(s_start as usize..s_end as usize)?;
-                        let mark = (start - s_start) as usize..(end - s_start) as usize;
-                        Some(view! {
+                    {quotes.into_iter().map(|quote| {
+                        let number = quote.paragraph;
+                        let mark = quote.mark.0 as usize..quote.mark.1 as usize;
+                        view! {
                             <li class="result">
                                 <a href=href(&format!("{}#p-{number}", doc.path())) class="hit-link">
                                     <span class="hit-where">{format!("¶ {number}")}</span>
-                                    <span class="hit-snippet"><Highlighted text=sentence.trim_end() ranges=vec![mark]/></span>
+                                    <span class="hit-snippet"><Highlighted text=quote.sentence.as_str() ranges=vec![mark]/></span>
                                 </a>
                             </li>
-                        })
+                        }
                     }).collect_view()}
                 </ol>
             </section>
         }).collect_view()}
-    }
+    })
 }

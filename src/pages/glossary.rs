@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::content::{position, GlossaryEntry, DOCUMENTS, GLOSSARY};
+use crate::library::{self, GlossaryEntry};
 use crate::router::href;
 
 /// The fragment id of a term's entry: "AML/CFT" → "g-AML-CFT".
@@ -12,12 +12,13 @@ pub fn entry_anchor(term: &str) -> String {
     format!("g-{}", term.replace(|c: char| !c.is_ascii_alphanumeric(), "-"))
 }
 
-fn paragraph_link(slug: &str, number: u32, label: String) -> impl IntoView {
+fn paragraph_link(doc: u32, number: u32, label: String) -> impl IntoView {
+    let slug = library::entry(doc).map_or("", |d| d.slug.as_str());
     view! { <a href=href(&format!("/{slug}#p-{number}"))>{label}</a> }
 }
 
-fn title_of(slug: &str) -> &'static str {
-    position(slug).map_or("", |i| DOCUMENTS[i].title)
+fn title_of(doc: u32) -> &'static str {
+    library::entry(doc).map_or("", |d| d.title.as_str())
 }
 
 #[component]
@@ -26,40 +27,40 @@ pub fn GlossaryPage() -> impl IntoView {
     crate::head::set_page_description(|| {
         format!(
             "The {} acronyms the documents use: what each stands for, where it is defined, and every paragraph that uses it.",
-            GLOSSARY.len()
+            library::glossary().len()
         )
     });
     view! {
         <h1 tabindex="-1">"Glossary"</h1>
         <p class="lede">"Every acronym the documents use: what it stands for, where a document defines it, and each paragraph that uses it."</p>
-        <dl class="glossary">{GLOSSARY.iter().map(|entry| view! { <Entry entry=entry/> }).collect_view()}</dl>
+        <dl class="glossary">{library::glossary().into_iter().map(|entry| view! { <Entry entry=entry/> }).collect_view()}</dl>
     }
 }
 
 #[component]
 fn Entry(entry: &'static GlossaryEntry) -> impl IntoView {
     // Uses grouped by document, in corpus order.
-    let mut groups: Vec<(&'static str, Vec<u32>)> = Vec::new();
-    for &(slug, number) in entry.uses {
+    let mut groups: Vec<(u32, Vec<u32>)> = Vec::new();
+    for &(doc, number) in &entry.uses {
         match groups.last_mut() {
-            Some((last, numbers)) if *last == slug => numbers.push(number),
-            _ => groups.push((slug, vec![number])),
+            Some((last, numbers)) if *last == doc => numbers.push(number),
+            _ => groups.push((doc, vec![number])),
         }
     }
     view! {
-        <dt id=entry_anchor(entry.term)>{entry.term}</dt>
+        <dt id=entry_anchor(&entry.term)>{entry.term.as_str()}</dt>
         <dd>
-            <p class="glossary-expansion">{entry.expansion}</p>
-            {entry.defined_in.map(|(slug, number)| view! {
-                <p class="glossary-defined">"Defined in " {paragraph_link(slug, number, format!("{} ¶{number}", title_of(slug)))}</p>
+            <p class="glossary-expansion">{entry.expansion.as_str()}</p>
+            {entry.defined_in.map(|(doc, number)| view! {
+                <p class="glossary-defined">"Defined in " {paragraph_link(doc, number, format!("{} ¶{number}", title_of(doc)))}</p>
             })}
             <ul class="glossary-uses" aria-label=format!("Paragraphs that use {}", entry.term)>
-                {groups.into_iter().map(|(slug, numbers)| view! {
+                {groups.into_iter().map(|(doc, numbers)| view! {
                     <li>
-                        {title_of(slug)} ": "
+                        {title_of(doc)} ": "
                         {numbers.into_iter().enumerate().map(|(i, n)| view! {
                             {(i > 0).then_some(", ")}
-                            {paragraph_link(slug, n, format!("¶{n}"))}
+                            {paragraph_link(doc, n, format!("¶{n}"))}
                         }).collect_view()}
                     </li>
                 }).collect_view()}

@@ -4,7 +4,6 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::document_list::DocumentList;
 use crate::router::{href, use_location};
 
 #[component]
@@ -16,15 +15,17 @@ pub fn NotFoundPage() -> impl IntoView {
     let path = move || running.get().then(|| location.with(|l| l.display_path()));
     view! {
         <h1 tabindex="-1">"Page not found"</h1>
+        // A line of its own, so naming the path once the app runs moves nothing below it.
         <p>
             {move || match path() {
                 Some(path) => Either::Left(view! { "There is no page at " <code class="not-found-path">{path}</code> "." }),
                 None => Either::Right("There is no page at this address."),
             }}
-            " The address may be mistyped, or the document may have moved."
         </p>
+        <p>"The address may be mistyped, or the document may have moved."</p>
         <p><a href=href("/")>"Go to the list of documents"</a></p>
-        <p>"Or open one of the documents:"</p>
-        <DocumentList/>
+        // Ways into the library that hold at any size (the list of documents may be long).
+        <p>"Or look a word up in the " <a href=href("/glossary")>"glossary"</a> ", a name in the "
+            <a href=href("/entities")>"index of names"</a> ", or a date on the " <a href=href("/timeline")>"timeline"</a> "."</p>
     }
 }

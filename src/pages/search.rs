@@ -1,14 +1,14 @@
 //! `/search?q=...`: every matching paragraph, grouped by document, with snippets. The URL is
 //! the state, so a results page can be shared and reloaded.
 
-use leptos::either::EitherOf3;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use search::SearchResults;
 
 use crate::browser;
 use crate::components::hit_preview::HitPreview;
-use crate::content::DOCUMENTS;
 use crate::corpus_search::{self, hit_url, search_page_url};
+use crate::library;
 use crate::router::{href, use_location};
 
 /// Paragraphs listed at most.
@@ -22,19 +22,26 @@ pub fn SearchPage() -> impl IntoView {
     move || {
         let q = query.get();
         browser::set_page_title(&if q.trim().is_empty() { "Search".to_string() } else { format!("Search: {q}") });
+        let loading = !q.trim().is_empty() && !corpus_search::ready();
+        if loading {
+            corpus_search::warm_up();
+        }
         let results = corpus_search::run(&q, MAX_RESULTS);
         view! {
             <h1 tabindex="-1">"Search results"</h1>
-            <Summary query=q.clone() results=results.clone()/>
+            <Summary query=q.clone() results=results.clone() loading=loading/>
             <Groups query=q results=results/>
         }
     }
 }
 
 #[component]
-fn Summary(query: String, results: SearchResults) -> impl IntoView {
+fn Summary(query: String, results: SearchResults, loading: bool) -> impl IntoView {
+    if loading {
+        return EitherOf4::D(view! { <p class="search-summary" role="status">"Loading the search index…"</p> });
+    }
     if query.trim().is_empty() || results.query.is_empty() {
-        return EitherOf3::A(view! {
+        return EitherOf4::A(view! {
             <p class="search-summary needs-script">"Type words to find in the search box above: phrases in quotes, "<kbd>"-word"</kbd>" to leave a word out."</p>
             <p class="search-summary no-script-only">
                 "Searching needs JavaScript, which is off or blocked here. Every document is listed on the "
@@ -45,7 +52,7 @@ fn Summary(query: String, results: SearchResults) -> impl IntoView {
     }
     if results.is_empty() {
         let suggestions = results.suggestions.clone();
-        return EitherOf3::B(view! {
+        return EitherOf4::B(view! {
             <p class="search-summary">"No results for " <q class="search-query">{query}</q> "."</p>
             {(!suggestions.is_empty()).then(|| view! {
                 <p class="suggestions">"Did you mean "
@@ -59,7 +66,7 @@ fn Summary(query: String, results: SearchResults) -> impl IntoView {
     }
     let documents = results.groups.len();
     let paragraphs = results.total;
-    EitherOf3::C(view! {
+    EitherOf4::C(view! {
         <p class="search-summary" role="status">
             {format!("{paragraphs} paragraph{} in {documents} document{} for ", plural(paragraphs), plural(documents))}
             <q class="search-query">{query}</q>
@@ -81,7 +88,7 @@ fn Groups(query: String, results: SearchResults) -> impl IntoView {
     results
         .groups
         .into_iter()
-        .filter_map(|group| Some((DOCUMENTS.get(group.doc as usize)?, group)))
+        .filter_map(|group| Some((library::entry(group.doc)?, group)))
         .map(|(doc, group)| {
             let heading_id = format!("results-{}", doc.slug);
             let hits = group
@@ -105,7 +112,7 @@ fn Groups(query: String, results: SearchResults) -> impl IntoView {
             let labelled_by = heading_id.clone();
             view! {
                 <section class="result-group" aria-labelledby=labelled_by>
-                    <h2 id=heading_id><a href=href(&doc.path())>{doc.title}</a></h2>
+                    <h2 id=heading_id><a href=href(&doc.path())>{doc.title.as_str()}</a></h2>
                     <ol class="hits">{hits}</ol>
                 </section>
             }

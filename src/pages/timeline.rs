@@ -4,28 +4,28 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::content::{DOCUMENTS, TIMELINE};
+use crate::library;
 use crate::router::{cited_url, href};
 
 #[component]
 pub fn TimelinePage() -> impl IntoView {
     browser::set_page_title("Timeline");
     crate::head::set_page_description(|| {
-        format!("{} dated events the documents recall, in order, each linked to the words that state it.", TIMELINE.len())
+        format!("{} dated events the documents recall, in order, each linked to the words that state it.", library::timeline().len())
     });
     view! {
         <h1 tabindex="-1">"Timeline"</h1>
         <p class="lede">"What happened when, as the documents tell it; each event links to the words it comes from."</p>
         <ol class="timeline">
-            {TIMELINE.iter().filter_map(|e| Some((e, DOCUMENTS.get(usize::from(e.doc))?))).map(|(event, doc)| {
+            {library::timeline().iter().filter_map(|e| Some((e, library::entry(e.doc)?))).map(|(event, doc)| {
                 let (target, place) = match event.paragraph {
                     0 => (doc.path(), doc.title.to_string()),
-                    n => (cited_url(&doc.path(), event.quote, n), format!("{} ¶{n}", doc.title)),
+                    n => (cited_url(&doc.path(), &event.quote, n), format!("{} ¶{n}", doc.title)),
                 };
                 view! {
                     <li class="timeline-event">
-                        <span class="timeline-when">{event.when}</span>
-                        <span class="timeline-label">{event.label}</span>
+                        <span class="timeline-when">{event.when.as_str()}</span>
+                        <span class="timeline-label">{event.label.as_str()}</span>
                         <a class="timeline-source" href=href(&target)>{place}</a>
                     </li>
                 }

@@ -32,6 +32,7 @@ pub async fn open(url: &str) -> Mounted {
 
 /// Mounts the app at `url` for the same reader as before: what the browser remembers stays.
 pub async fn open_again(url: &str) -> Mounted {
+    load_library();
     let window = web_sys::window().expect("window");
     window.history().expect("history").replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url)).expect("replaceState");
     let root: HtmlElement = document().create_element("div").expect("div").dyn_into().expect("html element");
@@ -39,6 +40,22 @@ pub async fn open_again(url: &str) -> Mounted {
     let handle = leptos::mount::mount_to(root.clone(), || reader::app::App().into_any());
     settle().await;
     Mounted { root, _handle: handle }
+}
+
+/// The whole library, as `build.rs` wrote it from `content/` (the served reader fetches it
+/// page by page; these tests hold all of it, as the one-file build does).
+const LIBRARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/library.bin"));
+
+/// The library as the tests see it.
+pub fn library() -> reader::library::Part {
+    reader::library::Part::from_bytes(LIBRARY).expect("build.rs writes a library this reader reads")
+}
+
+/// Puts the whole library in the app's store, once.
+fn load_library() {
+    if !reader::library::has_everything() {
+        reader::library::merge(library());
+    }
 }
 
 /// Lets effects, microtasks and two animation frames run.

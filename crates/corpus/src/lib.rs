@@ -3,14 +3,14 @@
 //! The `content/` folder holds one Markdown file per document, each opening with TOML front
 //! matter between `+++` lines. [`load_dir`] reads every `*.md` file there, checks it, and returns
 //! the documents in file-name order; every problem is reported as a [`ContentError`] naming the
-//! file and line. [`codegen::to_rust`] then writes the documents as static Rust data that the
-//! app includes, so the browser never parses Markdown.
+//! file and line. [`build_library`] does all of it for a content folder and returns the
+//! library as the reader's data ([`library::to_library`]), so the browser never parses Markdown.
 
-pub mod codegen;
 pub mod entities;
 mod error;
 mod front_matter;
 pub mod glossary;
+pub mod library;
 mod markdown;
 mod model;
 pub mod provenance;
@@ -83,4 +83,60 @@ pub fn parse_document(path: &Path, text: &str) -> Result<Document, Vec<ContentEr
     } else {
         Err(errors)
     }
+}
+
+/// A content folder turned into the reader's data, with what the author should look at.
+pub struct Built {
+    pub library: content_model::Part,
+    /// Acronyms nothing explains, names the entity file does not know.
+    pub warnings: Vec<String>,
+}
+
+/// Reads an optional content file (absent: empty) and parses it.
+fn optional<T: Default>(path: &Path, parse: impl FnOnce(&str) -> Result<T, ContentError>) -> Result<T, ContentErrors> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(&text).map_err(ContentErrors::single),
+        Err(_) => Ok(T::default()),
+    }
+}
+
+/// Everything in a content folder: the documents (`*.md`), `glossary.toml`, `entities.toml`,
+/// `figures.toml` and `timeline.toml`, checked and joined into the library.
+pub fn build_library(dir: &Path) -> Result<Built, ContentErrors> {
+    let docs = load_dir(dir)?;
+    let mut warnings = Vec::new();
+
+    let glossary_path = dir.join("glossary.toml");
+    let curated = optional(&glossary_path, |text| glossary::parse_curated(&glossary_path, text))?;
+    let (glossary, unknown) = glossary::build(&docs, &curated);
+    if !unknown.is_empty() {
+        warnings.push(format!(
+            "acronyms the documents use that neither the text nor {} explains: {}",
+            glossary_path.display(),
+            unknown.join(", ")
+        ));
+    }
+
+    let entities_path = dir.join("entities.toml");
+    let list = optional(&entities_path, |text| entities::parse(&entities_path, text))?;
+    let unknown_names = entities::unknown_names(&docs, &list);
+    if !unknown_names.is_empty() {
+        let names: Vec<String> =
+            unknown_names.iter().map(|u| format!("{} ({}×, first in {} ¶{})", u.name, u.count, u.first.0, u.first.1)).collect();
+        warnings.push(format!(
+            "names the documents use that {} neither lists nor dismisses in `not_entities`: {}",
+            entities_path.display(),
+            names.join(", ")
+        ));
+    }
+    let mentions = entities::mentions(&docs, &list.entities);
+    let entities: Vec<_> = list.entities.into_iter().zip(mentions).collect();
+
+    let figures_path = dir.join("figures.toml");
+    let figures = optional(&figures_path, |text| verified::parse_figures(&figures_path, text, &docs))?;
+    let timeline_path = dir.join("timeline.toml");
+    let timeline = optional(&timeline_path, |text| verified::parse_timeline(&timeline_path, text, &docs))?;
+
+    let library = library::to_library(&docs, &glossary, &entities, &figures, &timeline);
+    Ok(Built { library, warnings })
 }

@@ -1,0 +1,274 @@
+//! The reader's content as data: what the build (crates/corpus, through `build.rs`) writes and
+//! the app reads back. The wasm holds none of it: each page's data is a [`Part`], a data file
+//! serialized with postcard, fetched when a page needs it; the whole library (one [`Part`]
+//! holding everything, from `corpus::library::to_library`) is what the pre-renderer splits
+//! and the one-file build carries.
+//!
+//! Documents, glossary entries and entities are named by their index in the whole library, so
+//! parts fetched one by one fit together in the app.
+
+use serde::{Deserialize, Serialize};
+
+mod parts;
+
+pub use parts::Route;
+
+/// What kind of text a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DocKind {
+    Statement,
+    PressRelease,
+    Speech,
+}
+
+impl DocKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Statement => "Statement",
+            Self::PressRelease => "Press release",
+            Self::Speech => "Speech",
+        }
+    }
+}
+
+/// A date the source states: ISO form for `<time datetime>`, and as the source writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocDate {
+    pub iso: String,
+    pub display: String,
+}
+
+/// Where a text uses a glossary term: (start, end) byte range and index in the glossary.
+pub type TermSpan = (u32, u32, u16);
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Heading {
+    pub level: u8,
+    /// The heading's fragment id within its document.
+    pub anchor: String,
+    pub text: String,
+    pub terms: Vec<TermSpan>,
+}
+
+/// A paragraph; `number` is its identity and anchor (`#p-<number>`). When `numbered`, the
+/// source prints the number before the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub number: u32,
+    pub numbered: bool,
+    pub text: String,
+    pub terms: Vec<TermSpan>,
+}
+
+impl Paragraph {
+    pub fn anchor(&self) -> String {
+        format!("p-{}", self.number)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Block {
+    Heading(Heading),
+    Paragraph(Paragraph),
+}
+
+/// A document as a catalogue lists it: everything but its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocEntry {
+    pub slug: String,
+    pub title: String,
+    /// Where the title uses glossary terms.
+    pub title_terms: Vec<TermSpan>,
+    pub kind: DocKind,
+    pub date: Option<DocDate>,
+    pub place: Option<String>,
+    pub source: Option<String>,
+    pub summary: String,
+    pub reading_minutes: u32,
+}
+
+impl DocEntry {
+    /// The document's route, relative to the app's base.
+    pub fn path(&self) -> String {
+        format!("/{}", self.slug)
+    }
+}
+
+/// A document with its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub entry: DocEntry,
+    pub blocks: Vec<Block>,
+    /// Where it mentions entities, entity by entity.
+    pub names: Vec<NameSpan>,
+    /// Its key figures, from `content/figures.toml`.
+    pub figures: Vec<Figure>,
+}
+
+impl std::ops::Deref for Document {
+    type Target = DocEntry;
+
+    fn deref(&self) -> &DocEntry {
+        &self.entry
+    }
+}
+
+impl Document {
+    pub fn headings(&self) -> impl Iterator<Item = &Heading> {
+        self.blocks.iter().filter_map(|b| if let Block::Heading(h) = b { Some(h) } else { None })
+    }
+
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.blocks.iter().filter_map(|b| if let Block::Paragraph(p) = b { Some(p) } else { None })
+    }
+}
+
+/// A mention of an entity in a document: paragraph number, byte range in its text, and the
+/// entity's index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NameSpan {
+    pub paragraph: u32,
+    pub start: u32,
+    pub end: u32,
+    pub entity: u16,
+}
+
+/// An acronym the documents use and what it stands for (see `content/glossary.toml`; terms
+/// the text defines itself are found at build time).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GlossaryEntry {
+    pub term: String,
+    pub expansion: String,
+    /// The document (index) and paragraph that define it, when the text does.
+    pub defined_in: Option<(u32, u32)>,
+    /// Every (document, paragraph) that uses it.
+    pub uses: Vec<(u32, u32)>,
+    /// The entity it names ("FATF"), by index.
+    pub entity: Option<u16>,
+}
+
+/// An organisation, place, person, group or legal instrument the documents name (see
+/// `content/entities.toml`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: String,
+    pub name: String,
+    /// organisation, place, person, group or instrument.
+    pub kind: String,
+    pub aliases: Vec<String>,
+    /// How many mentions, in how many documents.
+    pub mentions: u32,
+    pub documents: u32,
+}
+
+impl Entity {
+    /// The entity's page of mentions, relative to the app's base.
+    pub fn path(&self) -> String {
+        format!("/entities/{}", self.id)
+    }
+}
+
+/// The kinds of entity, in the order pages list them: (kind, heading).
+pub const ENTITY_KINDS: [(&str, &str); 5] = [
+    ("organisation", "Organisations"),
+    ("place", "Places"),
+    ("person", "People"),
+    ("group", "Groups"),
+    ("instrument", "Legal instruments"),
+];
+
+/// A mention of an entity in its sentence, as the entity's page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    pub doc: u32,
+    pub paragraph: u32,
+    pub sentence: String,
+    /// The name's byte range in the sentence.
+    pub mark: (u32, u32),
+}
+
+/// A key figure of an operation, from `content/figures.toml`, checked against the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figure {
+    pub label: String,
+    pub value: String,
+    /// The words of the text that state it, verbatim.
+    pub quote: String,
+    /// The paragraph that states it.
+    pub paragraph: u32,
+}
+
+/// A dated event, from `content/timeline.toml` (checked against the text) or a document's own
+/// date; `paragraph` 0 is the document as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub date: String,
+    pub when: String,
+    pub label: String,
+    pub doc: u32,
+    /// The words of the text that state it, verbatim (empty for a document's own date).
+    pub quote: String,
+    pub paragraph: u32,
+}
+
+/// How much the library holds, for the home page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub documents: u32,
+    pub glossary: u32,
+    pub entities: u32,
+    pub events: u32,
+}
+
+/// A piece of the library, keyed by index in the whole: the data one page needs (see
+/// [`Part::for_route`]) or all of it (the whole library). `complete` lists the routes
+/// (app paths) this part holds everything for.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Part {
+    pub complete: Vec<String>,
+    pub counts: Option<Counts>,
+    pub entries: Vec<(u32, DocEntry)>,
+    pub documents: Vec<(u32, Document)>,
+    pub glossary: Vec<(u16, GlossaryEntry)>,
+    pub entities: Vec<(u16, Entity)>,
+    pub quotes: Vec<(u16, Vec<Quote>)>,
+    pub timeline: Option<Vec<Event>>,
+}
+
+/// Why a data file could not be read.
+#[derive(Debug)]
+pub struct DecodeError(pub postcard::Error);
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the data file is not one this version of the reader can read ({})", self.0)
+    }
+}
+
+impl Part {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("a part serializes")
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, DecodeError> {
+        postcard::from_bytes(bytes).map_err(DecodeError)
+    }
+}
+
+/// The build's list of data files: each route's part (app path → file, relative to the site's
+/// base) and the whole library's.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub routes: Vec<(String, String)>,
+    pub library: String,
+}
+
+impl Manifest {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("a manifest serializes")
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, DecodeError> {
+        postcard::from_bytes(bytes).map_err(DecodeError)
+    }
+}

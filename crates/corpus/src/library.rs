@@ -1,0 +1,163 @@
+//! The parsed content as the reader's data: one [`content_model::Part`] holding the whole
+//! library (documents, glossary, names with their mentions, figures, timeline), which the
+//! build serializes and splits into the data files pages fetch.
+
+use content_model as out;
+
+use crate::entities::{Entity, Mention};
+use crate::glossary::GlossaryEntry;
+use crate::model::{Block, Document};
+use crate::verified::{Event, Figure};
+
+/// Everything the content folder holds, indexed as the app names it.
+pub fn to_library(
+    docs: &[Document],
+    glossary: &[GlossaryEntry],
+    entities: &[(Entity, Vec<Mention>)],
+    figures: &[Figure],
+    timeline: &[Event],
+) -> out::Part {
+    let doc_index = |slug: &str| docs.iter().position(|d| d.slug == slug).unwrap_or(0) as u32;
+    let terms = |text: &str| -> Vec<out::TermSpan> {
+        crate::glossary::occurrences(text, glossary).into_iter().map(|(s, e, i)| (s as u32, e as u32, i as u16)).collect()
+    };
+    let documents: Vec<(u32, out::Document)> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, doc)| {
+            let entry = out::DocEntry {
+                slug: doc.slug.clone(),
+                title: doc.title.clone(),
+                title_terms: terms(&doc.title),
+                kind: match doc.kind {
+                    crate::DocKind::Statement => out::DocKind::Statement,
+                    crate::DocKind::PressRelease => out::DocKind::PressRelease,
+                    crate::DocKind::Speech => out::DocKind::Speech,
+                },
+                date: doc.date.map(|d| out::DocDate { iso: d.iso(), display: d.display() }),
+                place: doc.place.clone(),
+                source: doc.source.clone(),
+                summary: doc.summary.clone(),
+                reading_minutes: doc.reading_minutes,
+            };
+            let blocks = doc
+                .blocks
+                .iter()
+                .map(|b| match b {
+                    Block::Heading(h) => out::Block::Heading(out::Heading {
+                        level: h.level,
+                        anchor: h.anchor.clone(),
+                        text: h.text.clone(),
+                        terms: terms(&h.text),
+                    }),
+                    Block::Paragraph(p) => out::Block::Paragraph(out::Paragraph {
+                        number: p.number,
+                        numbered: p.numbered,
+                        text: p.text.clone(),
+                        terms: terms(&p.text),
+                    }),
+                })
+                .collect();
+            let names = entities
+                .iter()
+                .enumerate()
+                .flat_map(|(e, (_, mentions))| {
+                    mentions.iter().filter(|m| m.slug == doc.slug).map(move |m| out::NameSpan {
+                        paragraph: m.paragraph,
+                        start: m.start as u32,
+                        end: m.end as u32,
+                        entity: e as u16,
+                    })
+                })
+                .collect();
+            let figures = figures
+                .iter()
+                .filter(|f| f.doc == doc.slug)
+                .map(|f| out::Figure { label: f.label.clone(), value: f.value.clone(), quote: f.quote.clone(), paragraph: f.paragraph })
+                .collect();
+            (i as u32, out::Document { entry, blocks, names, figures })
+        })
+        .collect();
+    let glossary_out = glossary
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let entry = out::GlossaryEntry {
+                term: g.term.clone(),
+                expansion: g.expansion.clone(),
+                defined_in: g.defined_in.as_ref().map(|(slug, n)| (doc_index(slug), *n)),
+                uses: g.uses.iter().map(|(slug, n)| (doc_index(slug), *n)).collect(),
+                entity: entities.iter().position(|(e, _)| e.aliases.contains(&g.term)).map(|e| e as u16),
+            };
+            (i as u16, entry)
+        })
+        .collect();
+    let entities_out = entities
+        .iter()
+        .enumerate()
+        .map(|(i, (e, mentions))| {
+            let mut in_docs: Vec<&str> = mentions.iter().map(|m| m.slug.as_str()).collect();
+            in_docs.dedup();
+            let entity = out::Entity {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                kind: e.kind.clone(),
+                aliases: e.aliases.clone(),
+                mentions: mentions.len() as u32,
+                documents: in_docs.len() as u32,
+            };
+            (i as u16, entity)
+        })
+        .collect();
+    let quotes = entities
+        .iter()
+        .enumerate()
+        .map(|(i, (_, mentions))| {
+            let quotes = mentions
+                .iter()
+                .map(|m| {
+                    // The sentence as the paragraph holds it, so the mark's range fits.
+                    let text = docs.iter().find(|d| d.slug == m.slug).and_then(|d| d.paragraphs().find(|p| p.number == m.paragraph));
+                    let (start, end) = m.sentence_range;
+                    let sentence = text.and_then(|p| p.text.get(start..end)).unwrap_or(&m.sentence);
+                    out::Quote {
+                        doc: doc_index(&m.slug),
+                        paragraph: m.paragraph,
+                        sentence: sentence.trim_end().to_string(),
+                        mark: ((m.start - start) as u32, (m.end - start) as u32),
+                    }
+                })
+                .collect();
+            (i as u16, quotes)
+        })
+        .collect();
+    let events = timeline
+        .iter()
+        .map(|e| out::Event {
+            date: e.date.clone(),
+            when: e.when.clone(),
+            label: e.label.clone(),
+            doc: doc_index(&e.doc),
+            quote: e.quote.clone(),
+            paragraph: e.paragraph,
+        })
+        .collect();
+    let counts = out::Counts {
+        documents: docs.len() as u32,
+        glossary: glossary.len() as u32,
+        entities: entities.len() as u32,
+        events: timeline.len() as u32,
+    };
+    let mut library = out::Part {
+        complete: Vec::new(),
+        counts: Some(counts),
+        entries: documents.iter().map(|(i, d)| (*i, d.entry.clone())).collect(),
+        documents,
+        glossary: glossary_out,
+        entities: entities_out,
+        quotes,
+        timeline: Some(events),
+    };
+    library.complete = library.routes().into_iter().filter_map(|r| library.path_of(r)).collect();
+    library
+}

@@ -1,0 +1,60 @@
+//! The default corpus as the reader's data: the whole library, and the part each page fetches.
+
+use std::path::Path;
+
+use content_model::{Block, Part, Route};
+
+fn library() -> Part {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    corpus::build_library(&dir).unwrap_or_else(|e| panic!("the default corpus must load:\n{e}")).library
+}
+
+#[test]
+fn the_library_survives_its_data_file_unchanged() {
+    let library = library();
+    assert_eq!(Part::from_bytes(&library.to_bytes()).expect("decodes"), library);
+    assert!(Part::from_bytes(b"not a data file").is_err(), "garbage is an error, not a panic");
+}
+
+#[test]
+fn a_document_part_holds_that_document_its_terms_and_its_names_and_no_other_text() {
+    let library = library();
+    for (i, doc) in &library.documents {
+        let part = library.for_route(Route::Document(*i));
+        assert_eq!(part.complete, vec![doc.path()]);
+        assert_eq!(part.documents.len(), 1, "{}: only its own text", doc.slug);
+        assert_eq!(&part.documents[0].1, doc);
+        let used = doc.blocks.iter().flat_map(|b| match b {
+            Block::Heading(h) => h.terms.clone(),
+            Block::Paragraph(p) => p.terms.clone(),
+        });
+        for (_, _, term) in used.chain(doc.title_terms.iter().copied()) {
+            assert!(part.glossary.iter().any(|(j, _)| *j == term), "{}: glossary entry {term}", doc.slug);
+        }
+        for name in &doc.names {
+            assert!(part.entities.iter().any(|(j, _)| *j == name.entity), "{}: entity {}", doc.slug, name.entity);
+        }
+        let neighbours: Vec<u32> = part.entries.iter().map(|(j, _)| *j).filter(|j| j != i).collect();
+        assert!(neighbours.iter().all(|j| j.abs_diff(*i) == 1), "{}: entries are its neighbours only", doc.slug);
+        assert!(part.to_bytes().len() < library.to_bytes().len() / 2, "{}: a part is a fraction of the library", doc.slug);
+    }
+}
+
+#[test]
+fn every_route_has_a_path_and_a_part_that_completes_it() {
+    let library = library();
+    let routes = library.routes();
+    assert_eq!(routes.len(), 4 + library.documents.len() + library.entities.len());
+    for route in routes {
+        let path = library.path_of(route).expect("every route has a path");
+        assert_eq!(library.for_route(route).complete, vec![path]);
+    }
+    let entity = library.for_route(Route::Entity(0));
+    let quotes = &entity.quotes[0].1;
+    assert!(!quotes.is_empty());
+    for quote in quotes {
+        let name = &quote.sentence[quote.mark.0 as usize..quote.mark.1 as usize];
+        assert!(library.entities[0].1.aliases.iter().any(|a| a == name), "the mark covers one of the entity's names: {name}");
+        assert!(entity.entries.iter().any(|(j, _)| *j == quote.doc), "the quoted document is listed");
+    }
+}

@@ -1,0 +1,253 @@
+//! The documents, as far as this page has them. The wasm holds no content: each page's data is
+//! a file the build writes (see `content-model`), fetched when a page needs it and kept for the
+//! life of the page. A pre-rendered page names its own file (`<body data-part>`) and the app
+//! loads it before taking the page over; a link to another page loads that page's file (its
+//! name from the build's list of routes, `<body data-manifest>`); search loads the whole
+//! library. The pre-renderer and the one-file build hold the whole library from the start.
+//!
+//! Pages read the store synchronously: the router only shows a page once its route is
+//! [`is_complete`], and the store's [`version`] changes whenever a file arrives.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+
+pub use content_model::{
+    Block, Counts, DocEntry, DocKind, Document, Entity, Event, Figure, GlossaryEntry, Heading, NameSpan, Paragraph, Part, Quote,
+    ENTITY_KINDS,
+};
+use leptos::prelude::*;
+
+#[derive(Default)]
+struct Store {
+    /// The routes whose pages have all they need.
+    complete: BTreeSet<String>,
+    /// Whether the whole library is here (search needs it).
+    everything: bool,
+    counts: Option<Counts>,
+    entries: BTreeMap<u32, &'static DocEntry>,
+    documents: BTreeMap<u32, &'static Document>,
+    glossary: BTreeMap<u16, &'static GlossaryEntry>,
+    entities: BTreeMap<u16, &'static Entity>,
+    quotes: BTreeMap<u16, &'static [Quote]>,
+    timeline: Option<&'static [Event]>,
+    /// Every route the build wrote a data file for: app path → file, and the whole library's
+    /// file; `None` until fetched.
+    manifest: Option<&'static content_model::Manifest>,
+    /// Paths the host already answered "not found" for.
+    absent: BTreeSet<String>,
+}
+
+thread_local! {
+    static STORE: RefCell<Store> = RefCell::new(Store::default());
+    static VERSION: ArcRwSignal<u32> = ArcRwSignal::new(0);
+    /// Why the last page asked for could not be loaded.
+    static LOAD_ERROR: ArcRwSignal<Option<String>> = ArcRwSignal::new(None);
+}
+
+/// Why the page being opened could not be loaded, if it could not (tracked).
+pub fn load_error() -> Option<String> {
+    LOAD_ERROR.with(|e| e.get())
+}
+
+/// Notes that the host has no page at `path` (it served its not-found page there).
+pub fn mark_absent(path: &str) {
+    STORE.with(|s| s.borrow_mut().absent.insert(path.to_string()));
+}
+
+fn read<T>(f: impl FnOnce(&Store) -> T) -> T {
+    STORE.with(|s| f(&s.borrow()))
+}
+
+/// Changes whenever data arrives: what decides which page shows tracks it.
+pub fn version() -> u32 {
+    VERSION.with(|v| v.get())
+}
+
+fn bump() {
+    VERSION.with(|v| v.update(|n| *n += 1));
+}
+
+/// Adds a part's data to the store. Parts are kept for the life of the page.
+pub fn merge(part: Part) {
+    let part: &'static Part = Box::leak(Box::new(part));
+    STORE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.complete.extend(part.complete.iter().cloned());
+        s.counts = s.counts.or(part.counts);
+        s.entries.extend(part.entries.iter().map(|(i, e)| (*i, e)));
+        for (i, doc) in &part.documents {
+            s.entries.insert(*i, &doc.entry);
+            s.documents.insert(*i, doc);
+        }
+        s.glossary.extend(part.glossary.iter().map(|(i, e)| (*i, e)));
+        s.entities.extend(part.entities.iter().map(|(i, e)| (*i, e)));
+        s.quotes.extend(part.quotes.iter().map(|(i, q)| (*i, q.as_slice())));
+        if let Some(timeline) = &part.timeline {
+            s.timeline = Some(timeline);
+        }
+        if part.counts.is_some_and(|c| c.documents as usize == part.documents.len()) {
+            s.everything = true;
+        }
+    });
+    bump();
+}
+
+/// Empties the store (the pre-renderer checks each page against its part alone).
+pub fn clear() {
+    STORE.with(|s| *s.borrow_mut() = Store::default());
+}
+
+pub fn is_complete(path: &str) -> bool {
+    read(|s| s.everything || s.complete.contains(path))
+}
+
+pub fn has_everything() -> bool {
+    read(|s| s.everything)
+}
+
+/// Whether the build wrote no page for `path` (known once the list of routes is here).
+pub fn is_absent(path: &str) -> bool {
+    read(|s| s.absent.contains(path) || (!s.everything && s.manifest.is_some_and(|m| !m.routes.iter().any(|(p, _)| p == path))))
+}
+
+pub fn counts() -> Counts {
+    read(|s| s.counts.unwrap_or_default())
+}
+
+pub fn entry(doc: u32) -> Option<&'static DocEntry> {
+    read(|s| s.entries.get(&doc).copied())
+}
+
+/// Every document the store lists, in library order.
+pub fn entries() -> Vec<&'static DocEntry> {
+    read(|s| s.entries.values().copied().collect())
+}
+
+pub fn document(doc: u32) -> Option<&'static Document> {
+    read(|s| s.documents.get(&doc).copied())
+}
+
+/// Every document whose text is here, with its index, in library order.
+pub fn documents() -> Vec<(u32, &'static Document)> {
+    read(|s| s.documents.iter().map(|(i, d)| (*i, *d)).collect())
+}
+
+/// The index of the document with this slug, among those the store lists.
+pub fn position(slug: &str) -> Option<u32> {
+    read(|s| s.entries.iter().find(|(_, e)| e.slug == slug).map(|(i, _)| *i))
+}
+
+pub fn glossary_entry(term: u16) -> Option<&'static GlossaryEntry> {
+    read(|s| s.glossary.get(&term).copied())
+}
+
+pub fn glossary() -> Vec<&'static GlossaryEntry> {
+    read(|s| s.glossary.values().copied().collect())
+}
+
+pub fn entity(index: u16) -> Option<&'static Entity> {
+    read(|s| s.entities.get(&index).copied())
+}
+
+/// Every entity the store lists, with its index, in library order.
+pub fn entities() -> Vec<(u16, &'static Entity)> {
+    read(|s| s.entities.iter().map(|(i, e)| (*i, *e)).collect())
+}
+
+pub fn entity_by_id(id: &str) -> Option<u16> {
+    read(|s| s.entities.iter().find(|(_, e)| e.id == id).map(|(i, _)| *i))
+}
+
+pub fn quotes(entity: u16) -> &'static [Quote] {
+    read(|s| s.quotes.get(&entity).copied().unwrap_or_default())
+}
+
+pub fn timeline() -> &'static [Event] {
+    read(|s| s.timeline.unwrap_or_default())
+}
+
+#[cfg(feature = "hydrate")]
+pub use fetching::*;
+
+/// Fetching data files (only the browser does).
+#[cfg(feature = "hydrate")]
+mod fetching {
+    use js_sys::Uint8Array;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    use super::*;
+
+    thread_local! {
+        /// The file names the page was built with: its own part and the list of routes.
+        static MANIFEST_FILE: RefCell<Option<String>> = const { RefCell::new(None) };
+    }
+
+    /// Remembers where the build's list of routes is (`<body data-manifest>`).
+    pub fn set_manifest_file(file: Option<String>) {
+        MANIFEST_FILE.with(|m| *m.borrow_mut() = file);
+    }
+
+    fn fail(message: String) {
+        LOAD_ERROR.with(|e| e.set(Some(message)));
+    }
+
+    /// The bytes of a file of this site, relative to the page's base.
+    async fn fetch_bytes(file: &str) -> Result<Vec<u8>, String> {
+        let window = crate::browser::window().ok_or("no window")?;
+        let response = JsFuture::from(window.fetch_with_str(file)).await.map_err(|_| "the network is unreachable".to_string())?;
+        let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_string())?;
+        if !response.ok() {
+            return Err(format!("the server answered {}", response.status()));
+        }
+        let buffer = response.array_buffer().map_err(|_| "no body".to_string())?;
+        let buffer = JsFuture::from(buffer).await.map_err(|_| "the download broke off".to_string())?;
+        Ok(Uint8Array::new(&buffer).to_vec())
+    }
+
+    /// Fetches a part and adds it to the store.
+    pub async fn load_part(file: &str) -> Result<(), String> {
+        let bytes = fetch_bytes(file).await?;
+        let part = Part::from_bytes(&bytes).map_err(|e| e.to_string())?;
+        merge(part);
+        Ok(())
+    }
+
+    async fn manifest() -> Result<&'static content_model::Manifest, String> {
+        if let Some(manifest) = read(|s| s.manifest) {
+            return Ok(manifest);
+        }
+        let file = MANIFEST_FILE.with(|m| m.borrow().clone()).ok_or("this page does not name the list of pages")?;
+        let bytes = fetch_bytes(&file).await?;
+        let manifest = content_model::Manifest::from_bytes(&bytes).map_err(|e| e.to_string())?;
+        let manifest: &'static content_model::Manifest = Box::leak(Box::new(manifest));
+        STORE.with(|s| s.borrow_mut().manifest = Some(manifest));
+        Ok(manifest)
+    }
+
+    /// Loads what the page at `path` needs; when there is no such page, notes that instead.
+    pub async fn load_route(path: &str) {
+        LOAD_ERROR.with(|e| e.set(None));
+        let result = async {
+            let manifest = manifest().await?;
+            match manifest.routes.iter().find(|(p, _)| p == path) {
+                Some((_, file)) => load_part(file).await,
+                None => Ok(()),
+            }
+        }
+        .await;
+        match result {
+            Ok(()) => bump(),
+            Err(why) => fail(why),
+        }
+    }
+
+    /// Loads the whole library (search reads all of it).
+    pub async fn load_everything() -> Result<(), String> {
+        if has_everything() {
+            return Ok(());
+        }
+        let manifest = manifest().await?;
+        load_part(&manifest.library).await
+    }
+}
