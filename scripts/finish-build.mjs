@@ -47,7 +47,7 @@ const [, glueUrl, wasmUrl] = bootstrap;
 // shortens its names: 7.5 KB brotli becomes 5.7 KB.
 const glueFile = join(dir, glueUrl.split("/").pop());
 execFileSync("node_modules/.bin/terser", [glueFile, "--module", "--compress", "--mangle", "--output", glueFile], { stdio: "inherit" });
-const loader = `const start=()=>import(${JSON.stringify(glueUrl)}).then(async(glue)=>{await glue.default({module_or_path:${JSON.stringify(wasmUrl)}});window.wasmBindings=glue});const afterPaint=()=>requestAnimationFrame(()=>setTimeout(start));if(document.readyState==="complete")afterPaint();else addEventListener("load",afterPaint,{once:true});`;
+const loader = `const start=()=>import(${JSON.stringify(glueUrl)}).then(async(glue)=>{const w=await glue.default({module_or_path:${JSON.stringify(wasmUrl)}});window.wasmBindings=glue;window.wasmMemory=w.memory});const afterPaint=()=>requestAnimationFrame(()=>setTimeout(start));if(document.readyState==="complete")afterPaint();else addEventListener("load",afterPaint,{once:true});`;
 shell = shell.replace(bootstrap[0], () => `<script type="module">${loader}</script>`);
 shell = shell.replace(/<link\b[^>]*\brel=["']?(modulepreload|preload)["']?[^>]*>/gi, "");
 if (shell.includes(`href="${wasmUrl}"`)) fail("a preload of the wasm is left");
@@ -92,13 +92,21 @@ const rendered = execFileSync(
 );
 const pages = rendered.split("\n").filter(Boolean).map((line) => JSON.parse(line));
 
-/** Where the app finds the page's route, its data file and the list of every page's data file. */
+/** Where the app finds the page's route and the list of every page's data file. */
 function bodyAttributes(page) {
-  const attributes = { "data-route": page.path, "data-part": page.part, "data-manifest": page.manifest };
+  const attributes = { "data-route": page.path, "data-manifest": page.manifest };
   return Object.entries(attributes)
     .filter(([, value]) => value)
     .map(([name, value]) => `${name}="${escapeHtml(value)}"`)
     .join(" ");
+}
+
+/** The page's own data, after its text: what the app needs to take the page over (the data
+ * file's bytes as text, which never holds `<` or `&`; see content-model's text_form). */
+function pageData(page) {
+  if (page.data === undefined || page.data === null) return "";
+  if (/[<&]/.test(page.data)) fail(`the data of ${page.path} is not in text form`);
+  return `<script type="application/octet-stream" id="page-data">${page.data}</script>`;
 }
 
 /** The page file: the shell with the page's title, head tags and pre-rendered body. */
@@ -116,7 +124,7 @@ function pageHtml(page) {
   ].join("");
   return shell
     .replace(titleTag, () => `<title>${escapeHtml(page.title)}</title>${head}`)
-    .replace(bodyTag, () => `<body ${bodyAttributes(page)}>${page.body}</body>`);
+    .replace(bodyTag, () => `<body ${bodyAttributes(page)}>${page.body}${pageData(page)}</body>`);
 }
 
 for (const page of pages) {

@@ -1,7 +1,7 @@
 // Prints raw, gzip and brotli sizes of every file of a build, then for each pre-rendered page
 // what a first visit of it downloads: the bytes until its text is readable (the page and its
 // stylesheet) and the whole first load (the page and every file it references: scripts, wasm,
-// styles, icons).
+// styles, icons, and the data file the app loads to take it over, `<body data-part>`).
 //   node scripts/size-report.mjs dist [--budget size-budget.json]
 // With --budget, exits 1 when a figure is over its budget: `firstLoadBrotliBytes` (the largest
 // first load of any page), `codeBrotliBytes` (the scripts and wasm every first visit loads)
@@ -34,13 +34,13 @@ function sizes(rel) {
   return sizeCache.get(rel);
 }
 
-/** The files a page references (href/src attributes, quoted or not, and what the loader imports: the JavaScript and the wasm). */
+/** The files a page references (href/src attributes, quoted or not, what the loader imports: the JavaScript and the wasm, and its data file). */
 function referencedBy(page) {
   const html = readFileSync(join(dir, page), "utf8");
   const base = html.match(/<base\s+href=["']?([^"'\s>]+)/i)?.[1] ?? "/";
   const found = new Set();
-  for (const m of html.matchAll(/<(?:script|link)\b[^>]*\b(?:href|src)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))|['"]([^'"]+\.wasm)['"]|import\(\s*['"]([^'"]+)['"]/g)) {
-    const url = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]).split(/[?#]/)[0];
+  for (const m of html.matchAll(/<(?:script|link)\b[^>]*\b(?:href|src)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))|['"]([^'"]+\.wasm)['"]|import\(\s*['"]([^'"]+)['"]|\bdata-part="([^"]+)"/g)) {
+    const url = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6]).split(/[?#]/)[0];
     const rel = url.replace(/^[^:]*\/\/[^/]*/, "").replace(new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`), "").replace(/^\.?\//, "");
     // A <noscript> stylesheet loads only without script; the manifest and icons load after.
     if (rel && !rel.endsWith(".html") && rel !== "no-script.css") found.add(rel);
@@ -52,7 +52,7 @@ const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 const files = walk(dir).map((f) => relative(dir, f)).sort();
 console.log(`${"file".padEnd(52)} ${"raw KB".padStart(8)} ${"gzip KB".padStart(8)} ${"br KB".padStart(8)}`);
 for (const rel of files) {
-  if (rel.startsWith("entities/")) continue; // summed up below
+  if (rel.startsWith("entities/") || rel.startsWith("data/")) continue; // summed up below
   const s = sizes(rel);
   console.log(`${rel.padEnd(52)} ${kb(s.raw)} ${kb(s.gzip)} ${kb(s.brotli)}`);
 }
@@ -60,6 +60,14 @@ const entityPages = files.filter((f) => f.startsWith("entities/"));
 if (entityPages.length) {
   const largest = entityPages.map((f) => [f, sizes(f).brotli]).sort((a, b) => b[1] - a[1])[0];
   console.log(`entities/*.html: ${entityPages.length} pages, largest ${largest[0]} ${(largest[1] / 1024).toFixed(1)} KB brotli`);
+}
+
+const data = files.filter((f) => f.startsWith("data/"));
+if (data.length) {
+  const total = data.reduce((sum, f) => sum + sizes(f).brotli, 0);
+  const library = data.find((f) => /^data\/library\./.test(f));
+  const routes = data.find((f) => /^data\/routes\./.test(f));
+  console.log(`data/: ${data.length} files, ${(total / 1024).toFixed(1)} KB brotli in all; the whole library ${(sizes(library).brotli / 1024).toFixed(1)} KB, the list of routes ${(sizes(routes).brotli / 1024).toFixed(1)} KB`);
 }
 
 const pages = files.filter((f) => f.endsWith(".html"));

@@ -2,8 +2,8 @@
 # Runs every test: a fast lane (format, lints, docs), native unit and property tests, wasm-bindgen tests in headless Chromium and
 # Firefox, the release builds (site root, /reader/, one file) with the size budget, end-to-end
 # tests in headless Chromium against those builds served as plain static files (and the one
-# file opened from file://), and end-to-end smokes of every route in headless Firefox and in
-# WebKit.
+# file opened from file://), end-to-end smokes of every route in headless Firefox and in
+# WebKit, and the library benchmark at 1× and 100× the corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -49,3 +49,6 @@ node --test e2e-firefox/
 
 step "end-to-end in WebKit (WebKitGTK MiniBrowser on a virtual display)"
 node --test e2e-webkit/
+
+step "the library at 1× and 100× (figures; fails if the wasm changes with the corpus)"
+node scripts/bench-library.mjs 1 100

@@ -74,9 +74,18 @@ fn Loading() -> impl IntoView {
         Some(why) => leptos::either::Either::Right(view! {
             <h1 tabindex="-1">"This page could not be loaded"</h1>
             <p role="alert">{format!("The reader could not fetch this page: {why}.")}</p>
-            <p><a href=move || href(&location.with(|l| l.path.clone()))>"Try again"</a> " or go to the " <a href=href("/")>"list of documents"</a> "."</p>
+            <p><button type="button" on:click=move |_| retry(location.with_untracked(|l| Page::canonical(&l.path)))>"Try again"</button>
+                " or go to the " <a href=href("/")>"list of documents"</a> "."</p>
         }),
     }
+}
+
+/// Asks again for the data of the page at `path`.
+fn retry(path: String) {
+    #[cfg(feature = "hydrate")]
+    leptos::task::spawn_local(async move { crate::library::load_route(&path).await });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = path;
 }
 
 /// Whether the app is running in the browser with its first page in place: false in the

@@ -39,9 +39,9 @@ pub fn hydrating_route() -> Option<String> {
     HYDRATING_ROUTE.with(|r| r.borrow().clone())
 }
 
-/// Starts the app: loads the data the page names (`<body data-part>`), then takes over the
-/// pre-rendered page when it is the page of this URL, else renders into an emptied `<body>`.
-/// Marks `<html data-app="ready">` once events are live.
+/// Starts the app: reads the data the page carries (`<script id="page-data">`), then takes
+/// over the pre-rendered page when it is the page of this URL, else renders into an emptied
+/// `<body>`. Marks `<html data-app="ready">` once events are live.
 #[cfg(feature = "hydrate")]
 pub fn start() {
     // Panic messages in the console help in development; release builds abort without them,
@@ -56,7 +56,6 @@ pub fn start() {
     let body = browser::window().and_then(|w| w.document()?.body());
     let attribute = |name: &str| body.as_ref().and_then(|b| b.get_attribute(name));
     let rendered = attribute("data-route");
-    let part = attribute("data-part");
     library::set_manifest_file(attribute("data-manifest"));
     let here = router::Page::canonical(&router::Location::current().path);
     // The host's not-found page, served at an unknown URL, is that URL's page.
@@ -64,28 +63,25 @@ pub fn start() {
         library::mark_absent(&here);
     }
     let take_over = rendered.as_deref().is_some_and(|route| route == here || route == "/404");
-    // Leptos's executor starts with the mount, so this first task runs on the browser's own.
-    wasm_bindgen_futures::spawn_local(async move {
-        if let (true, Some(part)) = (take_over, part) {
-            if let Err(why) = library::load_part(&part).await {
+    if take_over {
+        if let Some(text) = browser::element_by_id("page-data").and_then(|e| e.text_content()) {
+            let decoded = content_model::text_form::decode(&text).and_then(|bytes| library::Part::from_bytes(&bytes).ok());
+            let Some(part) = decoded else {
                 // The page reads as rendered; without its data it cannot be taken over.
-                leptos::logging::warn!(
-                    "The reader could not load this page's data ({why}); the page stays as it is, without its controls."
-                );
+                leptos::logging::warn!("The reader could not read this page's data; the page stays as it is, without its controls.");
                 return;
-            }
+            };
+            library::merge(part);
         }
-        if take_over {
-            HYDRATING_ROUTE.with(|r| r.replace(rendered));
-            leptos::mount::hydrate_body(app::App);
-        } else {
-            // A page of another route (a host that serves one page for every path, the offline
-            // fallback): rendered anew rather than taken over.
-            if let (Some(body), Some(_)) = (&body, rendered) {
-                body.set_inner_html("");
-            }
-            leptos::mount::mount_to_body(app::App);
+        HYDRATING_ROUTE.with(|r| r.replace(rendered));
+        leptos::mount::hydrate_body(app::App);
+    } else {
+        // A page of another route (a host that serves one page for every path, the offline
+        // fallback): rendered anew rather than taken over.
+        if let (Some(body), Some(_)) = (&body, rendered) {
+            body.set_inner_html("");
         }
-        browser::mark_app_ready();
-    });
+        leptos::mount::mount_to_body(app::App);
+    }
+    browser::mark_app_ready();
 }

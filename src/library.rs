@@ -9,7 +9,6 @@
 //! [`is_complete`], and the store's [`version`] changes whenever a file arrives.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
 
 pub use content_model::{
     Block, Counts, DocEntry, DocKind, Document, Entity, Event, Figure, GlossaryEntry, Heading, NameSpan, Paragraph, Part, Quote,
@@ -17,24 +16,54 @@ pub use content_model::{
 };
 use leptos::prelude::*;
 
+/// Items by their index in the library, where known. A vector rather than a map: indices are
+/// dense, and one generic vector costs the wasm far less code than a map per kind of item.
+struct Sparse<T: 'static>(Vec<Option<&'static T>>);
+
+impl<T> Default for Sparse<T> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl<T> Sparse<T> {
+    fn get(&self, index: usize) -> Option<&'static T> {
+        self.0.get(index).copied().flatten()
+    }
+
+    /// Sets the item at `index`; with `keep`, an item already there stays.
+    fn set(&mut self, index: usize, item: &'static T, keep: bool) {
+        if self.0.len() <= index {
+            self.0.resize(index + 1, None);
+        }
+        if !(keep && self.0[index].is_some()) {
+            self.0[index] = Some(item);
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (usize, &'static T)> + '_ {
+        self.0.iter().enumerate().filter_map(|(i, item)| Some((i, (*item)?)))
+    }
+}
+
 #[derive(Default)]
 struct Store {
     /// The routes whose pages have all they need.
-    complete: BTreeSet<String>,
+    complete: Vec<String>,
     /// Whether the whole library is here (search needs it).
     everything: bool,
     counts: Option<Counts>,
-    entries: BTreeMap<u32, &'static DocEntry>,
-    documents: BTreeMap<u32, &'static Document>,
-    glossary: BTreeMap<u16, &'static GlossaryEntry>,
-    entities: BTreeMap<u16, &'static Entity>,
-    quotes: BTreeMap<u16, &'static [Quote]>,
+    entries: Sparse<DocEntry>,
+    documents: Sparse<Document>,
+    glossary: Sparse<GlossaryEntry>,
+    entities: Sparse<Entity>,
+    quotes: Sparse<Vec<Quote>>,
     timeline: Option<&'static [Event]>,
     /// Every route the build wrote a data file for: app path → file, and the whole library's
     /// file; `None` until fetched.
     manifest: Option<&'static content_model::Manifest>,
     /// Paths the host already answered "not found" for.
-    absent: BTreeSet<String>,
+    absent: Vec<String>,
 }
 
 thread_local! {
@@ -51,7 +80,7 @@ pub fn load_error() -> Option<String> {
 
 /// Notes that the host has no page at `path` (it served its not-found page there).
 pub fn mark_absent(path: &str) {
-    STORE.with(|s| s.borrow_mut().absent.insert(path.to_string()));
+    STORE.with(|s| s.borrow_mut().absent.push(path.to_string()));
 }
 
 fn read<T>(f: impl FnOnce(&Store) -> T) -> T {
@@ -74,14 +103,25 @@ pub fn merge(part: Part) {
         let mut s = s.borrow_mut();
         s.complete.extend(part.complete.iter().cloned());
         s.counts = s.counts.or(part.counts);
-        s.entries.extend(part.entries.iter().map(|(i, e)| (*i, e)));
-        for (i, doc) in &part.documents {
-            s.entries.insert(*i, &doc.entry);
-            s.documents.insert(*i, doc);
+        for (i, entry) in &part.entries {
+            s.entries.set(*i as usize, entry, false);
         }
-        s.glossary.extend(part.glossary.iter().map(|(i, e)| (*i, e)));
-        s.entities.extend(part.entities.iter().map(|(i, e)| (*i, e)));
-        s.quotes.extend(part.quotes.iter().map(|(i, q)| (*i, q.as_slice())));
+        for (i, doc) in &part.documents {
+            s.entries.set(*i as usize, &doc.entry, false);
+            s.documents.set(*i as usize, doc, false);
+        }
+        // A document's part carries its terms without where else they are used: such an
+        // entry never replaces the glossary's own.
+        let full_glossary = part.complete.iter().any(|p| p == "/glossary");
+        for (i, entry) in &part.glossary {
+            s.glossary.set(usize::from(*i), entry, !full_glossary);
+        }
+        for (i, entity) in &part.entities {
+            s.entities.set(usize::from(*i), entity, false);
+        }
+        for (i, quotes) in &part.quotes {
+            s.quotes.set(usize::from(*i), quotes, false);
+        }
         if let Some(timeline) = &part.timeline {
             s.timeline = Some(timeline);
         }
@@ -98,7 +138,7 @@ pub fn clear() {
 }
 
 pub fn is_complete(path: &str) -> bool {
-    read(|s| s.everything || s.complete.contains(path))
+    read(|s| s.everything || s.complete.iter().any(|p| p == path))
 }
 
 pub fn has_everything() -> bool {
@@ -107,7 +147,7 @@ pub fn has_everything() -> bool {
 
 /// Whether the build wrote no page for `path` (known once the list of routes is here).
 pub fn is_absent(path: &str) -> bool {
-    read(|s| s.absent.contains(path) || (!s.everything && s.manifest.is_some_and(|m| !m.routes.iter().any(|(p, _)| p == path))))
+    read(|s| s.absent.iter().any(|p| p == path) || (!s.everything && s.manifest.is_some_and(|m| !m.routes.iter().any(|(p, _)| p == path))))
 }
 
 pub fn counts() -> Counts {
@@ -115,51 +155,51 @@ pub fn counts() -> Counts {
 }
 
 pub fn entry(doc: u32) -> Option<&'static DocEntry> {
-    read(|s| s.entries.get(&doc).copied())
+    read(|s| s.entries.get(doc as usize))
 }
 
 /// Every document the store lists, in library order.
 pub fn entries() -> Vec<&'static DocEntry> {
-    read(|s| s.entries.values().copied().collect())
+    read(|s| s.entries.iter().map(|(_, e)| e).collect())
 }
 
 pub fn document(doc: u32) -> Option<&'static Document> {
-    read(|s| s.documents.get(&doc).copied())
+    read(|s| s.documents.get(doc as usize))
 }
 
 /// Every document whose text is here, with its index, in library order.
 pub fn documents() -> Vec<(u32, &'static Document)> {
-    read(|s| s.documents.iter().map(|(i, d)| (*i, *d)).collect())
+    read(|s| s.documents.iter().map(|(i, d)| (i as u32, d)).collect())
 }
 
 /// The index of the document with this slug, among those the store lists.
 pub fn position(slug: &str) -> Option<u32> {
-    read(|s| s.entries.iter().find(|(_, e)| e.slug == slug).map(|(i, _)| *i))
+    read(|s| s.entries.iter().find(|(_, e)| e.slug == slug).map(|(i, _)| i as u32))
 }
 
 pub fn glossary_entry(term: u16) -> Option<&'static GlossaryEntry> {
-    read(|s| s.glossary.get(&term).copied())
+    read(|s| s.glossary.get(usize::from(term)))
 }
 
 pub fn glossary() -> Vec<&'static GlossaryEntry> {
-    read(|s| s.glossary.values().copied().collect())
+    read(|s| s.glossary.iter().map(|(_, e)| e).collect())
 }
 
 pub fn entity(index: u16) -> Option<&'static Entity> {
-    read(|s| s.entities.get(&index).copied())
+    read(|s| s.entities.get(usize::from(index)))
 }
 
 /// Every entity the store lists, with its index, in library order.
 pub fn entities() -> Vec<(u16, &'static Entity)> {
-    read(|s| s.entities.iter().map(|(i, e)| (*i, *e)).collect())
+    read(|s| s.entities.iter().map(|(i, e)| (i as u16, e)).collect())
 }
 
 pub fn entity_by_id(id: &str) -> Option<u16> {
-    read(|s| s.entities.iter().find(|(_, e)| e.id == id).map(|(i, _)| *i))
+    read(|s| s.entities.iter().find(|(_, e)| e.id == id).map(|(i, _)| i as u16))
 }
 
 pub fn quotes(entity: u16) -> &'static [Quote] {
-    read(|s| s.quotes.get(&entity).copied().unwrap_or_default())
+    read(|s| s.quotes.get(usize::from(entity)).map_or(&[][..], Vec::as_slice))
 }
 
 pub fn timeline() -> &'static [Event] {
@@ -206,7 +246,7 @@ mod fetching {
     }
 
     /// Fetches a part and adds it to the store.
-    pub async fn load_part(file: &str) -> Result<(), String> {
+    async fn load_part(file: &str) -> Result<(), String> {
         let bytes = fetch_bytes(file).await?;
         let part = Part::from_bytes(&bytes).map_err(|e| e.to_string())?;
         merge(part);

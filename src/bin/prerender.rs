@@ -10,7 +10,8 @@
 //! (`data/<route>.<hash>.bin`), and prints one JSON object a line per page: `path` (the app
 //! path), `file` (where the build writes it, relative to the site), `title`, `description`
 //! (absent for pages without one), `kind` ("article" for a document, else "website"), `part`
-//! (its data file, absent for pages that need none), `manifest` (the list of routes) and
+//! (its data file, absent for pages that need none), `data` (that file's bytes in
+//! `content_model::text_form`, for the page to carry), `manifest` (the list of routes) and
 //! `body` (the markup that goes inside `<body>`). `scripts/finish-build.mjs` puts each body
 //! into the built shell and writes the files. Each page is rendered twice, from the whole
 //! library and from its part alone, and the build stops if the two differ: a part must hold
@@ -82,9 +83,10 @@ fn main() {
         let path = library.path_of(route).unwrap_or_else(|| fail(format!("no path for {route:?}")));
         let stem = if matches!(route, Route::Home) { "index".to_string() } else { path.trim_start_matches('/').to_string() };
         let part = library.for_route(route);
-        let file = write_data(site, &stem, &part.to_bytes());
+        let bytes = part.to_bytes();
+        let file = write_data(site, &stem, &bytes);
         manifest.routes.push((path.clone(), file.clone()));
-        parts.insert(path, (part, file));
+        parts.insert(path, (part, file, content_model::text_form::encode(&bytes)));
     }
     let manifest_file = write_data(site, "routes", &manifest.to_bytes());
 
@@ -95,12 +97,12 @@ fn main() {
         let path = page.path();
         let (body, head) = render(base, &path);
         let part = parts.get(&path);
-        checks.push((path.clone(), body.clone(), part.map(|(p, _)| p.clone())));
+        checks.push((path.clone(), body.clone(), part.map(|(p, _, _)| p.clone())));
         let title = reader::browser::full_title(head.title.as_deref().unwrap_or(reader::browser::SITE_NAME));
         let kind = if matches!(page, Page::Document(_)) { "article" } else { "website" };
         let line = json!({
             "path": path, "file": file_of(&path), "title": title, "description": head.description, "kind": kind,
-            "part": part.map(|(_, file)| file), "manifest": manifest_file, "body": body,
+            "part": part.map(|(_, file, _)| file), "data": part.map(|(_, _, text)| text), "manifest": manifest_file, "body": body,
         });
         out.push_str(&line.to_string());
         out.push('\n');

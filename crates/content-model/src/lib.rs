@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 mod parts;
+pub mod text_form;
 
 pub use parts::Route;
 
@@ -235,13 +236,14 @@ pub struct Part {
     pub timeline: Option<Vec<Event>>,
 }
 
-/// Why a data file could not be read.
+/// A data file this version of the reader cannot read. (Postcard's own messages are left out:
+/// their text would weigh on the wasm.)
 #[derive(Debug)]
-pub struct DecodeError(pub postcard::Error);
+pub struct DecodeError;
 
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "the data file is not one this version of the reader can read ({})", self.0)
+        f.write_str("the data file is not one this version of the reader can read")
     }
 }
 
@@ -251,7 +253,7 @@ impl Part {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, DecodeError> {
-        postcard::from_bytes(bytes).map_err(DecodeError)
+        postcard::from_bytes(bytes).map_err(|_| DecodeError)
     }
 }
 
@@ -269,6 +271,6 @@ impl Manifest {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, DecodeError> {
-        postcard::from_bytes(bytes).map_err(DecodeError)
+        postcard::from_bytes(bytes).map_err(|_| DecodeError)
     }
 }

@@ -85,9 +85,17 @@ impl Part {
         }
         for (i, entry) in &self.glossary {
             if terms.contains(i) {
-                docs.extend(entry.defined_in.iter().chain(&entry.uses).map(|(doc, _)| *doc));
+                let mut entry = entry.clone();
+                if route == Route::Glossary {
+                    docs.extend(entry.defined_in.iter().chain(&entry.uses).map(|(doc, _)| *doc));
+                } else {
+                    // Elsewhere a term shows what it stands for: where else it is used would
+                    // grow every document's data with the library.
+                    entry.uses.clear();
+                    entry.defined_in = None;
+                }
                 entities.extend(entry.entity);
-                part.glossary.push((*i, entry.clone()));
+                part.glossary.push((*i, entry));
             }
         }
         part.entities = self.entities.iter().filter(|(i, _)| entities.contains(i)).cloned().collect();

@@ -191,7 +191,8 @@ pub fn build(docs: &[Document], curated: &[(String, String, usize)]) -> (Vec<Glo
                     let singular = singular(part);
                     match entries.iter_mut().find(|e| e.term == part || e.term == singular) {
                         Some(e) => {
-                            if let Some(here) = paragraph.map(|n| (doc.slug.clone(), n)).filter(|here| !e.uses.contains(here)) {
+                            // Paragraphs come in order: a repeat use is the last one noted.
+                            if let Some(here) = paragraph.map(|n| (doc.slug.clone(), n)).filter(|here| e.uses.last() != Some(here)) {
                                 e.uses.push(here);
                             }
                         }

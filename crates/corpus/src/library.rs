@@ -17,7 +17,15 @@ pub fn to_library(
     figures: &[Figure],
     timeline: &[Event],
 ) -> out::Part {
-    let doc_index = |slug: &str| docs.iter().position(|d| d.slug == slug).unwrap_or(0) as u32;
+    let by_slug: std::collections::HashMap<&str, u32> = docs.iter().enumerate().map(|(i, d)| (d.slug.as_str(), i as u32)).collect();
+    let doc_index = |slug: &str| by_slug.get(slug).copied().unwrap_or(0);
+    // Every mention, by document: (entity, mention).
+    let mut mentions_in: Vec<Vec<(usize, &Mention)>> = vec![Vec::new(); docs.len()];
+    for (e, (_, mentions)) in entities.iter().enumerate() {
+        for m in mentions {
+            mentions_in[doc_index(&m.slug) as usize].push((e, m));
+        }
+    }
     let terms = |text: &str| -> Vec<out::TermSpan> {
         crate::glossary::occurrences(text, glossary).into_iter().map(|(s, e, i)| (s as u32, e as u32, i as u16)).collect()
     };
@@ -58,17 +66,9 @@ pub fn to_library(
                     }),
                 })
                 .collect();
-            let names = entities
+            let names = mentions_in[i]
                 .iter()
-                .enumerate()
-                .flat_map(|(e, (_, mentions))| {
-                    mentions.iter().filter(|m| m.slug == doc.slug).map(move |m| out::NameSpan {
-                        paragraph: m.paragraph,
-                        start: m.start as u32,
-                        end: m.end as u32,
-                        entity: e as u16,
-                    })
-                })
+                .map(|(e, m)| out::NameSpan { paragraph: m.paragraph, start: m.start as u32, end: m.end as u32, entity: *e as u16 })
                 .collect();
             let figures = figures
                 .iter()
@@ -117,7 +117,7 @@ pub fn to_library(
                 .iter()
                 .map(|m| {
                     // The sentence as the paragraph holds it, so the mark's range fits.
-                    let text = docs.iter().find(|d| d.slug == m.slug).and_then(|d| d.paragraphs().find(|p| p.number == m.paragraph));
+                    let text = docs.get(doc_index(&m.slug) as usize).and_then(|d| d.paragraphs().find(|p| p.number == m.paragraph));
                     let (start, end) = m.sentence_range;
                     let sentence = text.and_then(|p| p.text.get(start..end)).unwrap_or(&m.sentence);
                     out::Quote {

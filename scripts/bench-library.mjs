@@ -1,0 +1,130 @@
+// The library at scale: builds the reader with the corpus grown N times (scripts/grow-corpus.mjs)
+// and prints, for each N, what a reader gets in headless Chromium from the build served as
+// static files (scripts/static-server.mjs, brotli like a real host):
+//   build time; the wasm's size; the first visit of a document page (brotli bytes of everything
+//   the page fetches until the app is running and the network idle; what the service worker
+//   precaches is counted apart, from its list); time to text (First Contentful Paint, cold);
+//   the first search (focus, then one word typed, to the first result shown: bytes fetched and
+//   milliseconds); warm query time (median and p95 over a set of queries, each the mean of 20
+//   runs); the wasm memory the page holds once search has run.
+//   node scripts/bench-library.mjs [N...]          (default: 1 10 100)
+// Prints figures and asserts one thing only: the wasm is the same whatever the corpus (it holds
+// code, not documents); it exits 1 when two builds' wasm differ by 1 KB or more.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { brotliCompressSync, constants } from "node:zlib";
+import { chromium } from "playwright";
+
+const sizes = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [1, 10, 100];
+const work = resolve(process.env.BENCH_DIR ?? "/tmp/reader-bench");
+const PORT = 4191;
+const DOCUMENT = "/g20-statement-countering-terrorism";
+/** Above this, search is not measured: it would fetch and index the whole library in the page. */
+const MAX_SEARCHED_LIBRARY = 32 * 1024 * 1024;
+const QUERIES = ["aviation security", "Eurojsut", "terorism financing", '"safe spaces" FATF', "malaga", "radicalization", "F-35", "terr", "nuclear deterrent", "joint investigation team"];
+mkdirSync(work, { recursive: true });
+
+const brotliCache = new Map();
+/** Brotli bytes of a file, as a host compresses it. */
+function brotli(file) {
+  if (!brotliCache.has(file)) {
+    brotliCache.set(file, brotliCompressSync(readFileSync(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length);
+  }
+  return brotliCache.get(file);
+}
+
+/** The site file a URL of the served build names. */
+function fileOf(dist, url) {
+  const path = decodeURIComponent(new URL(url).pathname).replace(/^\//, "");
+  const candidates = [path, `${path}.html`, join(path, "index.html"), "index.html"];
+  return candidates.map((c) => join(dist, c)).find((f) => statSync(f, { throwIfNoEntry: false })?.isFile());
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+
+async function measure(n) {
+  const content = n === 1 ? resolve("content") : join(work, `content-${n}`);
+  if (n !== 1) execFileSync("node", ["scripts/grow-corpus.mjs", String(n), content], { stdio: "inherit" });
+  const dist = join(work, `dist-${n}`);
+  const started = Date.now();
+  execFileSync("trunk", ["build", "--release", "--locked", "--dist", dist], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, READER_CONTENT: content },
+  });
+  const buildSeconds = (Date.now() - started) / 1000;
+  const wasm = readdirSync(dist).find((f) => f.endsWith(".wasm"));
+  const documents = readdirSync(content).filter((f) => f.endsWith(".md")).length;
+  const worker = readFileSync(join(dist, "sw.js"), "utf8");
+  const precached = JSON.parse(worker.match(/const FILES = (\[.*?\]);/s)?.[1] ?? "[]");
+  const library = join(dist, "data", readdirSync(join(dist, "data")).find((f) => f.startsWith("library.")));
+  const searchable = statSync(library).size <= MAX_SEARCHED_LIBRARY;
+  // Brotli at its best is slow on files of many megabytes; above the limit, the raw size is told.
+  const precacheBytes = searchable ? precached.reduce((sum, f) => sum + brotli(join(dist, f)), 0) : NaN;
+
+  const server = spawn("node", ["scripts/static-server.mjs", dist, String(PORT)], { stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise((r) => server.stdout.once("data", r));
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium" });
+  try {
+    const context = await browser.newContext({ serviceWorkers: "block" });
+    const page = await context.newPage();
+    let fetched = [];
+    page.on("response", (r) => fetched.push(r.url()));
+    const bytesOf = (urls) => urls.reduce((sum, url) => sum + (fileOf(dist, url) ? brotli(fileOf(dist, url)) : 0), 0);
+
+    await page.goto(`http://127.0.0.1:${PORT}${DOCUMENT}`);
+    await page.waitForSelector("html[data-app=ready]", { timeout: 120_000 });
+    await page.waitForLoadState("networkidle");
+    const firstVisit = bytesOf(fetched);
+    const firstVisitFiles = fetched.length;
+    const fcp = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN);
+
+    const base = {
+      n, documents, buildSeconds, wasmBytes: statSync(join(dist, wasm)).size, wasmBrotli: brotli(join(dist, wasm)),
+      firstVisit, firstVisitFiles, precacheBytes, precacheFiles: precached.length, libraryRaw: statSync(library).size, fcp,
+    };
+    if (!searchable) return base;
+    fetched = [];
+    const box = page.getByRole("combobox", { name: "Search the documents" });
+    const t0 = Date.now();
+    await box.click();
+    await box.pressSequentially("nuclear");
+    await page.getByRole("option").first().waitFor({ timeout: 300_000 });
+    const firstSearchMs = Date.now() - t0;
+    const firstSearch = bytesOf(fetched);
+
+    const perQuery = await page.evaluate((qs) => qs.map((q) => window.wasmBindings.benchmark_search(q, 20) / 1000), QUERIES);
+    const memory = await page.evaluate(() => window.wasmMemory?.buffer.byteLength ?? NaN);
+    return {
+      ...base, libraryBrotli: brotli(library), firstSearch, firstSearchMs,
+      warmMedian: percentile(perQuery, 0.5), warmP95: percentile(perQuery, 0.95), memory,
+    };
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+const rows = [];
+for (const n of sizes) {
+  const row = await measure(n);
+  rows.push(row);
+  const search =
+    row.firstSearch === undefined
+      ? `first search not measured: it would fetch the whole library, ${(row.libraryRaw / 1048576).toFixed(0)} MB raw, and index it in the page`
+      : `first search: ${kb(row.firstSearch)} fetched (the library is ${kb(row.libraryBrotli)}), results ${row.firstSearchMs} ms after focus; ` +
+        `warm query median ${row.warmMedian.toFixed(3)} ms, p95 ${row.warmP95.toFixed(3)} ms; wasm memory ${(row.memory / 1048576).toFixed(1)} MB`;
+  const precache = Number.isNaN(row.precacheBytes) ? `${row.precacheFiles} files` : `${kb(row.precacheBytes)} in ${row.precacheFiles} files`;
+  console.log(
+    `${n}×: ${row.documents} documents; build ${row.buildSeconds.toFixed(0)} s; wasm ${kb(row.wasmBytes)} (${kb(row.wasmBrotli)} brotli); ` +
+      `first visit of ${DOCUMENT}: ${kb(row.firstVisit)} brotli in ${row.firstVisitFiles} files, text at ${row.fcp.toFixed(0)} ms (FCP); ` +
+      `service worker precache ${precache}; ${search}`,
+  );
+}
+const spread = Math.max(...rows.map((r) => r.wasmBytes)) - Math.min(...rows.map((r) => r.wasmBytes));
+console.log(`wasm across ${sizes.join("×, ")}×: sizes differ by ${spread} bytes`);
+if (spread >= 1024) {
+  console.error("bench-library: the wasm grows with the corpus; it should hold code only");
+  process.exit(1);
+}
