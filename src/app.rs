@@ -26,11 +26,9 @@ pub fn App() -> impl IntoView {
         crate::library::version();
         location.with(|l| Page::for_path(&l.path))
     });
-    #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         if page.get() == Page::Pending {
-            let path = location.with_untracked(|l| Page::canonical(&l.path));
-            leptos::task::spawn_local(async move { crate::library::load_route(&path).await });
+            load_page_data(location.with_untracked(|l| Page::canonical(&l.path)));
         }
     });
     view! {
@@ -74,14 +72,14 @@ fn Loading() -> impl IntoView {
         Some(why) => leptos::either::Either::Right(view! {
             <h1 tabindex="-1">"This page could not be loaded"</h1>
             <p role="alert">{format!("The reader could not fetch this page: {why}.")}</p>
-            <p><button type="button" on:click=move |_| retry(location.with_untracked(|l| Page::canonical(&l.path)))>"Try again"</button>
+            <p><button type="button" on:click=move |_| load_page_data(location.with_untracked(|l| Page::canonical(&l.path)))>"Try again"</button>
                 " or go to the " <a href=href("/")>"list of documents"</a> "."</p>
         }),
     }
 }
 
-/// Asks again for the data of the page at `path`.
-fn retry(path: String) {
+/// Asks for the data of the page at `path` (when it is first wanted, and again on "Try again").
+fn load_page_data(path: String) {
     #[cfg(feature = "hydrate")]
     leptos::task::spawn_local(async move { crate::library::load_route(&path).await });
     #[cfg(not(feature = "hydrate"))]

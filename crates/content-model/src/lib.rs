@@ -247,13 +247,22 @@ impl std::fmt::Display for DecodeError {
     }
 }
 
+/// A data file's bytes (postcard).
+fn to_bytes<T: Serialize>(value: &T) -> Vec<u8> {
+    postcard::to_allocvec(value).expect("owned data always serializes")
+}
+
+fn from_bytes<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, DecodeError> {
+    postcard::from_bytes(bytes).map_err(|_| DecodeError)
+}
+
 impl Part {
     pub fn to_bytes(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).expect("a part serializes")
+        to_bytes(self)
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, DecodeError> {
-        postcard::from_bytes(bytes).map_err(|_| DecodeError)
+        from_bytes(bytes)
     }
 }
 
@@ -267,10 +276,10 @@ pub struct Manifest {
 
 impl Manifest {
     pub fn to_bytes(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).expect("a manifest serializes")
+        to_bytes(self)
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, DecodeError> {
-        postcard::from_bytes(bytes).map_err(|_| DecodeError)
+        from_bytes(bytes)
     }
 }
