@@ -13,7 +13,9 @@ impl Announce {
         self.0.set(String::new());
         request_animation_frame({
             let signal = self.0;
-            move || signal.set(message)
+            move || {
+                let _ = signal.try_set(message);
+            }
         });
     }
 }

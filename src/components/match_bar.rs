@@ -44,8 +44,10 @@ pub fn MatchBar(query: String, doc_path: String) -> impl IntoView {
     let current = RwSignal::new(0usize);
     request_animation_frame(move || {
         let found = marks();
-        total.set(found.len());
-        current.set(initial_match(&found));
+        // By the next frame the page may have been rendered anew and this bar disposed.
+        if total.try_set(found.len()).is_some() || current.try_set(initial_match(&found)).is_some() {
+            return;
+        }
         select(current.get_untracked(), browser::current_hash().is_empty());
     });
     let step = move |forward: bool| {

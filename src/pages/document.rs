@@ -19,9 +19,21 @@ use crate::router::{cited_url, href, use_location};
 #[component]
 pub fn DocumentPage(index: u32) -> impl IntoView {
     let location = use_location();
-    let param = move |name: &str| location.with(|l| l.param(name)).filter(|q| !q.trim().is_empty());
-    let query = Memo::new(move |_| param("q"));
-    let quote = Memo::new(move |_| param("quote"));
+    // The location changes a moment before the router replaces this page with the next one:
+    // a URL of another page keeps what this page shows, rather than rendering it anew for
+    // the next page's query.
+    let path = location.with_untracked(|l| l.path.clone());
+    let param = move |name: &'static str| {
+        let path = path.clone();
+        Memo::new(move |shown: Option<&Option<String>>| {
+            location.with(|l| match shown {
+                Some(shown) if l.path != path => shown.clone(),
+                _ => l.param(name).filter(|q| !q.trim().is_empty()),
+            })
+        })
+    };
+    let query = param("q");
+    let quote = param("quote");
     // Marking a query's matches needs the search index, which comes with the whole library.
     let searchable = Memo::new(move |_| query.get().is_some() && crate::corpus_search::ready());
     Effect::new(move |_| {
