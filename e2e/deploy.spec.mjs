@@ -42,6 +42,9 @@ test("a new deployment is announced to an open reader, replaces the old version 
   await expect.poll(() => readerCaches(page), { timeout: 15_000 }).toEqual([`${first}-b`]);
   await expect(page.locator(".update-banner")).toHaveCount(0);
 
+  // A page read under the old version (its data kept as read) reads offline under the new one.
+  await page.getByRole("link", { name: /Defence Secretary Speech/ }).first().click();
+  await expect(page.locator("main h1")).toHaveText("Speech: Defence Secretary Speech at CSIS, Washington");
   await context.setOffline(true);
   await page.goto("./defence-secretary-speech-csis");
   await expect(page.locator("main h1")).toHaveText("Speech: Defence Secretary Speech at CSIS, Washington");

@@ -8,8 +8,11 @@ export const test = base.extend({
     const problems = [];
     const origin = new URL(baseURL).origin;
     page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    // A test that provokes a failure the browser logs says so: page.allowConsoleError(/.../).
+    const allowed = [/status of 404/];
+    page.allowConsoleError = (pattern) => allowed.push(pattern);
     page.on("console", (m) => {
-      if (m.type() === "error" && !/status of 404/.test(m.text())) problems.push(`console error: ${m.text()}`);
+      if (m.type() === "error" && !allowed.some((p) => p.test(m.text()))) problems.push(`console error: ${m.text()}`);
     });
     await page.addInitScript(() => {
       window.__cspViolations = [];

@@ -1,15 +1,64 @@
-// Offline and installable: after one visit the service worker serves the whole reader.
+// Offline and installable: after one visit the service worker serves the shell and every page
+// read; "Save every document for offline" keeps the rest.
 import { test, expect, STATEMENT, SPEECH } from "./fixtures.mjs";
 
-test("after one visit every route reads, and search answers, with the network off", async ({ page, context }) => {
+/** Waits until the service worker controls the page, so what the page fetches goes through it. */
+async function controlled(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+}
+
+/** The files a cache holds, as paths relative to the site. */
+const cached = (page, name) =>
+  page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname.slice(1)), name);
+
+test("after one visit the pages read stay readable offline, and a page not kept says so", async ({ page, context }) => {
   await page.goto("/");
-  await expect(page.locator("main h1")).toBeVisible();
-  const version = await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    const keys = await caches.keys();
-    return { scope: registration.scope, keys };
+  await controlled(page);
+  // The first visit precaches the shell and the catalogue, not the documents.
+  const [precache] = (await page.evaluate(() => caches.keys())).filter((k) => k.startsWith("reader-"));
+  const precached = await cached(page, precache);
+  expect(precached).toEqual(expect.arrayContaining(["index.html", "404.html"]));
+  expect(precached.filter((f) => /^data\/(?!routes|index)/.test(f) || (/\.html$/.test(f) && !/^(index|404)\.html$/.test(f)))).toEqual([]);
+
+  await page.getByRole("link", { name: /G20 Leaders/ }).first().click();
+  await expect(page.locator("main h1")).toHaveText("G20 Leaders’ Statement on Countering Terrorism");
+  await context.setOffline(true);
+  await page.goto(`${STATEMENT}#p-8`);
+  await expect(page.locator("main h1")).toHaveText("G20 Leaders’ Statement on Countering Terrorism");
+  await expect(page.locator("#p-8")).toContainText("aviation");
+  // The browser logs the failed fetch of the page's data.
+  page.allowConsoleError(/net::ERR_FAILED/);
+  await page.goto(SPEECH);
+  await expect(page.locator("main h1")).toHaveText("This page could not be loaded");
+  await expect(page.getByRole("alert")).toContainText("you are offline, and this page was not kept for reading offline");
+  await context.setOffline(false);
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.locator("main h1")).toHaveText("Speech: Defence Secretary Speech at CSIS, Washington");
+});
+
+test("Save every document for offline: progress, cancel, then every route and search work offline", async ({ page, context }) => {
+  await page.goto("/");
+  await controlled(page);
+  const section = page.getByRole("region", { name: "Reading offline" });
+  const status = section.getByRole("status");
+  const files = (await (await page.request.get("/data-files.json")).json()).length;
+
+  // Slowed down, so the run can be cancelled halfway.
+  let slow = true;
+  await context.route("**/data/*.bin", async (route) => {
+    if (slow) await new Promise((resolve) => setTimeout(resolve, 400));
+    await route.continue();
   });
-  expect(version.keys.filter((k) => k.startsWith("reader-"))).toHaveLength(1);
+  await section.getByRole("button", { name: "Save every document for offline" }).click();
+  await expect(status).toContainText("Saving for offline:");
+  await expect(section.locator("progress")).toBeVisible();
+  await section.getByRole("button", { name: "Cancel" }).click();
+  await expect(status).toContainText(/Saving stopped: \d+ of \d+ files saved\. Save again to go on\./);
+  slow = false;
+
+  await section.getByRole("button", { name: "Save every document for offline" }).click();
+  await expect(status).toHaveText(`Every document is saved (${files} files): the reader and its search work offline.`);
 
   await context.setOffline(true);
   const routes = [
@@ -17,6 +66,7 @@ test("after one visit every route reads, and search answers, with the network of
     ["/trafficking-ring-dismantled-spain-bulgaria", "Human trafficking ring dismantled by Spanish and Bulgarian authorities"],
     ["/romanian-thb-ring-disrupted-france", "Romanian THB ring disrupted in France"],
     [SPEECH, "Speech: Defence Secretary Speech at CSIS, Washington"],
+    ["/glossary", "Glossary"],
     ["/", "Documents"],
   ];
   for (const [route, title] of routes) {

@@ -116,7 +116,9 @@ test("with JavaScript off, a deep link is marked, acronyms explain themselves, a
 async function takeOver(page, path, { before = async () => {}, after = async () => {} } = {}) {
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  await page.route(/\.wasm$/, async (route) => {
+  // On the context, so the service worker's own fetch of the wasm (it precaches the shell once
+  // the page has loaded, then serves it) is held too.
+  await page.context().route(/\.wasm$/, async (route) => {
     await held;
     await route.continue();
   });

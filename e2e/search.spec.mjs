@@ -34,6 +34,7 @@ test("arrow keys choose a paragraph and Enter lands on it with every match marke
   await page.goto("/");
   await box(page).click();
   await page.keyboard.type("aviation security");
+  await expect(page.getByRole("option").first()).toBeVisible();
   await page.keyboard.press("ArrowDown");
   const first = page.getByRole("option").first();
   await expect(first).toHaveAttribute("aria-selected", "true");

@@ -28,6 +28,7 @@ test("under /reader/ search lands on the paragraph and unknown pages say so", as
   await page.goto("./");
   await page.getByRole("combobox", { name: "Search the documents" }).click();
   await page.keyboard.type("Pazardzhik");
+  await expect(page.getByRole("option").first()).toContainText("Pazardzhik");
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(`${baseURL}trafficking-ring-dismantled-spain-bulgaria?q=Pazardzhik#p-5`);

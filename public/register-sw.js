@@ -28,6 +28,20 @@ if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
     document.body.append(banner);
   };
 
+  // "Save every document for offline" (the home page's section, shown by this attribute)
+  // loads its code on first use.
+  if ("caches" in window) document.documentElement.dataset.offline = "";
+  document.addEventListener("click", (event) => {
+    const action = event.target.closest?.(".offline button")?.dataset.action;
+    if (!action) return;
+    const run = () => window.readerOffline[action]();
+    if (window.readerOffline) return run();
+    const script = document.createElement("script");
+    script.src = new URL("save-offline.js", document.baseURI);
+    script.addEventListener("load", run);
+    document.head.append(script);
+  });
+
   addEventListener("load", async () => {
     const registration = await navigator.serviceWorker.register(new URL("sw.js", document.baseURI)).catch(() => null);
     if (!registration) return;

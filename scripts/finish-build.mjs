@@ -19,6 +19,8 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
+/** Every data file of the build, for saving the whole library for offline reading. */
+const DATA_LIST = "data-files.json";
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) {
   console.error("usage: node scripts/finish-build.mjs DIR");
@@ -152,24 +154,32 @@ const rules = [
   // Data files are named by their content too.
   [`${base}data/*`, ["Cache-Control: public, max-age=31536000, immutable"]],
   [`${base}sw.js`, ["Cache-Control: no-cache"]],
+  [`${base}${DATA_LIST}`, ["Cache-Control: no-cache"]],
 ];
 writeFileSync(join(dir, "_headers"), rules.map(([path, headers]) => `${path}\n${headers.map((h) => `  ${h}\n`).join("")}`).join(""));
 
-// The service worker precaches every file of this build (the top folder: the shell, the
-// pages of the routes there, the code) under a cache named by the build's content: a new
-// deployment installs its whole set beside the old, then deletes the old, so a page never
-// gets old JavaScript with new wasm.
-// The data files (data/) are precached too, for now: every document reads offline after one
-// visit. At a size where that is too much (issue 10), they are to be cached as read.
+// The service worker precaches what any page needs (the shell: code, styles, icons,
+// index.html, 404.html) and the catalogue (the list of routes and the home page's data) under
+// a cache named by the build's content: a new deployment installs its set beside the old,
+// then deletes the old, so a page never gets old JavaScript with new wasm. Pages and data
+// files are not precached (4,000 documents at 1000x): the worker keeps each data file as it
+// is read, and "Save every document for offline" (public/save-offline.js) fetches the rest
+// from the list in data-files.json. Offline, a page not kept is rendered by the shell.
 const dataFiles = readdirSync(join(dir, "data"), { recursive: true })
   .map((f) => `data/${f}`)
-  .filter((f) => statSync(join(dir, f)).isFile());
-const files = [...readdirSync(dir).filter((f) => f !== "sw.js" && f !== "_headers" && statSync(join(dir, f)).isFile()), ...dataFiles].sort();
+  .filter((f) => statSync(join(dir, f)).isFile())
+  .sort();
+writeFileSync(join(dir, DATA_LIST), JSON.stringify(dataFiles));
+const topFiles = readdirSync(dir).filter((f) => !["sw.js", "_headers", DATA_LIST].includes(f) && statSync(join(dir, f)).isFile());
+const pageFiles = new Set(pages.map((page) => (page.path === "/404" ? "404.html" : page.file)));
+const shellPages = ["index.html", "404.html"];
+const catalogue = dataFiles.filter((f) => /^data\/(routes|index)\.[0-9a-f]{16}\.bin$/.test(f));
+const files = [...topFiles.filter((f) => !pageFiles.has(f) || shellPages.includes(f)), ...catalogue].sort();
 const digest = createHash("sha256");
-for (const f of files) digest.update(f).update(readFileSync(join(dir, f)));
+for (const f of [...topFiles.sort(), ...dataFiles]) digest.update(f).update(readFileSync(join(dir, f)));
 const version = digest.digest("hex").slice(0, 16);
 const worker = readFileSync(new URL("service-worker.js", import.meta.url), "utf8")
   .replace('"__VERSION__"', JSON.stringify(version))
   .replace("[] /* __FILES__ */", JSON.stringify(files));
 writeFileSync(join(dir, "sw.js"), worker);
-console.log(`finish-build: ${pages.length} pages pre-rendered under ${base}; CSP with ${hashes.length} script hash(es); _headers with ${rules.length} rules; sw.js ${version} with ${files.length} files`);
+console.log(`finish-build: ${pages.length} pages pre-rendered under ${base}; CSP with ${hashes.length} script hash(es); _headers with ${rules.length} rules; sw.js ${version} precaching ${files.length} files; ${dataFiles.length} data files listed in ${DATA_LIST}`);

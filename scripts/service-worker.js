@@ -1,8 +1,13 @@
 // The reader's service worker (template: scripts/finish-build.mjs fills in the version and
-// the build's files). After one visit the reader works with the network off.
+// the files it precaches: the shell and the catalogue). After one visit the reader works with
+// the network off: every page it has read, and every page once the library is saved.
 const VERSION = "__VERSION__";
 const FILES = [] /* __FILES__ */;
 const CACHE = `reader-${VERSION}`;
+// Data files as they are read or saved (public/save-offline.js names this cache too). Their
+// names carry their content's hash, so they stay valid across versions: this cache outlives
+// a new deployment.
+const DATA_CACHE = "library-data";
 
 // A new version caches its whole file set, then waits: an open reader is not switched under
 // the reader's eyes, but told (register-sw.js) and switched when the reader chooses to reload.
@@ -34,9 +39,21 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(fetch(request).catch(() => caches.open(CACHE).then((cache) => offlinePage(cache, request.url))));
     return;
   }
-  // Files: content-hashed names never change meaning, so the cache answers first.
-  event.respondWith(caches.open(CACHE).then((cache) => cache.match(request).then((hit) => hit ?? fetch(request))));
+  // Files: content-hashed names never change meaning, so a cache answers first; a data file
+  // fetched from the network is kept for reading offline.
+  event.respondWith(caches.match(request).then((hit) => hit ?? fetchAndKeep(event, request)));
 });
+
+function fetchAndKeep(event, request) {
+  return fetch(request).then((response) => {
+    const path = new URL(request.url).pathname;
+    if (response.ok && path.startsWith(`${new URL(self.registration.scope).pathname}data/`)) {
+      const copy = response.clone();
+      event.waitUntil(caches.open(DATA_CACHE).then((cache) => cache.put(request, copy)));
+    }
+    return response;
+  });
+}
 
 /** The cached page for a URL under the scope (`/reader/g20-x` is `g20-x.html`), else index.html. */
 async function offlinePage(cache, url) {

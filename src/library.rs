@@ -235,7 +235,12 @@ mod fetching {
     /// The bytes of a file of this site, relative to the page's base.
     async fn fetch_bytes(file: &str) -> Result<Vec<u8>, String> {
         let window = crate::browser::window().ok_or("no window")?;
-        let response = JsFuture::from(window.fetch_with_str(file)).await.map_err(|_| "the network is unreachable".to_string())?;
+        let unreachable = |_| {
+            let online = window.navigator().on_line();
+            if online { "the network is unreachable" } else { "you are offline, and this page was not kept for reading offline" }
+                .to_string()
+        };
+        let response = JsFuture::from(window.fetch_with_str(file)).await.map_err(unreachable)?;
         let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_string())?;
         if !response.ok() {
             return Err(format!("the server answered {}", response.status()));

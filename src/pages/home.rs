@@ -23,5 +23,23 @@ pub fn HomePage() -> impl IntoView {
                 <li><a href=href("/timeline")>{format!("{} dated events", counts.events)}</a></li>
             </ul>
         </nav>
+        <OfflineSection/>
     }
+}
+
+/// "Reading offline": the way to keep the whole library for offline reading. Shown only where
+/// a service worker can serve it (register-sw.js marks `<html data-offline>`), and worked by
+/// public/save-offline.js, loaded on the first click. Markup the app never changes, so it is
+/// one string: elements built one by one would cost the wasm about half a kilobyte more.
+const OFFLINE_SECTION: &str = concat!(
+    r#"<h2 id="offline-title">Reading offline</h2>"#,
+    "<p>Every page you open stays readable without a network. To take the whole library with you, search included, save it once.</p>",
+    r#"<p><button type="button" data-action="save">Save every document for offline</button> "#,
+    r#"<button type="button" data-action="cancel" hidden>Cancel</button></p>"#,
+    r#"<progress hidden></progress><p class="offline-status" role="status"></p>"#,
+);
+
+#[component]
+fn OfflineSection() -> impl IntoView {
+    view! { <section class="offline" aria-labelledby="offline-title" inner_html=OFFLINE_SECTION></section> }
 }
