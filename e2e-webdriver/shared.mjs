@@ -17,10 +17,11 @@ export const ROUTES = [
   ["/no-such-page", "Page not found"],
 ];
 
-/** The page's h1 once the app has taken the page over (pages are readable before). */
+/** The page's h1 once the app has taken the page over (pages are readable before), or has
+ *  rendered it itself (offline, from the shell, once the page's data has come). */
 export async function heading(driver) {
   await driver.wait(until.elementLocated(By.css("html[data-app=ready]")), 10_000);
-  return (await driver.findElement(By.css("main h1"))).getText();
+  return (await driver.wait(until.elementLocated(By.css("main h1")), 10_000)).getText();
 }
 
 /** Every route shows its heading and a page title. */

@@ -86,7 +86,7 @@ test("the chosen theme survives a reload", async () => {
   await driver.executeScript("localStorage.clear()");
 });
 
-test("after one visit the reader works with the server gone (WebKitGTK has service workers)", async () => {
+test("after one visit and Save every document for offline, the reader works with the server gone (WebKitGTK has service workers)", async () => {
   await driver.get(`${BASE}/`);
   await heading(driver);
   const state = await driver.executeAsyncScript(`
@@ -97,6 +97,10 @@ test("after one visit the reader works with the server gone (WebKitGTK has servi
       .then(done, (e) => done(String(e)));
   `);
   assert.equal(state, "cached");
+  // The first visit keeps the shell; the rest of the library is saved on request.
+  await driver.findElement(By.css('.offline button[data-action="save"]')).click();
+  const status = await driver.findElement(By.css(".offline-status"));
+  await driver.wait(async () => (await status.getText()).startsWith("Every document is saved"), 30_000);
   // WebDriver cannot take WebKitGTK offline: the server goes instead.
   server.kill();
   await new Promise((resolve) => server.once("exit", resolve));

@@ -60,8 +60,11 @@ async function measure(n) {
   const precached = JSON.parse(worker.match(/const FILES = (\[.*?\]);/s)?.[1] ?? "[]");
   const library = join(dist, "data", readdirSync(join(dist, "data")).find((f) => f.startsWith("library.")));
   const searchable = statSync(library).size <= MAX_SEARCHED_LIBRARY;
-  // Brotli at its best is slow on files of many megabytes; above the limit, the raw size is told.
-  const precacheBytes = searchable ? precached.reduce((sum, f) => sum + brotli(join(dist, f)), 0) : NaN;
+  // The shell and the catalogue: small at every size.
+  const precacheBytes = precached.reduce((sum, f) => sum + brotli(join(dist, f)), 0);
+  // What "Save every document for offline" downloads (raw: brotli is slow on many megabytes).
+  const saved = JSON.parse(readFileSync(join(dist, "data-files.json"), "utf8"));
+  const savedBytes = saved.reduce((sum, f) => sum + statSync(join(dist, f)).size, 0);
 
   const server = spawn("node", ["scripts/static-server.mjs", dist, String(PORT)], { stdio: ["ignore", "pipe", "inherit"] });
   await new Promise((r) => server.stdout.once("data", r));
@@ -82,7 +85,7 @@ async function measure(n) {
 
     const base = {
       n, documents, buildSeconds, wasmBytes: statSync(join(dist, wasm)).size, wasmBrotli: brotli(join(dist, wasm)),
-      firstVisit, firstVisitFiles, precacheBytes, precacheFiles: precached.length, libraryRaw: statSync(library).size, fcp,
+      firstVisit, firstVisitFiles, precacheBytes, precacheFiles: precached.length, savedFiles: saved.length, savedBytes, libraryRaw: statSync(library).size, fcp,
     };
     if (!searchable) return base;
     fetched = [];
@@ -115,7 +118,7 @@ for (const n of sizes) {
       ? `first search not measured: it would fetch the whole library, ${(row.libraryRaw / 1048576).toFixed(0)} MB raw, and index it in the page`
       : `first search: ${kb(row.firstSearch)} fetched (the library is ${kb(row.libraryBrotli)}), results ${row.firstSearchMs} ms after focus; ` +
         `warm query median ${row.warmMedian.toFixed(3)} ms, p95 ${row.warmP95.toFixed(3)} ms; wasm memory ${(row.memory / 1048576).toFixed(1)} MB`;
-  const precache = Number.isNaN(row.precacheBytes) ? `${row.precacheFiles} files` : `${kb(row.precacheBytes)} in ${row.precacheFiles} files`;
+  const precache = `${kb(row.precacheBytes)} in ${row.precacheFiles} files (saving every document for offline: ${row.savedFiles} files, ${(row.savedBytes / 1048576).toFixed(1)} MB raw)`;
   console.log(
     `${n}×: ${row.documents} documents; build ${row.buildSeconds.toFixed(0)} s; wasm ${kb(row.wasmBytes)} (${kb(row.wasmBrotli)} brotli); ` +
       `first visit of ${DOCUMENT}: ${kb(row.firstVisit)} brotli in ${row.firstVisitFiles} files, text at ${row.fcp.toFixed(0)} ms (FCP); ` +
