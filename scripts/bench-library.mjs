@@ -8,8 +8,9 @@
 //   milliseconds); warm query time (median and p95 over a set of queries, each the mean of 20
 //   runs); the wasm memory the page holds once search has run.
 //   node scripts/bench-library.mjs [N...]          (default: 1 10 100)
-// Prints figures and asserts one thing only: the wasm is the same whatever the corpus (it holds
-// code, not documents); it exits 1 when two builds' wasm differ by 1 KB or more.
+// Prints figures and asserts two things: the wasm is the same whatever the corpus (it holds
+// code, not documents; it exits 1 when two builds' wasm differ by 1 KB or more), and the
+// catalogue pages its documents, 50 a page (its last page, and a link back to the one before).
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -22,6 +23,8 @@ const PORT = 4191;
 const DOCUMENT = "/g20-statement-countering-terrorism";
 /** Above this, search is not measured: it would fetch and index the whole library in the page. */
 const MAX_SEARCHED_LIBRARY = 32 * 1024 * 1024;
+/** Documents a page of the catalogue lists (content-model's CATALOGUE_PAGE_SIZE). */
+const CATALOGUE_PAGE = 50;
 const QUERIES = ["aviation security", "Eurojsut", "terorism financing", '"safe spaces" FATF', "malaga", "radicalization", "F-35", "terr", "nuclear deterrent", "joint investigation team"];
 mkdirSync(work, { recursive: true });
 
@@ -80,12 +83,29 @@ async function measure(n) {
     await page.waitForSelector("html[data-app=ready]", { timeout: 120_000 });
     await page.waitForLoadState("networkidle");
     const firstVisit = bytesOf(fetched);
+
+    // The catalogue at this size: its last page, pre-rendered, then a link back, in the app.
+    const pages = Math.max(1, Math.ceil(documents / CATALOGUE_PAGE));
+    const catalogue = { pages, homeBrotli: brotli(join(dist, "index.html")) };
+    if (pages > 1) {
+      const last = await context.newPage();
+      await last.goto(`http://127.0.0.1:${PORT}/documents/${pages}`);
+      await last.waitForSelector("html[data-app=ready]", { timeout: 120_000 });
+      const listed = async () => last.locator(".doc-list > li").count();
+      const expected = documents - (pages - 1) * CATALOGUE_PAGE;
+      if ((await listed()) !== expected) catalogue.problem = `its last page lists ${await listed()} documents, not ${expected}`;
+      await last.getByRole("link", { name: "← Previous page" }).click();
+      await last.waitForURL(`http://127.0.0.1:${PORT}${pages === 2 ? "/" : `/documents/${pages - 1}`}`);
+      await last.getByText(`Page ${pages - 1} of ${pages}`).waitFor();
+      if ((await listed()) !== CATALOGUE_PAGE) catalogue.problem = `a full page lists ${await listed()} documents`;
+      await last.close();
+    }
     const firstVisitFiles = fetched.length;
     const fcp = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN);
 
     const base = {
       n, documents, buildSeconds, wasmBytes: statSync(join(dist, wasm)).size, wasmBrotli: brotli(join(dist, wasm)),
-      firstVisit, firstVisitFiles, precacheBytes, precacheFiles: precached.length, savedFiles: saved.length, savedBytes, libraryRaw: statSync(library).size, fcp,
+      firstVisit, firstVisitFiles, catalogue, precacheBytes, precacheFiles: precached.length, savedFiles: saved.length, savedBytes, libraryRaw: statSync(library).size, fcp,
     };
     if (!searchable) return base;
     fetched = [];
@@ -122,9 +142,13 @@ for (const n of sizes) {
   console.log(
     `${n}×: ${row.documents} documents; build ${row.buildSeconds.toFixed(0)} s; wasm ${kb(row.wasmBytes)} (${kb(row.wasmBrotli)} brotli); ` +
       `first visit of ${DOCUMENT}: ${kb(row.firstVisit)} brotli in ${row.firstVisitFiles} files, text at ${row.fcp.toFixed(0)} ms (FCP); ` +
+      `catalogue: ${row.catalogue.pages} page(s) of up to ${CATALOGUE_PAGE}, the home page ${kb(row.catalogue.homeBrotli)} brotli; ` +
       `service worker precache ${precache}; ${search}`,
   );
 }
+const broken = rows.filter((r) => r.catalogue.problem);
+for (const r of broken) console.error(`bench-library: at ${r.n}×, the catalogue is wrong: ${r.catalogue.problem}`);
+if (broken.length) process.exit(1);
 const spread = Math.max(...rows.map((r) => r.wasmBytes)) - Math.min(...rows.map((r) => r.wasmBytes));
 console.log(`wasm across ${sizes.join("×, ")}×: sizes differ by ${spread} bytes`);
 if (spread >= 1024) {

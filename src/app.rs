@@ -43,7 +43,7 @@ pub fn App() -> impl IntoView {
             // An enum of views rather than `into_any()`: a type-erased view carries the async
             // hydration path for its whole tree (about 70 KB of wasm brotli).
             {move || match page.get() {
-                Page::Home => EitherOf9::A(view! { <HomePage/> }),
+                Page::Home(page) => EitherOf9::A(view! { <HomePage page=page/> }),
                 Page::Search => EitherOf9::B(view! { <SearchPage/> }),
                 Page::Glossary => EitherOf9::C(view! { <GlossaryPage/> }),
                 Page::Entities => EitherOf9::D(view! { <EntitiesPage/> }),

@@ -158,9 +158,9 @@ pub fn entry(doc: u32) -> Option<&'static DocEntry> {
     read(|s| s.entries.get(doc as usize))
 }
 
-/// Every document the store lists, in library order.
-pub fn entries() -> Vec<&'static DocEntry> {
-    read(|s| s.entries.iter().map(|(_, e)| e).collect())
+/// The documents the store lists whose index is in `range`, in library order.
+pub fn entries(range: std::ops::Range<u32>) -> Vec<&'static DocEntry> {
+    read(|s| s.entries.iter().filter(|(i, _)| range.contains(&(*i as u32))).map(|(_, e)| e).collect())
 }
 
 pub fn document(doc: u32) -> Option<&'static Document> {

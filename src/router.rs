@@ -187,7 +187,8 @@ fn decode(text: &str) -> String {
 /// The page a path selects.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
-    Home,
+    /// A page of the catalogue, from 0 (the home page).
+    Home(u32),
     Search,
     Glossary,
     Entities,
@@ -205,16 +206,17 @@ impl Page {
     /// Every page the reader has, each once: what the build pre-renders (from the whole
     /// library). The not-found page is listed under `/404` (the build writes it as `404.html`).
     pub fn all() -> Vec<Self> {
-        let fixed = [Self::Home, Self::Search, Self::Glossary, Self::Entities, Self::Timeline, Self::NotFound];
+        let catalogue = (0..content_model::catalogue_pages(crate::library::counts().documents)).map(Self::Home);
+        let fixed = [Self::Search, Self::Glossary, Self::Entities, Self::Timeline, Self::NotFound];
         let documents = crate::library::documents().into_iter().map(|(i, _)| Self::Document(i));
         let entities = crate::library::entities().into_iter().map(|(i, _)| Self::Entity(i));
-        fixed.into_iter().chain(documents).chain(entities).collect()
+        catalogue.chain(fixed).chain(documents).chain(entities).collect()
     }
 
-    /// The app path of the page (`/`, `/search`, `/<slug>`, `/entities/<id>`, `/404`).
+    /// The app path of the page (`/`, `/documents/2`, `/search`, `/<slug>`, `/entities/<id>`, `/404`).
     pub fn path(self) -> String {
         match self {
-            Self::Home => "/".to_string(),
+            Self::Home(page) => content_model::catalogue_path(page),
             Self::Search => "/search".to_string(),
             Self::Glossary => "/glossary".to_string(),
             Self::Entities => "/entities".to_string(),
@@ -241,13 +243,20 @@ impl Page {
             "/search" => return Self::Search,
             "/404" => return Self::NotFound,
             "/" | "/glossary" | "/entities" | "/timeline" => true,
-            other => other.starts_with("/entities/") || other.strip_prefix('/').is_some_and(|rest| !rest.contains('/')),
+            other => {
+                other.starts_with("/entities/")
+                    || other.starts_with("/documents/")
+                    || other.strip_prefix('/').is_some_and(|rest| !rest.contains('/'))
+            }
         };
         if needs_data && !crate::library::is_complete(&path) {
             return if crate::library::is_absent(&path) { Self::NotFound } else { Self::Pending };
         }
+        if let Some(page) = content_model::catalogue_page_of(&path) {
+            let pages = content_model::catalogue_pages(crate::library::counts().documents);
+            return if page < pages { Self::Home(page) } else { Self::NotFound };
+        }
         match path.as_str() {
-            "/" => Self::Home,
             "/glossary" => Self::Glossary,
             "/entities" => Self::Entities,
             "/timeline" => Self::Timeline,

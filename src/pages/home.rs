@@ -1,4 +1,5 @@
-//! `/`: the list of documents, and the ways across them (glossary, names, timeline).
+//! `/` and `/documents/N`: the catalogue, 50 documents a page, with the ways across the
+//! documents (glossary, names, timeline) and reading offline.
 
 use leptos::prelude::*;
 
@@ -7,14 +8,16 @@ use crate::components::document_list::DocumentList;
 use crate::library;
 use crate::router::href;
 
+/// The catalogue's page `page` (from 0).
 #[component]
-pub fn HomePage() -> impl IntoView {
-    browser::set_page_title("Documents");
+pub fn HomePage(page: u32) -> impl IntoView {
     let counts = library::counts();
+    let pages = content_model::catalogue_pages(counts.documents);
+    browser::set_page_title(&if page == 0 { "Documents".to_string() } else { format!("Documents, page {} of {pages}", page + 1) });
     view! {
         <h1 tabindex="-1">"Documents"</h1>
         <p class="lede">"Official texts on countering terrorism and organised crime, shown as published. Every paragraph can be linked to and cited."</p>
-        <DocumentList/>
+        <DocumentList page=page pages=pages/>
         <nav class="explore" aria-labelledby="explore-title">
             <h2 id="explore-title">"Across the documents"</h2>
             <ul>

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 mod parts;
 pub mod text_form;
 
-pub use parts::Route;
+pub use parts::{catalogue_page_of, catalogue_pages, catalogue_path, Route, CATALOGUE_PAGE_SIZE};
 
 /// What kind of text a document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -58,3 +58,29 @@ fn every_route_has_a_path_and_a_part_that_completes_it() {
         assert!(entity.entries.iter().any(|(j, _)| *j == quote.doc), "the quoted document is listed");
     }
 }
+
+#[test]
+fn the_catalogue_lists_fifty_documents_a_page() {
+    let mut library = library();
+    let first = library.entries[0].1.clone();
+    for i in library.entries.len() as u32..120 {
+        library.entries.push((i, content_model::DocEntry { slug: format!("copy-{i}"), ..first.clone() }));
+    }
+    let paths: Vec<String> =
+        library.routes().into_iter().filter(|r| matches!(r, Route::Home(_))).filter_map(|r| library.path_of(r)).collect();
+    assert_eq!(paths, ["/", "/documents/2", "/documents/3"]);
+    let second = library.for_route(Route::Home(1));
+    assert_eq!(second.complete, ["/documents/2"]);
+    assert_eq!(second.entries.iter().map(|(i, _)| *i).collect::<Vec<_>>(), (50..100).collect::<Vec<_>>());
+    assert_eq!(second.counts, library.counts, "every page knows how many pages there are");
+    assert_eq!(library.for_route(Route::Home(2)).entries.len(), 20);
+
+    assert_eq!(content_model::catalogue_page_of("/"), Some(0));
+    assert_eq!(content_model::catalogue_page_of("/documents/3"), Some(2));
+    for path in ["/documents/1", "/documents/0", "/documents/02", "/documents/x", "/documents/", "/documents/99999999999"] {
+        assert_eq!(content_model::catalogue_page_of(path), None, "{path}");
+    }
+    assert_eq!(content_model::catalogue_pages(0), 1);
+    assert_eq!(content_model::catalogue_pages(50), 1);
+    assert_eq!(content_model::catalogue_pages(51), 2);
+}
