@@ -93,7 +93,7 @@ test("after one visit and Save every document for offline, the reader works with
     const done = arguments[arguments.length - 1];
     if (!("serviceWorker" in navigator)) return done("no service workers");
     const timeout = new Promise((resolve) => setTimeout(() => resolve("no worker ready"), 10000));
-    Promise.race([navigator.serviceWorker.ready.then(() => caches.keys()).then((keys) => keys.some((k) => k.startsWith("reader-")) ? "cached" : "no cache"), timeout])
+    Promise.race([navigator.serviceWorker.ready.then(() => caches.keys()).then((keys) => keys.some((k) => k.startsWith("reader ")) ? "cached" : "no cache"), timeout])
       .then(done, (e) => done(String(e)));
   `);
   assert.equal(state, "cached");

@@ -2,7 +2,8 @@
 // its whole file set, takes over, and deletes the old version's cache; offline, the reader is
 // then the new version, whole. (JavaScript and wasm are named by one content hash, so a page
 // can only ever load the pair its index.html names.)
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test, expect } from "./fixtures.mjs";
 
@@ -18,14 +19,14 @@ function deployVersionB() {
   writeFileSync(join(SITE, "sw.js"), worker.replace(/const VERSION = "([^"]+)"/, 'const VERSION = "$1-b"'));
 }
 
-const readerCaches = (page) => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("reader-")));
+const readerCaches = (page) => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("reader / ")));
 
 test("a new deployment is announced to an open reader, replaces the old version on reload, and offline the reader is the new one", async ({ page, context }) => {
   await page.goto("./");
   await expect(page.locator("main h1")).toHaveText("Documents");
   await page.evaluate(() => navigator.serviceWorker.ready);
   const [first] = await readerCaches(page);
-  expect(first).toMatch(/^reader-[0-9a-f]{16}$/);
+  expect(first).toMatch(/^reader \/ [0-9a-f]{16}$/);
   await expect(page.locator(".update-banner")).toHaveCount(0);
 
   deployVersionB();
@@ -50,4 +51,34 @@ test("a new deployment is announced to an open reader, replaces the old version 
   await expect(page.locator("main h1")).toHaveText("Speech: Defence Secretary Speech at CSIS, Washington");
   await expect(page.locator('meta[name="deployment"]')).toHaveAttribute("content", "B");
   await context.setOffline(false);
+});
+
+test.describe("two builds on one origin", () => {
+  // The root build with the /reader/ build inside it, served together (without `_headers`:
+  // a host reads one such file, and the root build's policy names the root build's scripts).
+  const PORT = 4179;
+  const SITE_OF_TWO = "target/two-builds";
+  let server;
+  test.use({ baseURL: `http://127.0.0.1:${PORT}/` });
+  test.beforeAll(async () => {
+    rmSync(SITE_OF_TWO, { recursive: true, force: true });
+    cpSync("dist", SITE_OF_TWO, { recursive: true });
+    cpSync("dist-reader", join(SITE_OF_TWO, "reader"), { recursive: true });
+    for (const rules of [join(SITE_OF_TWO, "_headers"), join(SITE_OF_TWO, "reader", "_headers")]) rmSync(rules);
+    server = spawn("node", ["scripts/static-server.mjs", SITE_OF_TWO, String(PORT)], { stdio: ["ignore", "pipe", "inherit"] });
+    await new Promise((resolve) => server.stdout.once("data", resolve));
+  });
+  test.afterAll(() => server?.kill());
+
+  test("at / and under /reader/, each keeps its own offline copy", async ({ page }) => {
+    const activated = (scope) =>
+      page.evaluate(async (scope) => (await navigator.serviceWorker.getRegistration(scope))?.active?.state === "activated", scope);
+    const scopes = () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("reader ")).map((k) => k.split(" ")[1]).sort());
+    await page.goto("/");
+    await expect.poll(() => activated("/")).toBe(true);
+    await page.goto("/reader/");
+    await expect(page.locator("main h1")).toHaveText("Documents");
+    await expect.poll(() => activated("/reader/")).toBe(true);
+    expect(await scopes(), "activating the /reader/ build leaves the root build's cache alone").toEqual(["/", "/reader/"]);
+  });
 });

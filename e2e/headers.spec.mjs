@@ -1,6 +1,7 @@
 // The security headers the build writes in `_headers`, as a host that reads the file serves
 // them (the test server applies it, so every other test also runs under them).
-import { readdirSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
+import { connect } from "node:net";
 import { test, expect } from "./fixtures.mjs";
 
 test("pages and files carry the security headers, hashed files are immutable, pages and sw.js revalidate", async ({ page, request }) => {
@@ -32,4 +33,26 @@ test("under the headers the reader runs without a console message", async ({ pag
   await page.keyboard.type("FATF");
   await expect(page.locator("#search-option-0")).toBeVisible();
   expect(messages).toEqual([]);
+});
+
+/** The raw answer of the test server to a request line, sent as is over a socket. */
+function rawRequest(port, requestLine) {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => socket.write(`${requestLine}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+    let answer = "";
+    socket.on("data", (chunk) => (answer += chunk));
+    socket.on("end", () => resolve(answer));
+    socket.on("error", reject);
+  });
+}
+
+test("the test server keeps to its folder and survives a malformed request", async ({ baseURL, request }) => {
+  const port = Number(new URL(baseURL).port);
+  // The sub-path build sits beside dist/ in dist-reader/, a folder whose name starts with dist's.
+  expect(statSync("dist-reader/index.html").isFile()).toBe(true);
+  const escaped = await rawRequest(port, "GET /..%2fdist-reader/index.html HTTP/1.1");
+  expect(escaped).toMatch(/^HTTP\/1\.1 404/);
+  expect(escaped).not.toContain('href="/reader/');
+  expect(await rawRequest(port, "GET http://[ HTTP/1.1")).toMatch(/^HTTP\/1\.1 400/);
+  expect((await request.get("/")).status(), "still serving").toBe(200);
 });

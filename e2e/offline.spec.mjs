@@ -16,7 +16,7 @@ test("after one visit the pages read stay readable offline, and a page not kept 
   await page.goto("/");
   await controlled(page);
   // The first visit precaches the shell and the catalogue, not the documents.
-  const [precache] = (await page.evaluate(() => caches.keys())).filter((k) => k.startsWith("reader-"));
+  const [precache] = (await page.evaluate(() => caches.keys())).filter((k) => k.startsWith("reader / "));
   const precached = await cached(page, precache);
   expect(precached).toEqual(expect.arrayContaining(["index.html", "404.html"]));
   expect(precached.filter((f) => /^data\/(?!routes|index)/.test(f) || (/\.html$/.test(f) && !/^(index|404)\.html$/.test(f)))).toEqual([]);

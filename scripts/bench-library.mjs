@@ -96,7 +96,7 @@ async function measure(n) {
       if ((await listed()) !== expected) catalogue.problem = `its last page lists ${await listed()} documents, not ${expected}`;
       await last.getByRole("link", { name: "← Previous page" }).click();
       await last.waitForURL(`http://127.0.0.1:${PORT}${pages === 2 ? "/" : `/documents/${pages - 1}`}`);
-      await last.getByText(`Page ${pages - 1} of ${pages}`).waitFor();
+      await last.locator(".pages [aria-current=page]", { hasText: `Page ${pages - 1} of ${pages}` }).waitFor();
       if ((await listed()) !== CATALOGUE_PAGE) catalogue.problem = `a full page lists ${await listed()} documents`;
       await last.close();
     }

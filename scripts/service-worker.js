@@ -3,7 +3,11 @@
 // the network off: every page it has read, and every page once the library is saved.
 const VERSION = "__VERSION__";
 const FILES = [] /* __FILES__ */;
-const CACHE = `reader-${VERSION}`;
+// Caches are named by the worker's scope too: two builds on one origin (at `/` and under
+// `/reader/`) each keep and replace their own.
+const SCOPE = new URL(self.registration.scope).pathname;
+const CACHE_PREFIX = `reader ${SCOPE} `;
+const CACHE = `${CACHE_PREFIX}${VERSION}`;
 // Data files as they are read or saved (public/save-offline.js names this cache too). Their
 // names carry their content's hash, so they stay valid across versions: this cache outlives
 // a new deployment.
@@ -13,19 +17,22 @@ const DATA_CACHE = "library-data";
 // the reader's eyes, but told (register-sw.js) and switched when the reader chooses to reload.
 // With no reader open, it takes over at the next visit.
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new URL(f, self.registration.scope)))));
+  // Past the HTTP cache: on a host that lets browsers keep files a while (`max-age`), a new
+  // version must not precache the old index.html beside its new code.
+  const requests = FILES.map((f) => new Request(new URL(f, self.registration.scope), { cache: "reload" }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
 });
 
 self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
 });
 
-// Once this version is complete, older versions' caches go, whole.
+// Once this version is complete, older versions' caches of this scope go, whole.
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("reader-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(CACHE_PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
 });
@@ -47,7 +54,7 @@ self.addEventListener("fetch", (event) => {
 function fetchAndKeep(event, request) {
   return fetch(request).then((response) => {
     const path = new URL(request.url).pathname;
-    if (response.ok && path.startsWith(`${new URL(self.registration.scope).pathname}data/`)) {
+    if (response.ok && path.startsWith(`${SCOPE}data/`)) {
       const copy = response.clone();
       event.waitUntil(caches.open(DATA_CACHE).then((cache) => cache.put(request, copy)));
     }

@@ -7,7 +7,7 @@
 //   node scripts/static-server.mjs DIR [PORT] [PREFIX]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
+import { extname, join, normalize, resolve, sep } from "node:path";
 import { createHash } from "node:crypto";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 
@@ -35,7 +35,9 @@ async function fileFor(urlPath) {
   } catch {
     return null;
   }
-  if (!path.startsWith(root)) return null;
+  // Inside the root by whole path segments: `/..%2fdist-reader/` must not reach a sibling
+  // folder whose name merely starts with the root's.
+  if (path !== root && !path.startsWith(root + sep)) return null;
   for (const candidate of [path, join(path, "index.html"), `${path}.html`]) {
     try {
       if ((await stat(candidate)).isFile()) return candidate;
@@ -98,6 +100,17 @@ async function ruleHeaders(urlPath) {
 }
 
 createServer(async (req, res) => {
+  try {
+    await answer(req, res);
+  } catch {
+    // A request the server cannot read (a malformed request line) gets an answer; the server
+    // goes on serving.
+    if (!res.headersSent) res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+    res.end("Bad request");
+  }
+}).listen(port, "127.0.0.1", () => console.log(`Serving ${root} at http://127.0.0.1:${port}${prefix}`));
+
+async function answer(req, res) {
   const urlPath = new URL(req.url, "http://localhost").pathname;
   if (!urlPath.startsWith(prefix) && urlPath !== prefix.replace(/\/$/, "")) {
     res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
@@ -126,4 +139,4 @@ createServer(async (req, res) => {
     res.writeHead(404, { "content-type": "text/plain" });
     res.end("Not found");
   }
-}).listen(port, "127.0.0.1", () => console.log(`Serving ${root} at http://127.0.0.1:${port}${prefix}`));
+}
