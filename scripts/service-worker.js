@@ -13,15 +13,50 @@ const CACHE = `${CACHE_PREFIX}${VERSION}`;
 // a new deployment.
 const DATA_CACHE = "library-data";
 
-// A new version caches its whole file set, then waits: an open reader is not switched under
+// A new version caches the shell and the catalogue, then waits: an open reader is not switched under
 // the reader's eyes, but told (register-sw.js) and switched when the reader chooses to reload.
 // With no reader open, it takes over at the next visit.
 self.addEventListener("install", (event) => {
-  // Past the HTTP cache: on a host that lets browsers keep files a while (`max-age`), a new
-  // version must not precache the old index.html beside its new code.
-  const requests = FILES.map((f) => new Request(new URL(f, self.registration.scope), { cache: "reload" }));
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
+  event.waitUntil(precache());
 });
+
+/** The content type each kind of file must come with: a host that answers a missing file
+ *  with its index page and status 200 must not have that page cached as code or data. */
+function expectedType(file) {
+  if (file.endsWith(".html")) return "text/html";
+  if (file.endsWith(".wasm")) return "application/wasm";
+  if (file.endsWith(".js")) return "javascript";
+  if (file.endsWith(".css")) return "text/css";
+  return null;
+}
+
+/** Caches this version's files, or none: on any failure the cache goes, the install fails
+ *  (the current version, if any, stays in charge) and the console says which file failed. */
+async function precache() {
+  const cache = await caches.open(CACHE);
+  try {
+    await Promise.all(
+      FILES.map(async (file) => {
+        const url = new URL(file, self.registration.scope);
+        // Past the HTTP cache: on a host that lets browsers keep files a while (`max-age`),
+        // a new version must not precache the old index.html beside its new code.
+        const response = await fetch(new Request(url, { cache: "reload" }));
+        const type = response.headers.get("content-type") ?? "";
+        if (!response.ok) throw new Error(`${file}: the server answered ${response.status}`);
+        if (expectedType(file) ? !type.includes(expectedType(file)) : type.includes("text/html")) {
+          throw new Error(`${file}: the server answered with ${type || "no content type"}, not the file`);
+        }
+        // Hosts with "pretty URLs" redirect /index.html to /: a response that followed a
+        // redirect is refused for a page load, so the cache keeps it as a plain response.
+        await cache.put(url, response.redirected ? new Response(response.body, response) : response);
+      }),
+    );
+  } catch (error) {
+    await caches.delete(CACHE);
+    console.warn(`The reader could not be saved for offline use: ${error.message}.`);
+    throw error;
+  }
+}
 
 self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();

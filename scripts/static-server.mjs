@@ -4,16 +4,25 @@
 // the folder's `_headers` file applied as Netlify and Cloudflare Pages apply them (every rule
 // whose path pattern matches adds its headers; `*` matches anything). Used to serve
 // and test the release build, at the site root or under a sub-path (PREFIX, such as /reader/).
-//   node scripts/static-server.mjs DIR [PORT] [PREFIX]
+//   node scripts/static-server.mjs DIR [PORT] [PREFIX] [SWITCH...]
+// Switches that make it behave like particular hosts, for the tests:
+//   --redirect-index   `/index.html` (and `DIR/index.html`) redirect to `/` (`DIR/`), as
+//                      Cloudflare Pages and Firebase do ("pretty URLs")
+//   --fallback-200     an unknown path gets index.html with status 200, as single-page-app
+//                      hosts answer
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { createHash } from "node:crypto";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 
-const root = resolve(process.argv[2] ?? "dist");
-const port = Number(process.argv[3] ?? 8080);
-const prefix = process.argv[4] ?? "/";
+const switches = process.argv.slice(2).filter((a) => a.startsWith("--"));
+const [dir, portArg, prefixArg] = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const root = resolve(dir ?? "dist");
+const port = Number(portArg ?? 8080);
+const prefix = prefixArg ?? "/";
+const redirectIndex = switches.includes("--redirect-index");
+const fallback200 = switches.includes("--fallback-200");
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -117,12 +126,17 @@ async function answer(req, res) {
     res.end(`Nothing here: the reader is served under ${prefix}`);
     return;
   }
+  if (redirectIndex && urlPath.endsWith("/index.html")) {
+    res.writeHead(301, { location: urlPath.slice(0, -"index.html".length) });
+    res.end();
+    return;
+  }
   // Hosts read `_headers` and never serve it.
   let path = urlPath.endsWith("/_headers") ? null : await fileFor("/" + urlPath.slice(prefix.length));
   let status = 200;
   if (!path) {
-    path = join(root, "404.html");
-    status = 404;
+    path = join(root, fallback200 ? "index.html" : "404.html");
+    status = fallback200 ? 200 : 404;
   }
   try {
     const { body, encoding } = encode(req, path, await readFile(path));
