@@ -30,7 +30,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `rm -rf target/deploy-site && cp -r dist target/deploy-site && node scripts/static-server.mjs target/deploy-site ${DEPLOY_PORT}`,
+      command: `rm -rf target/deploy-site && cp -r dist target/deploy-site && node scripts/static-server.mjs target/deploy-site ${DEPLOY_PORT} / --max-age=600`,
       url: `http://127.0.0.1:${DEPLOY_PORT}/`,
       reuseExistingServer: false,
     },

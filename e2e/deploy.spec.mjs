@@ -1,7 +1,9 @@
 // A new deployment replaces the old one cleanly: the service worker of the new version caches
 // its whole file set, takes over, and deletes the old version's cache; offline, the reader is
 // then the new version, whole. (JavaScript and wasm are named by one content hash, so a page
-// can only ever load the pair its index.html names.)
+// can only ever load the pair its index.html names.) The host lets browsers keep pages ten
+// minutes (`max-age=600`, as GitHub Pages does), so the new version's worker must fetch past
+// the HTTP cache, or it would keep the old index.html.
 import { spawn } from "node:child_process";
 import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

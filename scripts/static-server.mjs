@@ -10,6 +10,8 @@
 //                      Cloudflare Pages and Firebase do ("pretty URLs")
 //   --fallback-200     an unknown path gets index.html with status 200, as single-page-app
 //                      hosts answer
+//   --max-age=N        files the `_headers` rules say nothing of may be kept N seconds
+//                      (GitHub Pages sends max-age=600), instead of being revalidated
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -23,6 +25,7 @@ const port = Number(portArg ?? 8080);
 const prefix = prefixArg ?? "/";
 const redirectIndex = switches.includes("--redirect-index");
 const fallback200 = switches.includes("--fallback-200");
+const maxAge = switches.find((s) => s.startsWith("--max-age="))?.slice("--max-age=".length);
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -142,7 +145,7 @@ async function answer(req, res) {
     const { body, encoding } = encode(req, path, await readFile(path));
     const headers = {
       "content-type": TYPES[extname(path)] ?? "application/octet-stream",
-      "cache-control": "no-cache",
+      "cache-control": maxAge ? `max-age=${maxAge}` : "no-cache",
       vary: "accept-encoding",
       ...(await ruleHeaders(urlPath)),
     };
