@@ -42,8 +42,9 @@ async function precache() {
         // a new version must not precache the old index.html beside its new code.
         const response = await fetch(new Request(url, { cache: "reload" }));
         const type = response.headers.get("content-type") ?? "";
+        const expected = expectedType(file);
         if (!response.ok) throw new Error(`${file}: the server answered ${response.status}`);
-        if (expectedType(file) ? !type.includes(expectedType(file)) : type.includes("text/html")) {
+        if (expected ? !type.includes(expected) : type.includes("text/html")) {
           throw new Error(`${file}: the server answered with ${type || "no content type"}, not the file`);
         }
         // Hosts with "pretty URLs" redirect /index.html to /: a response that followed a
@@ -76,9 +77,10 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === "navigate") {
-    // Pages: the network first, so a new deployment shows when online; offline, the cached
-    // page of that route (pre-rendered), else the shell, which renders any route itself.
-    event.respondWith(fetch(request).catch(() => caches.open(CACHE).then((cache) => offlinePage(cache, request.url))));
+    // Pages: the network first, so a new deployment shows when online; offline, the shell,
+    // which renders any route itself from the data files kept (pages are not precached).
+    const shell = new URL("index.html", self.registration.scope);
+    event.respondWith(fetch(request).catch(() => caches.open(CACHE).then((cache) => cache.match(shell))));
     return;
   }
   // Files: content-hashed names never change meaning, so a cache answers first; a data file
@@ -95,12 +97,4 @@ function fetchAndKeep(event, request) {
     }
     return response;
   });
-}
-
-/** The cached page for a URL under the scope (`/reader/g20-x` is `g20-x.html`), else index.html. */
-async function offlinePage(cache, url) {
-  const scope = new URL(self.registration.scope);
-  const route = new URL(url).pathname.slice(scope.pathname.length).replace(/\/+$/, "");
-  const page = route ? await cache.match(new URL(`${route}.html`, scope)) : undefined;
-  return page ?? cache.match(new URL("index.html", scope));
 }
