@@ -44,7 +44,7 @@ test("a link fetches the list of pages once and the next page's data, not the li
   ]);
 });
 
-test("the first search fetches the library once; the results land on the paragraph", async ({ page }) => {
+test("the first search fetches the index's dictionary once and a few shards, never the library; the results land on the paragraph", async ({ page }) => {
   const fetched = dataRequests(page);
   await page.goto(SPEECH);
   const box = page.getByRole("combobox", { name: "Search the documents" });
@@ -57,7 +57,11 @@ test("the first search fetches the library once; the results land on the paragra
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/g20-statement-countering-terrorism\?q=aviation/);
   await expect(page.locator("mark.hit").first()).toBeVisible();
-  expect(fetched.filter((p) => p.startsWith("/data/library.")).length).toBe(1);
+  const index = fetched.filter((p) => p.startsWith("/data/search/"));
+  expect(index.filter((p) => p.startsWith("/data/search/dictionary.")).length).toBe(1);
+  expect(index.filter((p) => /^\/data\/search\/\d+\./.test(p)).length).toBeGreaterThan(0);
+  expect(new Set(index).size).toBe(index.length);
+  expect(fetched.filter((p) => p.startsWith("/data/library."))).toEqual([]);
 });
 
 test("a page whose data cannot come says so and offers to try again", async ({ page }) => {

@@ -19,7 +19,8 @@ test("after one visit the pages read stay readable offline, and a page not kept 
   const [precache] = (await page.evaluate(() => caches.keys())).filter((k) => k.startsWith("reader / "));
   const precached = await cached(page, precache);
   expect(precached).toEqual(expect.arrayContaining(["index.html", "404.html"]));
-  expect(precached.filter((f) => /^data\/(?!routes|index)/.test(f) || (/\.html$/.test(f) && !/^(index|404)\.html$/.test(f)))).toEqual([]);
+  expect(precached.filter((f) => /^data\/search\/dictionary\./.test(f))).toHaveLength(1);
+  expect(precached.filter((f) => /^data\/(?!routes|index|search\/dictionary)/.test(f) || (/\.html$/.test(f) && !/^(index|404)\.html$/.test(f)))).toEqual([]);
 
   await page.getByRole("link", { name: /G20 Leaders/ }).first().click();
   await expect(page.locator("main h1")).toHaveText("G20 Leaders’ Statement on Countering Terrorism");
@@ -31,10 +32,20 @@ test("after one visit the pages read stay readable offline, and a page not kept 
   page.allowConsoleError(/net::ERR_FAILED/);
   await page.goto(SPEECH);
   await expect(page.locator("main h1")).toHaveText("This page could not be loaded");
-  await expect(page.getByRole("alert")).toContainText("you are offline, and this page was not kept for reading offline");
+  await expect(page.getByRole("alert")).toContainText("could not fetch this page: you are offline, and it was not kept for reading offline");
   await context.setOffline(false);
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(page.locator("main h1")).toHaveText("Speech: Defence Secretary Speech at CSIS, Washington");
+
+  // Search's dictionary is precached, but no query has fetched the part of the index "aviation" needs.
+  await context.setOffline(true);
+  await page.goto("/search?q=aviation");
+  await expect(page.locator(".search-summary")).toHaveText(
+    "Search could not fetch part of its index: you are offline, and it was not kept for reading offline.",
+  );
+  await context.setOffline(false);
+  await page.reload();
+  await expect(page.locator(".result").first()).toContainText("aviation");
 });
 
 test("Save every document for offline: progress, cancel, then every route and search work offline", async ({ page, context }) => {

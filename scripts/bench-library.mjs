@@ -4,8 +4,9 @@
 //   build time; the wasm's size; the first visit of a document page (brotli bytes of everything
 //   the page fetches until the app is running and the network idle; what the service worker
 //   precaches is counted apart, from its list); time to text (First Contentful Paint, cold);
-//   the first search (focus, then one word typed, to the first result shown: bytes fetched and
-//   milliseconds); warm query time (median and p95 over a set of queries, each the mean of 20
+//   the first search (focus, then one word typed, to the first result shown: bytes fetched, split
+//   into the index's dictionary, its shards and the hits' documents, and milliseconds); the
+//   search index's dictionary and shards as built; warm query time (median and p95 over a set of queries, each the mean of 20
 //   runs); the wasm memory the page holds once search has run.
 //   node scripts/bench-library.mjs [N...]          (default: 1 10 100)
 // Prints figures and asserts two things: the wasm is the same whatever the corpus (it holds
@@ -21,8 +22,6 @@ const sizes = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [1, 
 const work = resolve(process.env.BENCH_DIR ?? "/tmp/reader-bench");
 const PORT = 4191;
 const DOCUMENT = "/g20-statement-countering-terrorism";
-/** Above this, search is not measured: it would fetch and index the whole library in the page. */
-const MAX_SEARCHED_LIBRARY = 32 * 1024 * 1024;
 /** Documents a page of the catalogue lists (content-model's CATALOGUE_PAGE_SIZE). */
 const CATALOGUE_PAGE = 50;
 const QUERIES = ["aviation security", "Eurojsut", "terorism financing", '"safe spaces" FATF', "malaga", "radicalization", "F-35", "terr", "nuclear deterrent", "joint investigation team"];
@@ -61,8 +60,9 @@ async function measure(n) {
   const documents = readdirSync(content).filter((f) => f.endsWith(".md")).length;
   const worker = readFileSync(join(dist, "sw.js"), "utf8");
   const precached = JSON.parse(worker.match(/const FILES = (\[.*?\]);/s)?.[1] ?? "[]");
-  const library = join(dist, "data", readdirSync(join(dist, "data")).find((f) => f.startsWith("library.")));
-  const searchable = statSync(library).size <= MAX_SEARCHED_LIBRARY;
+  const indexFiles = readdirSync(join(dist, "data", "search")).map((f) => join(dist, "data", "search", f));
+  const dictionary = indexFiles.find((f) => /dictionary\.[0-9a-f]{16}\.bin$/.test(f));
+  const shards = indexFiles.filter((f) => f !== dictionary).map(brotli);
   // The shell and the catalogue: small at every size.
   const precacheBytes = precached.reduce((sum, f) => sum + brotli(join(dist, f)), 0);
   // What "Save every document for offline" downloads (raw: brotli is slow on many megabytes).
@@ -105,9 +105,9 @@ async function measure(n) {
 
     const base = {
       n, documents, buildSeconds, wasmBytes: statSync(join(dist, wasm)).size, wasmBrotli: brotli(join(dist, wasm)),
-      firstVisit, firstVisitFiles, catalogue, precacheBytes, precacheFiles: precached.length, savedFiles: saved.length, savedBytes, libraryRaw: statSync(library).size, fcp,
+      firstVisit, firstVisitFiles, catalogue, precacheBytes, precacheFiles: precached.length, savedFiles: saved.length, savedBytes, fcp,
+      dictionary: brotli(dictionary), shards: shards.length, largestShard: Math.max(...shards),
     };
-    if (!searchable) return base;
     fetched = [];
     const box = page.getByRole("combobox", { name: "Search the documents" });
     const t0 = Date.now();
@@ -116,11 +116,22 @@ async function measure(n) {
     await page.getByRole("option").first().waitFor({ timeout: 300_000 });
     const firstSearchMs = Date.now() - t0;
     const firstSearch = bytesOf(fetched);
+    const kind = (url) => (/\/data\/search\/dictionary\./.test(url) ? "dictionary" : /\/data\/search\//.test(url) ? "shards" : "documents");
+    const firstSearchParts = Object.fromEntries(["dictionary", "shards", "documents"].map((k) => [k, fetched.filter((u) => kind(u) === k)]));
 
-    const perQuery = await page.evaluate((qs) => qs.map((q) => window.wasmBindings.benchmark_search(q, 20) / 1000), QUERIES);
+    // Each query once its shards are here (the hook answers NaN until then, and fetches them).
+    const perQuery = await page.evaluate(async (qs) => {
+      const times = [];
+      for (const q of qs) {
+        let micros;
+        while (Number.isNaN((micros = window.wasmBindings.benchmark_search(q, 20)))) await new Promise((r) => setTimeout(r, 10));
+        times.push(micros / 1000);
+      }
+      return times;
+    }, QUERIES);
     const memory = await page.evaluate(() => window.wasmMemory?.buffer.byteLength ?? NaN);
     return {
-      ...base, libraryBrotli: brotli(library), firstSearch, firstSearchMs,
+      ...base, firstSearch, firstSearchMs, firstSearchParts: Object.entries(firstSearchParts).map(([k, urls]) => `${k} ${kb(bytesOf(urls))} in ${urls.length}`).join(", "),
       warmMedian: percentile(perQuery, 0.5), warmP95: percentile(perQuery, 0.95), memory,
     };
   } finally {
@@ -134,9 +145,8 @@ for (const n of sizes) {
   const row = await measure(n);
   rows.push(row);
   const search =
-    row.firstSearch === undefined
-      ? `first search not measured: it would fetch the whole library, ${(row.libraryRaw / 1048576).toFixed(0)} MB raw, and index it in the page`
-      : `first search: ${kb(row.firstSearch)} fetched (the library is ${kb(row.libraryBrotli)}), results ${row.firstSearchMs} ms after focus; ` +
+    `search index: dictionary ${kb(row.dictionary)} brotli, ${row.shards} shards of at most ${kb(row.largestShard)}; ` +
+    `first search: ${kb(row.firstSearch)} fetched (${row.firstSearchParts}), results ${row.firstSearchMs} ms after focus; ` +
         `warm query median ${row.warmMedian.toFixed(3)} ms, p95 ${row.warmP95.toFixed(3)} ms; wasm memory ${(row.memory / 1048576).toFixed(1)} MB`;
   const precache = `${kb(row.precacheBytes)} in ${row.precacheFiles} files (saving every document for offline: ${row.savedFiles} files, ${(row.savedBytes / 1048576).toFixed(1)} MB raw)`;
   console.log(

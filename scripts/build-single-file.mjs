@@ -4,8 +4,9 @@
 //
 // Browsers refuse to fetch wasm or load ES modules from file://, so the page carries the wasm
 // as base64 in a classic script and instantiates those bytes with wasm-bindgen's `no-modules`
-// glue. The whole library (the data files the served reader fetches page by page) rides along
-// as base64 too, as `window.readerLibrary`. The router sees the file: protocol and keeps the
+// glue. The whole library (the data files the served reader fetches page by page) and its
+// whole search index (the served reader's dictionary and shards) ride along as base64 too, as
+// `window.readerLibrary` and `window.readerSearchIndex`. The router sees the file: protocol and keeps the
 // page in the query (see src/router.rs).
 
 /** Above this, one file is the wrong way to carry a library: serve the reader instead. */
@@ -23,9 +24,10 @@ const dist = "dist-single";
 run("cargo", ["build", "--release", "--locked", "--target", "wasm32-unknown-unknown", "--bin", "reader"]);
 run("wasm-bindgen", ["--target", "no-modules", "--no-typescript", "--out-dir", out, "target/wasm32-unknown-unknown/release/reader.wasm"]);
 run("wasm-opt", ["-Oz", ...WASM_FEATURES, `${out}/reader_bg.wasm`, "-o", `${out}/reader_bg.opt.wasm`]);
-run("cargo", ["run", "--quiet", "--locked", "--no-default-features", "--features", "ssr", "--bin", "prerender", "--", "--library", `${out}/library.bin`]);
+run("cargo", ["run", "--quiet", "--locked", "--no-default-features", "--features", "ssr", "--bin", "prerender", "--", "--one-file", out]);
 
 const libraryBytes = readFileSync(`${out}/library.bin`);
+const searchIndex = readFileSync(`${out}/search.bin`).toString("base64");
 if (libraryBytes.length > MAX_LIBRARY_BYTES) {
   console.error(
     `build-single-file: the library is ${(libraryBytes.length / 1048576).toFixed(1)} MB, more than the ${MAX_LIBRARY_BYTES / 1048576} MB one file can sensibly carry (every open would decode all of it). Serve the reader instead (scripts/serve.sh), which fetches documents as they are read.`,
@@ -51,6 +53,7 @@ for (const [name, text] of [["glue", glue]]) {
 // 'wasm-unsafe-eval' to compile the wasm from those bytes, the icon as a data: URL, and no
 // network at all (no connect-src, no fetches of any kind).
 const bootstrap = `window.readerLibrary = Uint8Array.from(atob("${library}"), (c) => c.charCodeAt(0));
+window.readerSearchIndex = Uint8Array.from(atob("${searchIndex}"), (c) => c.charCodeAt(0));
 wasm_bindgen({ module_or_path: Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0)) });`;
 const hash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 const style = `\n${css}\n    `;

@@ -159,7 +159,8 @@ const rules = [
 writeFileSync(join(dir, "_headers"), rules.map(([path, headers]) => `${path}\n${headers.map((h) => `  ${h}\n`).join("")}`).join(""));
 
 // The service worker precaches what any page needs (the shell: code, styles, icons,
-// index.html, 404.html) and the catalogue (the list of routes and the home page's data) under
+// index.html, 404.html), the catalogue (the list of routes and the home page's data) and the
+// search index's dictionary (the shards a query needs are kept as fetched) under
 // a cache named by the build's content: a new deployment installs its set beside the old,
 // then deletes the old, so a page never gets old JavaScript with new wasm. Pages and data
 // files are not precached (4,000 documents at 1000x): the worker keeps each data file as it
@@ -173,7 +174,7 @@ writeFileSync(join(dir, DATA_LIST), JSON.stringify(dataFiles));
 const topFiles = readdirSync(dir).filter((f) => !["sw.js", "_headers", DATA_LIST].includes(f) && statSync(join(dir, f)).isFile());
 const pageFiles = new Set(pages.map((page) => (page.path === "/404" ? "404.html" : page.file)));
 const shellPages = ["index.html", "404.html"];
-const catalogue = dataFiles.filter((f) => /^data\/(routes|index)\.[0-9a-f]{16}\.bin$/.test(f));
+const catalogue = dataFiles.filter((f) => /^data\/(routes|index|search\/dictionary)\.[0-9a-f]{16}\.bin$/.test(f));
 const files = [...topFiles.filter((f) => !pageFiles.has(f) || shellPages.includes(f)), ...catalogue].sort();
 const digest = createHash("sha256");
 for (const f of [...topFiles.sort(), ...dataFiles]) digest.update(f).update(readFileSync(join(dir, f)));

@@ -65,9 +65,11 @@ if (entityPages.length) {
 const data = files.filter((f) => f.startsWith("data/"));
 if (data.length) {
   const total = data.reduce((sum, f) => sum + sizes(f).brotli, 0);
-  const library = data.find((f) => /^data\/library\./.test(f));
+  const dictionary = data.find((f) => /^data\/search\/dictionary\./.test(f));
+  const shards = data.filter((f) => /^data\/search\/\d+\./.test(f)).map((f) => sizes(f).brotli);
   const routes = data.find((f) => /^data\/routes\./.test(f));
-  console.log(`data/: ${data.length} files, ${(total / 1024).toFixed(1)} KB brotli in all; the whole library ${(sizes(library).brotli / 1024).toFixed(1)} KB, the list of routes ${(sizes(routes).brotli / 1024).toFixed(1)} KB`);
+  console.log(`data/: ${data.length} files, ${(total / 1024).toFixed(1)} KB brotli in all; the list of routes ${(sizes(routes).brotli / 1024).toFixed(1)} KB`);
+  console.log(`search index: dictionary ${(sizes(dictionary).brotli / 1024).toFixed(1)} KB brotli, ${shards.length} shards of ${(Math.min(...shards) / 1024).toFixed(1)}-${(Math.max(...shards) / 1024).toFixed(1)} KB`);
 }
 
 const pages = files.filter((f) => f.endsWith(".html"));

@@ -126,9 +126,19 @@ pub fn mark_app_ready() {
     }
 }
 
+/// Bytes the page carries as `window[name]` (the one-file build's library and index).
+fn embedded(name: &str) -> Option<Vec<u8>> {
+    let window: wasm_bindgen::JsValue = window()?.into();
+    let value = js_sys::Reflect::get(&window, &name.into()).ok()?;
+    value.dyn_into::<js_sys::Uint8Array>().ok().map(|bytes| bytes.to_vec())
+}
+
 /// The whole library, where the page carries it (`window.readerLibrary`, the one-file build).
 pub fn embedded_library() -> Option<Vec<u8>> {
-    let window: wasm_bindgen::JsValue = window()?.into();
-    let value = js_sys::Reflect::get(&window, &"readerLibrary".into()).ok()?;
-    value.dyn_into::<js_sys::Uint8Array>().ok().map(|bytes| bytes.to_vec())
+    embedded("readerLibrary")
+}
+
+/// The whole search index, where the page carries it (`window.readerSearchIndex`, the one-file build).
+pub fn embedded_search_index() -> Option<Vec<u8>> {
+    embedded("readerSearchIndex")
 }

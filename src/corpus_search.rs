@@ -1,8 +1,9 @@
-//! The search index over the library (with the glossary's acronyms and the entities' other
-//! names as synonyms), built on first use from the whole library, which is fetched then (see
-//! [`warm_up`]), and the way from a hit to the paragraph it names.
+//! Search over the library with the index the build wrote (`search::Dictionary`). On the first
+//! sign the reader will search (see [`warm_up`]) the app fetches the index's dictionary; each
+//! query then fetches the few shards holding its terms, and the hits' documents for their text.
+//! Nothing is built in the browser. The one-file build carries the whole index in the page.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 use leptos::prelude::*;
 use search::{Index, PassageInput, SearchResults};
@@ -18,102 +19,156 @@ pub struct PassageRef {
     pub heading: Option<&'static str>,
 }
 
-struct Corpus {
+struct Search {
     index: Index,
-    passages: Vec<PassageRef>,
+    /// Each shard's file, by number (none when the page carries the whole index).
+    shard_files: Vec<String>,
+    /// Each document's data file, by document.
+    document_files: Vec<String>,
 }
 
 thread_local! {
-    static CORPUS: OnceCell<&'static Corpus> = const { OnceCell::new() };
-    /// Whether the index can answer; changes once, when the library has arrived.
-    static READY: ArcRwSignal<bool> = ArcRwSignal::new(false);
-    /// Whether the library has been asked for.
-    static FETCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static SEARCH: OnceCell<&'static Search> = const { OnceCell::new() };
+    /// Changes whenever search can answer more: the dictionary or a shard has arrived.
+    static ARRIVALS: ArcRwSignal<u32> = ArcRwSignal::new(0);
+    /// Why search cannot answer, when a file it needs could not be fetched.
+    static FAILURE: ArcRwSignal<Option<String>> = ArcRwSignal::new(None);
+    /// Files asked for and not yet here, so each is fetched once.
+    static IN_FLIGHT: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Every paragraph of every document, with its document index and the heading it stands under.
-fn passages() -> Vec<(u32, PassageRef)> {
-    let mut out = Vec::new();
-    for (i, doc) in library::documents() {
-        let mut heading = None;
-        for block in &doc.blocks {
-            match block {
-                Block::Heading(h) => heading = Some(h.text.as_str()),
-                Block::Paragraph(paragraph) => out.push((i, PassageRef { doc: &doc.entry, paragraph, heading })),
+fn loaded() -> Option<&'static Search> {
+    SEARCH.with(|s| s.get().copied())
+}
+
+fn arrived() {
+    ARRIVALS.with(|a| a.update(|n| *n += 1));
+}
+
+/// Keeps the index for the life of the page.
+fn install(index: Index, shard_files: Vec<String>, document_files: Vec<String>) {
+    let search: &'static Search = Box::leak(Box::new(Search { index, shard_files, document_files }));
+    SEARCH.with(|s| s.set(search).ok());
+    arrived();
+}
+
+/// Whether the dictionary is here, so search can start answering (tracked).
+pub fn ready() -> bool {
+    ARRIVALS.with(|a| a.track());
+    loaded().is_some()
+}
+
+/// Why search cannot answer now, if a file it needs could not be fetched (tracked).
+pub fn failure() -> Option<String> {
+    FAILURE.with(|f| f.get())
+}
+
+/// Fetches `file` once at a time and hands its bytes to `arrive`; a failure is kept for
+/// [`failure`], and the file is asked for again at the next query that needs it.
+fn fetch(file: &str, arrive: fn(&[u8]) -> Result<(), String>) {
+    if file.is_empty() || IN_FLIGHT.with(|f| f.borrow().iter().any(|x| x == file)) {
+        return;
+    }
+    IN_FLIGHT.with(|f| f.borrow_mut().push(file.to_string()));
+    #[cfg(feature = "hydrate")]
+    {
+        let file = file.to_string();
+        leptos::task::spawn_local(async move {
+            let result = library::fetch_bytes(&file).await.and_then(|bytes| arrive(&bytes));
+            IN_FLIGHT.with(|f| f.borrow_mut().retain(|x| *x != file));
+            FAILURE.with(|f| f.set(result.err()));
+        });
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = arrive;
+}
+
+/// Fetches the index's dictionary (on the first sign the reader will search: focus of the
+/// search box, a URL with a query), so the first keystroke finds it ready.
+pub fn warm_up() {
+    if loaded().is_some() {
+        return;
+    }
+    if let Some(index) = crate::browser::embedded_search_index().and_then(|bytes| Index::from_single_file(&bytes).ok()) {
+        install(index, Vec::new(), Vec::new());
+        return;
+    }
+    if IN_FLIGHT.with(|f| f.borrow().iter().any(|x| x == "dictionary")) {
+        return;
+    }
+    IN_FLIGHT.with(|f| f.borrow_mut().push("dictionary".to_string()));
+    #[cfg(feature = "hydrate")]
+    leptos::task::spawn_local(async {
+        let result = async {
+            let manifest = library::manifest().await?;
+            let bytes = library::fetch_bytes(&manifest.search).await?;
+            let mut dictionary = search::Dictionary::from_bytes(&bytes).map_err(|e| e.to_string())?;
+            let shard_files = std::mem::take(&mut dictionary.shard_files);
+            let document_files = std::mem::take(&mut dictionary.document_files);
+            let index = Index::from_dictionary(dictionary).map_err(|e| e.to_string())?;
+            install(index, shard_files, document_files);
+            Ok::<(), String>(())
+        }
+        .await;
+        IN_FLIGHT.with(|f| f.borrow_mut().retain(|x| x != "dictionary"));
+        FAILURE.with(|f| f.set(result.err()));
+    });
+}
+
+/// The index, once its dictionary is here (tracked): enough to mark what a query matches.
+pub fn index() -> Option<&'static Index> {
+    ready().then(|| loaded().map(|s| &s.index)).flatten()
+}
+
+/// The best `limit` paragraphs for `query`, each with what it matched once its document is
+/// here; `None` while the index or a shard the query needs is on its way (tracked: it answers
+/// again when they arrive).
+pub fn run(query: &str, limit: usize) -> Option<SearchResults> {
+    ARRIVALS.with(|a| a.track());
+    let search = loaded()?;
+    let missing = search.index.shards_for(query);
+    if !missing.is_empty() {
+        for shard in missing {
+            fetch(search.shard_files.get(shard).map_or("", String::as_str), |bytes| {
+                let search = loaded().ok_or("no index")?;
+                search.index.add_shard(bytes).map_err(|e| e.to_string())?;
+                arrived();
+                Ok(())
+            });
+        }
+        return None;
+    }
+    let mut results = search.index.search(query, limit);
+    let matcher = search.index.matcher(query);
+    for group in &mut results.groups {
+        for hit in &mut group.hits {
+            match passage(hit.passage) {
+                Some(p) => hit.ranges = matcher.ranges(&p.paragraph.text),
+                None => fetch(search.document_files.get(group.doc as usize).map_or("", String::as_str), |bytes| {
+                    library::merge(library::Part::from_bytes(bytes).map_err(|e| e.to_string())?);
+                    Ok(())
+                }),
             }
         }
     }
-    out
+    Some(results)
 }
 
-/// Every ordered pair of an entity's names ("Daesh", "ISIL"), so any of them finds the others.
-fn alias_pairs() -> Vec<(&'static str, &'static str)> {
-    let mut pairs = Vec::new();
-    for (_, e) in library::entities() {
-        for a in &e.aliases {
-            pairs.extend(e.aliases.iter().filter(|b| *b != a).map(|b| (a.as_str(), b.as_str())));
+/// The paragraph a passage is, once its document is here (tracked).
+pub fn passage(id: u32) -> Option<PassageRef> {
+    library::version();
+    let (doc, ordinal) = loaded()?.index.passage_place(id)?;
+    let document = library::document(doc)?;
+    let mut heading = None;
+    let mut paragraphs = 0;
+    for block in &document.blocks {
+        match block {
+            Block::Heading(h) => heading = Some(h.text.as_str()),
+            Block::Paragraph(paragraph) if paragraphs == ordinal => return Some(PassageRef { doc: &document.entry, paragraph, heading }),
+            Block::Paragraph(_) => paragraphs += 1,
         }
     }
-    pairs
-}
-
-/// The index, once the whole library is here.
-fn corpus() -> Option<&'static Corpus> {
-    if !library::has_everything() {
-        return None;
-    }
-    Some(CORPUS.with(|cell| {
-        *cell.get_or_init(|| {
-            let passages = passages();
-            let index = Index::build(passages.iter().map(|(doc, p)| PassageInput {
-                doc: *doc,
-                title: &p.doc.title,
-                heading: p.heading,
-                text: &p.paragraph.text,
-            }))
-            .with_synonyms(library::glossary().into_iter().map(|e| (e.term.as_str(), e.expansion.as_str())).chain(alias_pairs()));
-            let passages = passages.into_iter().map(|(_, p)| p).collect();
-            // Built once and kept for the life of the page.
-            Box::leak(Box::new(Corpus { index, passages }))
-        })
-    }))
-}
-
-/// Whether search can answer now; reading it in a reactive context tracks the moment it can.
-pub fn ready() -> bool {
-    READY.with(|r| r.get()) || corpus().is_some()
-}
-
-/// Fetches the library and builds the index (on the first sign the reader will search: focus
-/// of the search box, a URL with a query), so the first keystroke finds it ready.
-pub fn warm_up() {
-    if READY.with(|r| r.get_untracked()) || FETCHING.with(|f| f.replace(true)) {
-        return;
-    }
-    if corpus().is_some() {
-        READY.with(|r| r.set(true));
-    } else {
-        #[cfg(feature = "hydrate")]
-        leptos::task::spawn_local(async {
-            let loaded = library::load_everything().await.is_ok() && corpus().is_some();
-            READY.with(|r| r.set(loaded));
-            // A failed fetch (offline, say) is tried again at the next sign.
-            FETCHING.with(|f| f.set(false));
-        });
-    }
-}
-
-pub fn index() -> Option<&'static Index> {
-    corpus().map(|c| &c.index)
-}
-
-/// The best `limit` paragraphs for `query`; nothing while the library is still on its way.
-pub fn run(query: &str, limit: usize) -> SearchResults {
-    corpus().map(|c| c.index.search(query, limit)).unwrap_or_default()
-}
-
-pub fn passage(id: u32) -> Option<PassageRef> {
-    corpus()?.passages.get(id as usize).copied()
+    None
 }
 
 /// The landing app URL of a hit: the paragraph, with the query riding along for highlighting.
@@ -125,12 +180,40 @@ pub fn search_page_url(query: &str) -> String {
     format!("/search?q={}", encode(query))
 }
 
+/// The search index over every paragraph of `library` (the whole library), in library order,
+/// with the glossary's acronyms and every pair of an entity's names ("Daesh", "ISIL") as
+/// synonyms. Built at build time by the pre-renderer (and by the browser tests); the app never
+/// builds one.
+pub fn build_index(library: &library::Part) -> Index {
+    let mut passages = Vec::new();
+    for (doc, document) in &library.documents {
+        let mut heading = None;
+        for block in &document.blocks {
+            match block {
+                Block::Heading(h) => heading = Some(h.text.as_str()),
+                Block::Paragraph(p) => passages.push(PassageInput { doc: *doc, title: &document.title, heading, text: &p.text }),
+            }
+        }
+    }
+    let acronyms = library.glossary.iter().map(|(_, e)| (e.term.as_str(), e.expansion.as_str()));
+    let names = library
+        .entities
+        .iter()
+        .flat_map(|(_, e)| e.aliases.iter().flat_map(|a| e.aliases.iter().filter(move |b| *b != a).map(move |b| (a.as_str(), b.as_str()))));
+    Index::build(passages).with_synonyms(acronyms.chain(names))
+}
+
 /// Benchmark hook for the end-to-end tests (`window.wasmBindings.benchmark_search`): runs the
 /// query `rounds` times on the live index, untimed so the engine's optimising tier takes over,
-/// then `rounds` times more, and returns the mean time of those in microseconds.
+/// then `rounds` times more, and returns the mean time of those in microseconds; NaN while
+/// the index or a shard the query needs is still on its way (asking fetches them: call again).
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn benchmark_search(query: &str, rounds: u32) -> f64 {
+    warm_up();
     let Some(performance) = crate::browser::window().and_then(|w| w.performance()) else { return f64::NAN };
+    if run(query, 10).is_none() {
+        return f64::NAN;
+    }
     let rounds = rounds.max(1);
     for _ in 0..rounds {
         std::hint::black_box(run(std::hint::black_box(query), 10));

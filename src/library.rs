@@ -2,8 +2,9 @@
 //! a file the build writes (see `content-model`), fetched when a page needs it and kept for the
 //! life of the page. A pre-rendered page names its own file (`<body data-part>`) and the app
 //! loads it before taking the page over; a link to another page loads that page's file (its
-//! name from the build's list of routes, `<body data-manifest>`); search loads the whole
-//! library. The pre-renderer and the one-file build hold the whole library from the start.
+//! name from the build's list of routes, `<body data-manifest>`); search loads the documents
+//! of the paragraphs it finds (see `corpus_search`). The pre-renderer and the one-file build
+//! hold the whole library from the start.
 //!
 //! Pages read the store synchronously: the router only shows a page once its route is
 //! [`is_complete`], and the store's [`version`] changes whenever a file arrives.
@@ -50,7 +51,7 @@ impl<T> Sparse<T> {
 struct Store {
     /// The routes whose pages have all they need.
     complete: Vec<String>,
-    /// Whether the whole library is here (search needs it).
+    /// Whether the whole library is here (the pre-renderer's and the one-file build's).
     everything: bool,
     counts: Option<Counts>,
     entries: Sparse<DocEntry>,
@@ -59,8 +60,8 @@ struct Store {
     entities: Sparse<Entity>,
     quotes: Sparse<Vec<Quote>>,
     timeline: Option<&'static [Event]>,
-    /// Every route the build wrote a data file for: app path → file, and the whole library's
-    /// file; `None` until fetched.
+    /// Every route the build wrote a data file for (app path → file) and the search index's
+    /// dictionary; `None` until fetched.
     manifest: Option<&'static content_model::Manifest>,
     /// Paths the host already answered "not found" for.
     absent: Vec<String>,
@@ -233,12 +234,11 @@ mod fetching {
     }
 
     /// The bytes of a file of this site, relative to the page's base.
-    async fn fetch_bytes(file: &str) -> Result<Vec<u8>, String> {
+    pub async fn fetch_bytes(file: &str) -> Result<Vec<u8>, String> {
         let window = crate::browser::window().ok_or("no window")?;
         let unreachable = |_| {
             let online = window.navigator().on_line();
-            if online { "the network is unreachable" } else { "you are offline, and this page was not kept for reading offline" }
-                .to_string()
+            if online { "the network is unreachable" } else { "you are offline, and it was not kept for reading offline" }.to_string()
         };
         let response = JsFuture::from(window.fetch_with_str(file)).await.map_err(unreachable)?;
         let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_string())?;
@@ -251,14 +251,15 @@ mod fetching {
     }
 
     /// Fetches a part and adds it to the store.
-    async fn load_part(file: &str) -> Result<(), String> {
+    pub async fn load_part(file: &str) -> Result<(), String> {
         let bytes = fetch_bytes(file).await?;
         let part = Part::from_bytes(&bytes).map_err(|e| e.to_string())?;
         merge(part);
         Ok(())
     }
 
-    async fn manifest() -> Result<&'static content_model::Manifest, String> {
+    /// The build's list of data files, fetched once.
+    pub async fn manifest() -> Result<&'static content_model::Manifest, String> {
         if let Some(manifest) = read(|s| s.manifest) {
             return Ok(manifest);
         }
@@ -285,14 +286,5 @@ mod fetching {
             Ok(()) => bump(),
             Err(why) => fail(why),
         }
-    }
-
-    /// Loads the whole library (search reads all of it).
-    pub async fn load_everything() -> Result<(), String> {
-        if has_everything() {
-            return Ok(());
-        }
-        let manifest = manifest().await?;
-        load_part(&manifest.library).await
     }
 }

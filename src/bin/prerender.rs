@@ -3,11 +3,11 @@
 //! (Leptos `hydrate`); and writes the data files the app fetches.
 //!
 //!     cargo run --no-default-features --features ssr --bin prerender -- BASE SITE_DIR > pages.jsonl
-//!     cargo run --no-default-features --features ssr --bin prerender -- --library FILE
+//!     cargo run --no-default-features --features ssr --bin prerender -- --one-file DIR
 //!
 //! BASE is the path the site is served under ("/" or "/reader/"). Writes under SITE_DIR/data/
-//! each route's part, the whole library and the list of routes, each named by its content
-//! (`data/<route>.<hash>.bin`), and prints one JSON object a line per page: `path` (the app
+//! each route's part, the search index (its dictionary and shards, `data/search/`) and the
+//! list of routes, each named by its content (`data/<route>.<hash>.bin`), and prints one JSON object a line per page: `path` (the app
 //! path), `file` (where the build writes it, relative to the site), `title`, `description`
 //! (absent for pages without one), `kind` ("article" for a document, else "website"), `part`
 //! (its data file, absent for pages that need none), `data` (that file's bytes in
@@ -17,7 +17,8 @@
 //! library and from its part alone, and the build stops if the two differ: a part must hold
 //! everything its page shows, or the take-over would find another page.
 //!
-//! `--library FILE` only writes the whole library (the one-file build embeds it).
+//! `--one-file DIR` only writes the whole library and the whole search index as
+//! `DIR/library.bin` and `DIR/search.bin` (the one-file build embeds them).
 
 use std::hash::{Hash, Hasher};
 use std::path::Path;
@@ -26,7 +27,12 @@ use std::sync::Arc;
 use content_model::{Manifest, Part, Route};
 use leptos::prelude::*;
 use leptos::serde_json::json;
+use reader::corpus_search::build_index;
 use reader::router::{prerender_at, Page};
+
+/// Postings per search shard, about (before compression): a query of a few words fetches a few
+/// shards of this size besides the dictionary.
+const SHARD_BYTES: usize = 16 * 1024;
 
 /// The whole library, as `build.rs` wrote it from the content folder.
 const LIBRARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/library.bin"));
@@ -60,6 +66,15 @@ fn write_data(site: &Path, stem: &str, bytes: &[u8]) -> String {
     name
 }
 
+/// Writes the search index's shards and then its dictionary, which names them and each
+/// document's data file; returns the dictionary's file.
+fn write_search_index(site: &Path, library: &Part, document_files: Vec<String>) -> String {
+    let (mut dictionary, shards) = build_index(library).to_shards(SHARD_BYTES);
+    dictionary.shard_files = shards.iter().enumerate().map(|(n, bytes)| write_data(site, &format!("search/{n}"), bytes)).collect();
+    dictionary.document_files = document_files;
+    write_data(site, "search/dictionary", &dictionary.to_bytes())
+}
+
 fn fail(message: String) -> ! {
     eprintln!("prerender: {message}");
     std::process::exit(1);
@@ -68,26 +83,37 @@ fn fail(message: String) -> ! {
 fn main() {
     let library = Part::from_bytes(LIBRARY).unwrap_or_else(|e| fail(format!("the library build.rs wrote: {e}")));
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if let [flag, file] = args.as_slice() {
-        if flag == "--library" {
-            std::fs::write(file, LIBRARY).unwrap_or_else(|e| fail(format!("{file}: {e}")));
+    if let [flag, dir] = args.as_slice() {
+        if flag == "--one-file" {
+            let dir = Path::new(dir);
+            let write = |name: &str, bytes: &[u8]| std::fs::write(dir.join(name), bytes).unwrap_or_else(|e| fail(format!("{name}: {e}")));
+            write("library.bin", LIBRARY);
+            write("search.bin", &build_index(&library).to_single_file());
             return;
         }
     }
     let [base, site] = args.as_slice() else { fail("usage: prerender BASE SITE_DIR | prerender --library FILE".to_string()) };
     let site = Path::new(site);
 
-    let mut manifest = Manifest { library: write_data(site, "library", LIBRARY), routes: Vec::new() };
+    let mut manifest = Manifest::default();
     let mut parts = std::collections::HashMap::new();
+    let mut document_files = vec![String::new(); library.documents.len()];
     for route in library.routes() {
         let path = library.path_of(route).unwrap_or_else(|| fail(format!("no path for {route:?}")));
         let stem = if route == Route::Home(0) { "index".to_string() } else { path.trim_start_matches('/').to_string() };
         let part = library.for_route(route);
         let bytes = part.to_bytes();
         let file = write_data(site, &stem, &bytes);
+        if let Route::Document(doc) = route {
+            match document_files.get_mut(doc as usize) {
+                Some(slot) => *slot = file.clone(),
+                None => fail(format!("document {doc} of {} is out of order", library.documents.len())),
+            }
+        }
         manifest.routes.push((path.clone(), file.clone()));
         parts.insert(path, (part, file, content_model::text_form::encode(&bytes)));
     }
+    manifest.search = write_search_index(site, &library, document_files);
     let manifest_file = write_data(site, "routes", &manifest.to_bytes());
 
     reader::library::merge(library);

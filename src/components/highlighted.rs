@@ -47,14 +47,17 @@ pub fn pieces<'t>(text: &'t str, marks: &[Range<usize>], terms: &[(u32, u32, u16
             }
         })
         .collect();
-    let mut edges: Vec<usize> = vec![0, text.len()];
+    // Sorted as `u64`, the type the search engine sorts: a second sort routine for `usize`
+    // would add about 4 KB of code to the wasm.
+    let mut edges: Vec<u64> = vec![0, text.len() as u64];
     for r in marks.iter().chain(terms.iter().chain(&names).filter(|r| valid(r))) {
-        edges.extend([r.start, r.end]);
+        edges.extend([r.start as u64, r.end as u64]);
     }
     edges.sort_unstable();
     edges.dedup();
     edges
         .windows(2)
+        .map(|w| [w[0] as usize, w[1] as usize])
         .filter_map(|w| {
             let piece = text.get(w[0]..w[1])?;
             let inside = |r: &Range<usize>| valid(r) && r.start <= w[0] && w[1] <= r.end;

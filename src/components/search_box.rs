@@ -47,17 +47,15 @@ pub fn SearchBox() -> impl IntoView {
         }
     });
 
+    // The options and how many paragraphs match; no count while the index is on its way.
     let options = Memo::new(move |_| {
         let q = query.get();
         if q.trim().is_empty() {
-            return (Vec::new(), 0);
+            return (Vec::new(), Some(0));
         }
-        if !corpus_search::ready() {
-            return (Vec::new(), 0);
-        }
-        let results = corpus_search::run(&q, MAX_OPTIONS);
+        let Some(results) = corpus_search::run(&q, MAX_OPTIONS) else { return (Vec::new(), None) };
         let options: Vec<(u32, SearchHit)> = results.hits().map(|(_, h)| (h.passage, h.clone())).collect();
-        (options, results.total)
+        (options, Some(results.total))
     });
     let count = move || options.with(|(o, _)| o.len());
     let expanded = move || open.get() && count() > 0;
@@ -146,10 +144,13 @@ pub fn SearchBox() -> impl IntoView {
             return String::new();
         }
         match options.with(|(_, total)| *total) {
-            0 if !corpus_search::ready() => "Loading the search index".to_string(),
-            0 => "No results".to_string(),
-            1 => "1 matching paragraph".to_string(),
-            n => format!("{n} matching paragraphs"),
+            None => match corpus_search::failure() {
+                Some(why) => format!("Search could not fetch part of its index: {why}"),
+                None => "Loading the search index".to_string(),
+            },
+            Some(0) => "No results".to_string(),
+            Some(1) => "1 matching paragraph".to_string(),
+            Some(n) => format!("{n} matching paragraphs"),
         }
     };
 

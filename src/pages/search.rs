@@ -22,11 +22,12 @@ pub fn SearchPage() -> impl IntoView {
     move || {
         let q = query.get();
         browser::set_page_title(&if q.trim().is_empty() { "Search".to_string() } else { format!("Search: {q}") });
-        let loading = !q.trim().is_empty() && !corpus_search::ready();
+        let results = corpus_search::run(&q, MAX_RESULTS);
+        let loading = !q.trim().is_empty() && results.is_none();
         if loading {
             corpus_search::warm_up();
         }
-        let results = corpus_search::run(&q, MAX_RESULTS);
+        let results = results.unwrap_or_default();
         view! {
             <h1 tabindex="-1">"Search results"</h1>
             <Summary query=q.clone() results=results.clone() loading=loading/>
@@ -38,7 +39,11 @@ pub fn SearchPage() -> impl IntoView {
 #[component]
 fn Summary(query: String, results: SearchResults, loading: bool) -> impl IntoView {
     if loading {
-        return EitherOf4::D(view! { <p class="search-summary" role="status">"Loading the search index…"</p> });
+        let status = move || match corpus_search::failure() {
+            Some(why) => format!("Search could not fetch part of its index: {why}."),
+            None => "Loading the search index…".to_string(),
+        };
+        return EitherOf4::D(view! { <p class="search-summary" role="status">{status}</p> });
     }
     if query.trim().is_empty() || results.query.is_empty() {
         return EitherOf4::A(view! {

@@ -51,10 +51,16 @@ pub fn library() -> reader::library::Part {
     reader::library::Part::from_bytes(LIBRARY).expect("build.rs writes a library this reader reads")
 }
 
-/// Puts the whole library in the app's store, once.
+/// Puts the whole library in the app's store and its search index in the page (as the
+/// one-file build does), once.
 fn load_library() {
     if !reader::library::has_everything() {
-        reader::library::merge(library());
+        let library = library();
+        let index = reader::corpus_search::build_index(&library).to_single_file();
+        reader::library::merge(library);
+        let window = web_sys::window().expect("window");
+        let bytes = js_sys::Uint8Array::from(index.as_slice());
+        js_sys::Reflect::set(&window, &"readerSearchIndex".into(), &bytes).expect("set readerSearchIndex");
     }
 }
 

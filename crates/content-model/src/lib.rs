@@ -267,11 +267,11 @@ impl Part {
 }
 
 /// The build's list of data files: each route's part (app path → file, relative to the site's
-/// base) and the whole library's.
+/// base) and the search index's dictionary (which names the index's other files).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
     pub routes: Vec<(String, String)>,
-    pub library: String,
+    pub search: String,
 }
 
 impl Manifest {

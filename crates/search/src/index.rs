@@ -12,13 +12,17 @@ mod explain;
 mod highlight;
 mod proximity;
 mod score;
+mod stored;
 mod suggest;
 mod synonyms;
 
 pub use build::PassageInput;
 pub use explain::{fixed3, Explanation, TermPart, UnitPart};
 pub use highlight::Matcher;
+pub use stored::{Dictionary, ShardError};
 use synonyms::Synonym;
+
+use std::sync::OnceLock;
 
 use crate::text::stem;
 
@@ -53,12 +57,25 @@ struct Term {
     ascii: bool,
     char_len: u16,
     mask: u64,
+    /// How many passages hold the term in their body, known before its postings are here.
+    df: u32,
+    /// Where the term stands: set when the index is built, or when its shard arrives (an
+    /// index loaded from its dictionary fetches only the shards a query needs).
+    places: OnceLock<Places>,
+}
+
+/// Where a term stands.
+#[derive(Default)]
+struct Places {
     /// Body occurrences, by passage.
     postings: Vec<Posting>,
     /// Passages whose document title or section heading holds the term.
     in_title: Vec<PassageId>,
     in_heading: Vec<PassageId>,
 }
+
+/// A term whose shard has not arrived stands nowhere.
+static NOWHERE: Places = Places { postings: Vec::new(), in_title: Vec::new(), in_heading: Vec::new() };
 
 /// A searchable index over paragraphs. It keeps no text: hits name their passage and the
 /// byte ranges that matched in it.
@@ -71,6 +88,8 @@ pub struct Index {
     avg_len: f32,
     /// Other ways to say a thing, longest first.
     synonyms: Vec<Synonym>,
+    /// For an index loaded from its dictionary: the first term of each shard.
+    shard_starts: Vec<TermId>,
 }
 
 /// Sorts and dedups through the crate's one `u64` sort: a second sort routine for `u32` would
@@ -111,10 +130,11 @@ impl Index {
             .terms
             .iter()
             .map(|t| {
+                let places = t.places.get().unwrap_or(&NOWHERE);
                 std::mem::size_of::<Term>()
                     + t.text.len()
-                    + t.postings.iter().map(|p| std::mem::size_of::<Posting>() + 4 * p.positions.len()).sum::<usize>()
-                    + 4 * (t.in_title.len() + t.in_heading.len())
+                    + places.postings.iter().map(|p| std::mem::size_of::<Posting>() + 4 * p.positions.len()).sum::<usize>()
+                    + 4 * (places.in_title.len() + places.in_heading.len())
             })
             .sum();
         let stems: usize = self.stems.iter().map(|(s, t)| s.len() + 4 * t.len() + 40).sum();
@@ -135,11 +155,16 @@ impl Index {
     }
 
     fn document_frequency(&self, id: TermId) -> usize {
-        self.terms[id as usize].postings.len()
+        self.terms[id as usize].df as usize
+    }
+
+    /// Where a term stands (nowhere while its shard is still to come).
+    fn places(&self, id: TermId) -> &Places {
+        self.terms[id as usize].places.get().unwrap_or(&NOWHERE)
     }
 
     fn postings_of(&self, id: TermId, passage: PassageId) -> Option<&[u32]> {
-        let postings = &self.terms[id as usize].postings;
+        let postings = &self.places(id).postings;
         postings.binary_search_by_key(&passage, |p| p.passage).ok().map(|i| postings[i].positions.as_slice())
     }
 

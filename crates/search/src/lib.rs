@@ -18,5 +18,5 @@ mod results;
 pub mod snippet;
 pub mod text;
 
-pub use index::{fixed3, Explanation, Index, Matcher, PassageInput, TermPart, UnitPart};
+pub use index::{fixed3, Dictionary, Explanation, Index, Matcher, PassageInput, ShardError, TermPart, UnitPart};
 pub use results::{DocumentHits, SearchHit, SearchResults};

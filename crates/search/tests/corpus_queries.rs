@@ -318,3 +318,78 @@ fn explain_shows_why_the_statement_leads_for_fatf() {
     let unrelated = index.explain("FATF", u32::MAX);
     assert_eq!((unrelated.score, unrelated.units[0].terms.len()), (0.0, 0));
 }
+
+/// The index the browser reads (its dictionary, then only the shards each query asks for)
+/// answers every query exactly as the index built from the text does, highlights included.
+#[test]
+fn the_index_read_from_its_shards_answers_as_the_built_one() {
+    let built = index_with_synonyms();
+    // Small shards, so a query's terms fall in many and a missing one would show.
+    let (dictionary, shards) = built.to_shards(256);
+    assert!(shards.len() > 50, "only {} shards", shards.len());
+    let bytes = dictionary.to_bytes();
+    let queries = [
+        "aviation security",
+        "\"safe spaces\" FATF",
+        "returning foreign terrorist fighters home-grown",
+        "EUR 600 000",
+        "Saint-Denis",
+        "trafficking in human beings",
+        "THB",
+        "AML/CFT",
+        "Daesh",
+        "terror",
+        "t",
+        "finance -terrorism",
+        "\"foreign terrorist fighters\"",
+        "teror finacing",
+        "zzzzqx",
+        "when did the investigation begin",
+        "Fulton Missouri Iron Lady",
+        "",
+    ];
+    let mut most = (0, "");
+    for q in queries {
+        let loaded = Index::from_dictionary(search::Dictionary::from_bytes(&bytes).expect("reads back")).expect("valid");
+        let needed = loaded.shards_for(q);
+        eprintln!("{q:?}: {} shards", needed.len());
+        if q != "t" && needed.len() > most.0 {
+            most = (needed.len(), q);
+        }
+        for &s in &needed {
+            loaded.add_shard(&shards[s]).expect("shard reads back");
+        }
+        assert!(loaded.shards_for(q).is_empty(), "{q:?} still needs shards");
+        let (want, got) = (built.search(q, 50), loaded.search(q, 50));
+        assert_eq!((want.total, want.partial, &want.suggestions), (got.total, got.partial, &got.suggestions), "{q:?}");
+        let matcher = loaded.matcher(q);
+        let want_hits: Vec<_> = want.hits().map(|(_, h)| (h.passage, h.score, h.ranges.clone())).collect();
+        let got_hits: Vec<_> =
+            got.hits().map(|(_, h)| (h.passage, h.score, matcher.ranges(&corpus().passages[h.passage as usize].2))).collect();
+        assert_eq!(want_hits, got_hits, "{q:?}");
+    }
+    // A query fetches a few shards, not the index (a lone letter, a prefix of thousands of
+    // terms, may need many).
+    assert!(most.0 * 4 < shards.len(), "{:?} fetched {} shards of {}", most.1, most.0, shards.len());
+}
+
+#[test]
+fn a_damaged_index_file_is_refused_and_never_panics() {
+    let (dictionary, shards) = index_with_synonyms().to_shards(4096);
+    let bytes = dictionary.to_bytes();
+    assert!(search::Dictionary::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+    let read = || Index::from_dictionary(search::Dictionary::from_bytes(&bytes).expect("reads")).expect("valid");
+    let shard = &shards[1];
+    assert!(read().add_shard(&shard[..shard.len() - 3]).is_err());
+    // Whatever a damaged byte makes of a shard, it is refused or read, and searching after
+    // it answers without a panic.
+    for at in (0..shard.len()).step_by(shard.len() / 150 + 1) {
+        let mut damaged = shard.clone();
+        damaged[at] ^= 0xa5;
+        let index = read();
+        let _ = index.add_shard(&damaged);
+        for q in ["security", "\"safe spaces\" -fatf", "a"] {
+            let _ = index.search(q, 10);
+        }
+    }
+}

@@ -2,7 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use super::{Index, Passage, PassageId, Posting, StoredToken, Term, TermId};
+use std::sync::OnceLock;
+
+use super::{Index, Passage, PassageId, Places, Posting, StoredToken, Term, TermId};
 use crate::fuzzy::char_mask;
 use crate::text::{char_len, stem, tokenize};
 
@@ -15,16 +17,9 @@ pub struct PassageInput<'a> {
     pub text: &'a str,
 }
 
-#[derive(Default)]
-struct TermBuild {
-    postings: Vec<Posting>,
-    in_title: Vec<PassageId>,
-    in_heading: Vec<PassageId>,
-}
-
 impl Index {
     pub fn build<'a>(inputs: impl IntoIterator<Item = PassageInput<'a>>) -> Self {
-        let mut dict: BTreeMap<String, TermBuild> = BTreeMap::new();
+        let mut dict: BTreeMap<String, Places> = BTreeMap::new();
         let mut passages = Vec::new();
         let mut passage_tokens: Vec<Vec<crate::text::Token>> = Vec::new();
         let mut field_terms: Vec<String> = Vec::new();
@@ -69,9 +64,8 @@ impl Index {
                     mask: char_mask(&text),
                     ascii: text.is_ascii(),
                     text: text.into_boxed_str(),
-                    postings: build.postings,
-                    in_title: build.in_title,
-                    in_heading: build.in_heading,
+                    df: build.postings.len() as u32,
+                    places: OnceLock::from(build),
                 }
             })
             .collect();
@@ -84,6 +78,13 @@ impl Index {
         }
         let total: u64 = passages.iter().map(|p| u64::from(p.len)).sum();
         let avg_len = if passages.is_empty() { 1.0 } else { total as f32 / passages.len() as f32 };
-        Self { passages, terms, stems: stems.into_iter().map(|(s, t)| (s.into_boxed_str(), t)).collect(), avg_len, synonyms: Vec::new() }
+        Self {
+            passages,
+            terms,
+            stems: stems.into_iter().map(|(s, t)| (s.into_boxed_str(), t)).collect(),
+            avg_len,
+            synonyms: Vec::new(),
+            shard_starts: Vec::new(),
+        }
     }
 }

@@ -96,18 +96,18 @@ impl Index {
         let Some(p) = self.passages.get(passage as usize) else { return Vec::new() };
         let mut parts: Vec<TermPart> = Vec::new();
         for &(id, weight) in expansion {
-            let term = &self.terms[id as usize];
-            let idf = idf(n, term.postings.len());
+            let idf = idf(n, self.document_frequency(id));
+            let places = self.places(id);
             let count = self.postings_of(id, passage).map_or(0, |positions| positions.len() as u32);
             let body = if count > 0 { weight * idf * tf_weight(count, p.len, self.avg_len, BM25) } else { 0.0 };
-            let field = [(&term.in_title, FIELDS.title, "title"), (&term.in_heading, FIELDS.heading, "heading")]
+            let field = [(&places.in_title, FIELDS.title, "title"), (&places.in_heading, FIELDS.heading, "heading")]
                 .into_iter()
                 .filter(|(passages, _, _)| passages.contains(&passage))
                 .map(|(_, boost, name)| (name, weight * idf * boost))
                 .fold(None, |best: Option<(&'static str, f32)>, f| if best.is_some_and(|b| b.1 >= f.1) { best } else { Some(f) });
             if count > 0 || field.is_some() {
                 parts.push(TermPart {
-                    term: term.text.to_string(),
+                    term: self.terms[id as usize].text.to_string(),
                     weight,
                     idf,
                     count,

@@ -94,7 +94,7 @@ impl Index {
         }
         for term in &query.excluded {
             for id in self.expand_strict(term) {
-                for posting in &self.terms[id as usize].postings {
+                for posting in &self.places(id).postings {
                     matched[posting.passage as usize] = 0;
                 }
             }
@@ -158,8 +158,8 @@ impl Index {
         let mut body = vec![0f32; n];
         let mut field = vec![0f32; n];
         for &(id, weight) in expansion {
-            let term = &self.terms[id as usize];
-            let idf = idf(n, term.postings.len());
+            let idf = idf(n, self.document_frequency(id));
+            let term = self.places(id);
             for posting in &term.postings {
                 let p = posting.passage as usize;
                 let s = weight * idf * tf_weight(posting.positions.len() as u32, self.passages[p].len, self.avg_len, BM25);
@@ -181,8 +181,7 @@ impl Index {
     pub(super) fn phrase_scores(&self, words: &[Vec<TermId>]) -> Vec<(PassageId, f32)> {
         let Some(first) = words.first() else { return Vec::new() };
         let n = self.passages.len();
-        let mut candidates: Vec<PassageId> =
-            first.iter().flat_map(|&id| self.terms[id as usize].postings.iter().map(|p| p.passage)).collect();
+        let mut candidates: Vec<PassageId> = first.iter().flat_map(|&id| self.places(id).postings.iter().map(|p| p.passage)).collect();
         sort_dedup(&mut candidates);
         let mut out = Vec::new();
         for passage in candidates {

@@ -9,13 +9,13 @@ use crate::rank::WEIGHTS;
 #[derive(PartialEq, Eq)]
 pub(super) struct Synonym {
     /// `typed` joined by spaces: the query word a synonym group becomes.
-    key: String,
+    pub(super) key: String,
     /// Folded as the query parser reads free words ("anti-money" as one compound).
-    typed: Vec<String>,
+    pub(super) typed: Vec<String>,
     /// Folded as the query parser reads a quoted phrase (word by word).
-    typed_phrase: Vec<String>,
+    pub(super) typed_phrase: Vec<String>,
     /// The phrase it also finds, folded word by word.
-    alternative: Vec<String>,
+    pub(super) alternative: Vec<String>,
 }
 
 /// Phrases a query unit may match instead of itself (its synonyms), with their weight.
