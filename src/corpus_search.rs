@@ -6,7 +6,7 @@
 use std::cell::{OnceCell, RefCell};
 
 use leptos::prelude::*;
-use search::{Index, PassageInput, SearchResults};
+use search::{Index, SearchResults};
 
 use crate::library::{self, Block, DocEntry, Paragraph};
 use crate::router::encode;
@@ -178,29 +178,6 @@ pub fn hit_url(passage: &PassageRef, query: &str) -> String {
 
 pub fn search_page_url(query: &str) -> String {
     format!("/search?q={}", encode(query))
-}
-
-/// The search index over every paragraph of `library` (the whole library), in library order,
-/// with the glossary's acronyms and every pair of an entity's names ("Daesh", "ISIL") as
-/// synonyms. Built at build time by the pre-renderer (and by the browser tests); the app never
-/// builds one.
-pub fn build_index(library: &library::Part) -> Index {
-    let mut passages = Vec::new();
-    for (doc, document) in &library.documents {
-        let mut heading = None;
-        for block in &document.blocks {
-            match block {
-                Block::Heading(h) => heading = Some(h.text.as_str()),
-                Block::Paragraph(p) => passages.push(PassageInput { doc: *doc, title: &document.title, heading, text: &p.text }),
-            }
-        }
-    }
-    let acronyms = library.glossary.iter().map(|(_, e)| (e.term.as_str(), e.expansion.as_str()));
-    let names = library
-        .entities
-        .iter()
-        .flat_map(|(_, e)| e.aliases.iter().flat_map(|a| e.aliases.iter().filter(move |b| *b != a).map(move |b| (a.as_str(), b.as_str()))));
-    Index::build(passages).with_synonyms(acronyms.chain(names))
 }
 
 /// Benchmark hook for the end-to-end tests (`window.wasmBindings.benchmark_search`): runs the

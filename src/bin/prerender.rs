@@ -27,7 +27,6 @@ use std::sync::Arc;
 use content_model::{Manifest, Part, Route};
 use leptos::prelude::*;
 use leptos::serde_json::json;
-use reader::corpus_search::build_index;
 use reader::router::{prerender_at, Page};
 
 /// Postings per search shard, about (before compression): a query of a few words fetches a few
@@ -69,7 +68,7 @@ fn write_data(site: &Path, stem: &str, bytes: &[u8]) -> String {
 /// Writes the search index's shards and then its dictionary, which names them and each
 /// document's data file; returns the dictionary's file.
 fn write_search_index(site: &Path, library: &Part, document_files: Vec<String>) -> String {
-    let (mut dictionary, shards) = build_index(library).to_shards(SHARD_BYTES);
+    let (mut dictionary, shards) = library.search_index().to_shards(SHARD_BYTES);
     dictionary.shard_files = shards.iter().enumerate().map(|(n, bytes)| write_data(site, &format!("search/{n}"), bytes)).collect();
     dictionary.document_files = document_files;
     write_data(site, "search/dictionary", &dictionary.to_bytes())
@@ -88,7 +87,7 @@ fn main() {
             let dir = Path::new(dir);
             let write = |name: &str, bytes: &[u8]| std::fs::write(dir.join(name), bytes).unwrap_or_else(|e| fail(format!("{name}: {e}")));
             write("library.bin", LIBRARY);
-            write("search.bin", &build_index(&library).to_single_file());
+            write("search.bin", &library.search_index().to_single_file());
             return;
         }
     }

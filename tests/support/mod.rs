@@ -56,7 +56,7 @@ pub fn library() -> reader::library::Part {
 fn load_library() {
     if !reader::library::has_everything() {
         let library = library();
-        let index = reader::corpus_search::build_index(&library).to_single_file();
+        let index = library.search_index().to_single_file();
         reader::library::merge(library);
         let window = web_sys::window().expect("window");
         let bytes = js_sys::Uint8Array::from(index.as_slice());

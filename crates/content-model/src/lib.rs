@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 mod parts;
+mod search_input;
 pub mod text_form;
 
 pub use parts::{catalogue_page_of, catalogue_pages, catalogue_path, Route, CATALOGUE_PAGE_SIZE};

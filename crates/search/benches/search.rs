@@ -6,7 +6,6 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use corpus::Block;
 use search::{Index, PassageInput};
 
 const QUERIES: &[&str] = &[
@@ -34,22 +33,15 @@ struct Passage {
     text: String,
 }
 
+/// The default corpus's paragraphs, as the reader indexes them (`content_model::Part::search_passages`).
 fn default_corpus() -> Vec<Passage> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-    let docs = corpus::load_dir(&dir).expect("default corpus loads");
-    let mut out = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
-        let mut heading = None;
-        for block in &doc.blocks {
-            match block {
-                Block::Heading(h) => heading = Some(h.text.clone()),
-                Block::Paragraph(p) => {
-                    out.push(Passage { doc: d as u32, title: doc.title.clone(), heading: heading.clone(), text: p.text.clone() })
-                }
-            }
-        }
-    }
-    out
+    let library = corpus::build_library(&dir).expect("default corpus builds").library;
+    let passages = library.search_passages();
+    passages
+        .into_iter()
+        .map(|p| Passage { doc: p.doc, title: p.title.to_string(), heading: p.heading.map(str::to_string), text: p.text.to_string() })
+        .collect()
 }
 
 /// `copies` copies of the corpus; in every copy after the first, one word in seven is replaced

@@ -4,57 +4,32 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use corpus::{Block, Document};
-use search::{Index, PassageInput, SearchResults};
+use content_model::Part;
+use search::{Index, SearchResults};
 
-/// Each indexed paragraph: (document slug, paragraph number).
+/// The default corpus as the reader's library, and each indexed paragraph: (document slug,
+/// paragraph number, text), in the order the index numbers them.
 struct Corpus {
-    docs: Vec<Document>,
-    passages: Vec<(usize, u32, String)>,
+    library: Part,
+    passages: Vec<(String, u32, String)>,
 }
 
 fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
     CORPUS.get_or_init(|| {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-        let docs = corpus::load_dir(&dir).expect("default corpus loads");
+        let library = corpus::build_library(&dir).expect("default corpus builds").library;
         let mut passages = Vec::new();
-        for (d, doc) in docs.iter().enumerate() {
-            for block in &doc.blocks {
-                if let Block::Paragraph(p) = block {
-                    passages.push((d, p.number, p.text.clone()));
-                }
-            }
+        for (_, doc) in &library.documents {
+            passages.extend(doc.paragraphs().map(|p| (doc.slug.clone(), p.number, p.text.clone())));
         }
-        Corpus { docs, passages }
+        Corpus { library, passages }
     })
 }
 
+/// The index without synonyms: what the words alone find.
 fn index() -> Index {
-    let c = corpus();
-    let headings: Vec<Option<&str>> = c
-        .docs
-        .iter()
-        .flat_map(|doc| {
-            let mut current = None;
-            doc.blocks
-                .iter()
-                .filter_map(move |b| match b {
-                    Block::Heading(h) => {
-                        current = Some(h.text.as_str());
-                        None
-                    }
-                    Block::Paragraph(_) => Some(current),
-                })
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    Index::build(c.passages.iter().zip(headings).map(|((d, _, text), heading)| PassageInput {
-        doc: *d as u32,
-        title: &c.docs[*d].title,
-        heading,
-        text,
-    }))
+    Index::build(corpus().library.search_passages())
 }
 
 fn search(q: &str) -> SearchResults {
@@ -65,8 +40,8 @@ fn search(q: &str) -> SearchResults {
 fn top(q: &str) -> (String, u32) {
     let results = search(q);
     let (_, hit) = results.hits().next().unwrap_or_else(|| panic!("no results for {q:?}"));
-    let (d, number, _) = &corpus().passages[hit.passage as usize];
-    (corpus().docs[*d].slug.clone(), *number)
+    let (slug, number, _) = &corpus().passages[hit.passage as usize];
+    (slug.clone(), *number)
 }
 
 /// The distinct words a query highlighted in its hits, without synonyms.
@@ -191,23 +166,10 @@ fn a_query_some_words_of_which_match_nowhere_together_still_answers() {
     assert_eq!(top("how many were arrested in Spain").0, SPAIN);
 }
 
-/// The index with the corpus glossary's acronyms and the entities' names as synonyms, as the
-/// app builds it.
+/// The index with the corpus glossary's acronyms and the entities' names as synonyms: the
+/// reader's own (`content_model::Part::search_index`).
 fn index_with_synonyms() -> Index {
-    let c = corpus();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-    let path = dir.join("glossary.toml");
-    let curated = corpus::glossary::parse_curated(&path, &std::fs::read_to_string(&path).expect("glossary")).expect("parses");
-    let (glossary, _) = corpus::glossary::build(&c.docs, &curated);
-    let path = dir.join("entities.toml");
-    let entities = corpus::entities::parse(&path, &std::fs::read_to_string(&path).expect("entities")).expect("parses").entities;
-    let mut pairs: Vec<(String, String)> = glossary.into_iter().map(|e| (e.term, e.expansion)).collect();
-    for e in &entities {
-        for a in &e.aliases {
-            pairs.extend(e.aliases.iter().filter(|b| *b != a).map(|b| (a.clone(), b.clone())));
-        }
-    }
-    index().with_synonyms(pairs.iter().map(|(a, b)| (a.as_str(), b.as_str())))
+    corpus().library.search_index()
 }
 
 /// The distinct words a query highlighted in its hits on `index`.
@@ -244,7 +206,7 @@ fn an_entity_is_found_by_any_of_its_names() {
     let with_aliases = index_with_synonyms();
     let words = hit_words(&with_aliases, "ISIL ");
     assert!(words.contains(&"Daesh".to_string()), "ISIL finds Daesh in the speech: {words:?}");
-    let speech_hits = with_aliases.search("ISIL ", 50).groups.iter().any(|g| corpus().docs[g.doc as usize].slug == SPEECH);
+    let speech_hits = with_aliases.search("ISIL ", 50).groups.iter().any(|g| corpus().library.documents[g.doc as usize].1.slug == SPEECH);
     assert!(speech_hits);
     let words = hit_words(&with_aliases, "Britain ");
     assert!(words.contains(&"UK".to_string()), "{words:?}");

@@ -50,20 +50,15 @@ impl Resolved {
 }
 
 impl Index {
-    /// Teaches the index synonyms: acronyms (searching "THB" also finds "trafficking in human
-    /// beings", and the other way round) and other names of one thing ("Daesh" finds "ISIL",
-    /// "Iron Lady" finds "Margaret Thatcher"). Either side may be several words; the part of
-    /// the second in brackets is left out. A slashed acronym whose expansion joins as many
-    /// parts with "and" ("AML/CFT") also gets a pair per part ("AML", "anti-money laundering").
+    /// Teaches the index synonyms, pairs each of which finds the other: acronyms (searching
+    /// "THB" also finds "trafficking in human beings", and the other way round) and other names
+    /// of one thing ("Iron Lady" and "Margaret Thatcher"). Either side may be several words.
+    /// The pairs come prepared (the library's conventions, such as a bracketed note in an
+    /// expansion, are `content-model`'s business).
     pub fn with_synonyms<'s>(mut self, pairs: impl IntoIterator<Item = (&'s str, &'s str)>) -> Self {
         for (a, b) in pairs {
-            let b = b.split(" (").next().unwrap_or(b);
-            let parts: Vec<(&str, &str)> = a.split('/').zip(b.split(" and ")).collect();
-            let split = a.contains('/') && parts.len() == a.split('/').count() && parts.len() == b.split(" and ").count();
-            for (a, b) in std::iter::once((a, b)).chain(parts.into_iter().filter(|_| split)) {
-                self.add_synonym(a, b);
-                self.add_synonym(b, a);
-            }
+            self.add_synonym(a, b);
+            self.add_synonym(b, a);
         }
         self
     }
