@@ -12,7 +12,8 @@ test("pages and files carry the security headers, hashed files are immutable, pa
   for (const path of ["/", "/g20-statement-countering-terrorism", "/entities/isil", "/no-such-page", "/sw.js", ...hashed]) {
     const response = await request.get(path);
     const headers = response.headers();
-    expect(headers["content-security-policy"], path).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+    expect(headers["content-security-policy"], path).toMatch(/^default-src 'none'; script-src 'strict-dynamic' 'wasm-unsafe-eval' 'sha256-/);
+    expect(headers["content-security-policy"], path).toContain("form-action 'none'");
     expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
     expect(headers["x-content-type-options"], path).toBe("nosniff");
     expect(headers["referrer-policy"], path).toBe("no-referrer");
@@ -33,6 +34,42 @@ test("under the headers the reader runs without a console message", async ({ pag
   await page.keyboard.type("FATF");
   await expect(page.locator("#search-option-0")).toBeVisible();
   expect(messages).toEqual([]);
+});
+
+test("a script injected into a page from the reader's own origin does not run", async ({ page }) => {
+  // As if a copy of the page had been tampered with on a shared origin: a same-origin script.
+  await page.route("**/injected.js", (route) => route.fulfill({ contentType: "text/javascript", body: "window.injected = true;" }));
+  await page.route("**/g20-statement-countering-terrorism", async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace("</head>", '<script src="/injected.js"></script></head>');
+    await route.fulfill({ response, body: html });
+  });
+  page.allowConsoleError(/Content Security Policy/);
+  await page.goto("/g20-statement-countering-terrorism");
+  await expect(page.locator("html")).toHaveAttribute("data-app", "ready");
+  expect(await page.evaluate(() => window.injected)).toBeUndefined();
+  const violations = await page.evaluate(() => window.__cspViolations.splice(0));
+  // Reported once or twice (the preload scanner may try it too), and nothing else.
+  expect(violations.length).toBeGreaterThan(0);
+  for (const v of violations) expect(v).toMatch(/^script-src(-elem)? .*\/injected\.js$/);
+});
+
+test("a damaged wasm is refused before it runs, and the page stays readable", async ({ page }) => {
+  // A page outside the fixture's checks: this one is meant to log an error and never start.
+  const raw = await page.context().newPage();
+  const errors = [];
+  raw.on("pageerror", (e) => errors.push(e.message));
+  await raw.route("**/*_bg.wasm", async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    body[body.length - 1] ^= 1; // one bit in the last custom section: it would still compile
+    await route.fulfill({ response, body });
+  });
+  await raw.goto("/g20-statement-countering-terrorism");
+  await expect.poll(() => errors.join("\n")).toContain("did not arrive intact");
+  await expect(raw.locator("main h1")).toHaveText("G20 Leaders’ Statement on Countering Terrorism");
+  expect(await raw.locator("html").getAttribute("data-app")).toBeNull();
+  await raw.close();
 });
 
 /** The raw answer of the test server to a request line, sent as is over a socket. */

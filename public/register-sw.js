@@ -42,7 +42,9 @@ if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
     document.head.append(script);
   });
 
-  addEventListener("load", async () => {
+  // Loaded by the page's loader, which may run it after the page has loaded.
+  const whenLoaded = (run) => (document.readyState === "complete" ? run() : addEventListener("load", run, { once: true }));
+  whenLoaded(async () => {
     const registration = await navigator.serviceWorker.register(new URL("sw.js", document.baseURI)).catch(() => null);
     if (!registration) return;
     if (registration.waiting) announce(registration.waiting);

@@ -13,7 +13,7 @@
 const MAX_LIBRARY_BYTES = 16 * 1024 * 1024;
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { brotliCompressSync } from "node:zlib";
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ["ignore", "inherit", "inherit"] });
@@ -24,10 +24,13 @@ const dist = "dist-single";
 run("cargo", ["build", "--release", "--locked", "--target", "wasm32-unknown-unknown", "--bin", "reader"]);
 run("wasm-bindgen", ["--target", "no-modules", "--no-typescript", "--out-dir", out, "target/wasm32-unknown-unknown/release/reader.wasm"]);
 run("wasm-opt", ["-Oz", ...WASM_FEATURES, `${out}/reader_bg.wasm`, "-o", `${out}/reader_bg.opt.wasm`]);
+for (const f of readdirSync(out).filter((f) => /^search-\d+\.bin$/.test(f))) rmSync(`${out}/${f}`);
 run("cargo", ["run", "--quiet", "--locked", "--no-default-features", "--features", "ssr", "--bin", "prerender", "--", "--one-file", out]);
 
 const libraryBytes = readFileSync(`${out}/library.bin`);
-const searchIndex = readFileSync(`${out}/search.bin`).toString("base64");
+// The search index: its dictionary (search-0.bin), then its shards.
+const searchFiles = readdirSync(out).filter((f) => /^search-\d+\.bin$/.test(f)).sort((a, b) => parseInt(a.slice(7)) - parseInt(b.slice(7)));
+const searchIndex = searchFiles.map((f) => readFileSync(`${out}/${f}`).toString("base64"));
 if (libraryBytes.length > MAX_LIBRARY_BYTES) {
   console.error(
     `build-single-file: the library is ${(libraryBytes.length / 1048576).toFixed(1)} MB, more than the ${MAX_LIBRARY_BYTES / 1048576} MB one file can sensibly carry (every open would decode all of it). Serve the reader instead (scripts/serve.sh), which fetches documents as they are read.`,
@@ -53,7 +56,7 @@ for (const [name, text] of [["glue", glue]]) {
 // 'wasm-unsafe-eval' to compile the wasm from those bytes, the icon as a data: URL, and no
 // network at all (no connect-src, no fetches of any kind).
 const bootstrap = `window.readerLibrary = Uint8Array.from(atob("${library}"), (c) => c.charCodeAt(0));
-window.readerSearchIndex = Uint8Array.from(atob("${searchIndex}"), (c) => c.charCodeAt(0));
+window.readerSearchIndex = ${JSON.stringify(searchIndex)}.map((file) => Uint8Array.from(atob(file), (c) => c.charCodeAt(0)));
 wasm_bindgen({ module_or_path: Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0)) });`;
 const hash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 const style = `\n${css}\n    `;

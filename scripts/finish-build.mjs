@@ -11,9 +11,12 @@
 // answer 200 on hosts that serve NAME.html for /NAME), entities/<id>.html, and 404.html
 // (the not-found page, which static hosts serve for unknown paths; the app renders the page
 // itself when a host serves one page for another route).
-// The policy allows only the reader's own origin. The inline scripts (the app's loader and
-// the theme script below) are allowed by their SHA-256 hashes (no 'unsafe-inline');
-// 'wasm-unsafe-eval' lets the bootstrap compile the wasm.
+// The policy allows nothing by default and only the reader's own origin for what it uses. No
+// script runs for being on the origin: the inline scripts (the app's loader and the theme
+// script below) are allowed by their SHA-256 hashes, and 'strict-dynamic' lets the loader
+// bring in what it loads (the glue, the service worker's registration, which loads the
+// offline saver); 'wasm-unsafe-eval' lets the loader compile the wasm, which it first checks
+// against the SHA-384 the build computed.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -49,7 +52,37 @@ const [, glueUrl, wasmUrl] = bootstrap;
 // shortens its names: 7.5 KB brotli becomes 5.7 KB.
 const glueFile = join(dir, glueUrl.split("/").pop());
 execFileSync("node_modules/.bin/terser", [glueFile, "--module", "--compress", "--mangle", "--output", glueFile], { stdio: "inherit" });
-const loader = `const start=()=>import(${JSON.stringify(glueUrl)}).then(async(glue)=>{const w=await glue.default({module_or_path:${JSON.stringify(wasmUrl)}});window.wasmBindings=glue;window.wasmMemory=w.memory});const afterPaint=()=>requestAnimationFrame(()=>setTimeout(start));if(document.readyState==="complete")afterPaint();else addEventListener("load",afterPaint,{once:true});`;
+// The page's one module script, allowed by its hash, starts everything else by adding script
+// elements, which 'strict-dynamic' lets run: the service worker's registration (with its
+// integrity) at once, and after the first paint a small boot module (with its integrity),
+// which imports the glue and starts the wasm. A hash-allowed inline script cannot import()
+// under 'strict-dynamic' itself: browsers treat its imports as parser-inserted.
+const registration = shell.match(/<script\b[^>]*\bsrc=["']?([^"'\s>]*register-sw[^"'\s>]*)["']?[^>]*><\/script>/);
+if (!registration) fail("no <script src=...register-sw...> to load from the loader");
+const registrationIntegrity = registration[0].match(/\bintegrity=["']?([^"'\s>]+)/)?.[1] ?? fail("register-sw has no integrity");
+shell = shell.replace(registration[0], "");
+// The boot module fetches the wasm and checks its SHA-384 before compiling it: browsers ignore
+// `integrity` for WebAssembly, so a damaged or substituted file would otherwise run. Where the
+// page is not a secure context (plain http other than localhost) browsers offer no digest and
+// the check is skipped.
+const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+const wasmIntegrity = sri(readFileSync(join(dir, wasmUrl.split("/").pop())));
+const boot = [
+  `const intact=async(bytes)=>!crypto.subtle||btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest("SHA-384",bytes))))===${JSON.stringify(wasmIntegrity.slice(7))};`,
+  `const [glue,bytes]=await Promise.all([import(${JSON.stringify(glueUrl)}),fetch(${JSON.stringify(wasmUrl)}).then((r)=>r.arrayBuffer())]);`,
+  `if(!(await intact(bytes)))throw new Error("The reader's code did not arrive intact, so it was not started.");`,
+  `const w=await glue.default({module_or_path:bytes});window.wasmBindings=glue;window.wasmMemory=w.memory;`,
+].join("\n");
+const bootFile = `boot-${createHash("sha256").update(boot).digest("hex").slice(0, 16)}.js`;
+writeFileSync(join(dir, bootFile), `${boot}\n`);
+const bootUrl = glueUrl.replace(/[^/]*$/, bootFile);
+const loader = [
+  `const add=(src,more)=>document.head.append(Object.assign(document.createElement("script"),{src},more));`,
+  `add(${JSON.stringify(registration[1])},{integrity:${JSON.stringify(registrationIntegrity)}});`,
+  `const start=()=>add(${JSON.stringify(bootUrl)},{type:"module",integrity:${JSON.stringify(sri(`${boot}
+`))}});`,
+  `const afterPaint=()=>requestAnimationFrame(()=>setTimeout(start));if(document.readyState==="complete")afterPaint();else addEventListener("load",afterPaint,{once:true});`,
+].join("");
 shell = shell.replace(bootstrap[0], () => `<script type="module">${loader}</script>`);
 shell = shell.replace(/<link\b[^>]*\brel=["']?(modulepreload|preload)["']?[^>]*>/gi, "");
 if (shell.includes(`href="${wasmUrl}"`)) fail("a preload of the wasm is left");
@@ -62,17 +95,15 @@ const hashes = [...shell.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
 const DENIED_FEATURES = ["accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking"];
 
 const policy = [
-  "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`.trim(),
+  "default-src 'none'",
+  `script-src 'strict-dynamic' 'wasm-unsafe-eval' ${hashes.join(" ")}`.trim(),
   "style-src 'self'",
   "img-src 'self'",
-  "font-src 'self'",
   "connect-src 'self'",
   "manifest-src 'self'",
   "worker-src 'self'",
-  "object-src 'none'",
   "base-uri 'self'",
-  "form-action 'self'",
+  "form-action 'none'",
 ].join("; ");
 shell = shell.replace(/<meta http-equiv=["']?Content-Security-Policy["']?[^>]*>\s*/i, "");
 shell = shell.replace(/(<meta charset=["']?utf-8["']?\s*\/?>)/i, `$1<meta http-equiv="Content-Security-Policy" content="${policy}">`);

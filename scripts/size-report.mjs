@@ -39,12 +39,17 @@ function referencedBy(page) {
   const html = readFileSync(join(dir, page), "utf8");
   const base = html.match(/<base\s+href=["']?([^"'\s>]+)/i)?.[1] ?? "/";
   const found = new Set();
-  for (const m of html.matchAll(/<(?:script|link)\b[^>]*\b(?:href|src)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))|['"]([^'"]+\.wasm)['"]|import\(\s*['"]([^'"]+)['"]|\bdata-part="([^"]+)"/g)) {
-    const url = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6]).split(/[?#]/)[0];
-    const rel = url.replace(/^[^:]*\/\/[^/]*/, "").replace(new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`), "").replace(/^\.?\//, "");
-    // A <noscript> stylesheet loads only without script; the manifest and icons load after.
-    if (rel && !rel.endsWith(".html") && rel !== "no-script.css") found.add(rel);
-  }
+  const scan = (text) => {
+    for (const m of text.matchAll(/<(?:script|link)\b[^>]*\b(?:href|src)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))|['"]([^'"]+\.wasm)['"]|import\(\s*['"]([^'"]+)['"]|\bdata-part="([^"]+)"|\badd\(['"]([^'"]+\.js)['"]/g)) {
+      const url = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7]).split(/[?#]/)[0];
+      const rel = url.replace(/^[^:]*\/\/[^/]*/, "").replace(new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`), "").replace(/^\.?\//, "");
+      // A <noscript> stylesheet loads only without script; the manifest and icons load after.
+      if (rel && !rel.endsWith(".html") && rel !== "no-script.css") found.add(rel);
+    }
+  };
+  scan(html);
+  // The page's loader adds the boot module, which loads the glue and the wasm.
+  for (const rel of [...found].filter((f) => /^boot-[0-9a-f]+\.js$/.test(f))) scan(readFileSync(join(dir, rel), "utf8"));
   return [...found].filter((rel) => statSync(join(dir, rel), { throwIfNoEntry: false })?.isFile());
 }
 

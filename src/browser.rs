@@ -126,19 +126,20 @@ pub fn mark_app_ready() {
     }
 }
 
-/// Bytes the page carries as `window[name]` (the one-file build's library and index).
-fn embedded(name: &str) -> Option<Vec<u8>> {
+/// What the page carries as `window[name]` (the one-file build's library and index).
+fn embedded(name: &str) -> Option<wasm_bindgen::JsValue> {
     let window: wasm_bindgen::JsValue = window()?.into();
-    let value = js_sys::Reflect::get(&window, &name.into()).ok()?;
-    value.dyn_into::<js_sys::Uint8Array>().ok().map(|bytes| bytes.to_vec())
+    js_sys::Reflect::get(&window, &name.into()).ok()
 }
 
 /// The whole library, where the page carries it (`window.readerLibrary`, the one-file build).
 pub fn embedded_library() -> Option<Vec<u8>> {
-    embedded("readerLibrary")
+    embedded("readerLibrary")?.dyn_into::<js_sys::Uint8Array>().ok().map(|bytes| bytes.to_vec())
 }
 
-/// The whole search index, where the page carries it (`window.readerSearchIndex`, the one-file build).
-pub fn embedded_search_index() -> Option<Vec<u8>> {
-    embedded("readerSearchIndex")
+/// The search index's files, where the page carries them (`window.readerSearchIndex`, the
+/// one-file build): its dictionary, then its shards.
+pub fn embedded_search_index() -> Option<Vec<Vec<u8>>> {
+    let files = embedded("readerSearchIndex")?.dyn_into::<js_sys::Array>().ok()?;
+    files.iter().map(|file| file.dyn_into::<js_sys::Uint8Array>().ok().map(|bytes| bytes.to_vec())).collect()
 }

@@ -83,14 +83,24 @@ fn fetch(file: &str, arrive: fn(&[u8]) -> Result<(), String>) {
     let _ = arrive;
 }
 
+/// The whole index from its files, as the one-file build carries them: the dictionary, then
+/// every shard.
+fn index_from_files(files: &[Vec<u8>]) -> Option<Index> {
+    let (dictionary, shards) = files.split_first()?;
+    let index = Index::from_dictionary(search::Dictionary::from_bytes(dictionary).ok()?).ok()?;
+    shards.iter().all(|shard| index.add_shard(shard).is_ok()).then_some(index)
+}
+
 /// Fetches the index's dictionary (on the first sign the reader will search: focus of the
 /// search box, a URL with a query), so the first keystroke finds it ready.
 pub fn warm_up() {
     if loaded().is_some() {
         return;
     }
-    if let Some(index) = crate::browser::embedded_search_index().and_then(|bytes| Index::from_single_file(&bytes).ok()) {
-        install(index, Vec::new(), Vec::new());
+    if let Some(files) = crate::browser::embedded_search_index() {
+        if let Some(index) = index_from_files(&files) {
+            install(index, Vec::new(), Vec::new());
+        }
         return;
     }
     if IN_FLIGHT.with(|f| f.borrow().iter().any(|x| x == "dictionary")) {
@@ -138,20 +148,19 @@ pub fn run(query: &str, limit: usize) -> Option<SearchResults> {
         }
         return None;
     }
-    let mut results = search.index.search(query, limit);
-    let matcher = search.index.matcher(query);
-    for group in &mut results.groups {
-        for hit in &mut group.hits {
-            match passage(hit.passage) {
-                Some(p) => hit.ranges = matcher.ranges(&p.paragraph.text),
-                None => fetch(search.document_files.get(group.doc as usize).map_or("", String::as_str), |bytes| {
-                    library::merge(library::Part::from_bytes(bytes).map_err(|e| e.to_string())?);
-                    Ok(())
-                }),
-            }
+    // A hit's text is its document's, fetched when first needed.
+    let text_of = |id: u32| match passage(id) {
+        Some(p) => Some(p.paragraph.text.as_str()),
+        None => {
+            let doc = search.index.passage_place(id).map_or(u32::MAX, |(doc, _)| doc);
+            fetch(search.document_files.get(doc as usize).map_or("", String::as_str), |bytes| {
+                library::merge(library::Part::from_bytes(bytes).map_err(|e| e.to_string())?);
+                Ok(())
+            });
+            None
         }
-    }
-    Some(results)
+    };
+    Some(search.index.search_marked(query, limit, text_of))
 }
 
 /// The paragraph a passage is, once its document is here (tracked).
@@ -183,10 +192,10 @@ pub fn search_page_url(query: &str) -> String {
 /// Benchmark hook for the end-to-end tests (`window.wasmBindings.benchmark_search`): runs the
 /// query `rounds` times on the live index, untimed so the engine's optimising tier takes over,
 /// then `rounds` times more, and returns the mean time of those in microseconds; NaN while
-/// the index or a shard the query needs is still on its way (asking fetches them: call again).
+/// the index (fetched on the first sign of a search) or a shard the query needs is still on
+/// its way (asking fetches the shards: call again).
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn benchmark_search(query: &str, rounds: u32) -> f64 {
-    warm_up();
     let Some(performance) = crate::browser::window().and_then(|w| w.performance()) else { return f64::NAN };
     if run(query, 10).is_none() {
         return f64::NAN;

@@ -17,8 +17,9 @@
 //! library and from its part alone, and the build stops if the two differ: a part must hold
 //! everything its page shows, or the take-over would find another page.
 //!
-//! `--one-file DIR` only writes the whole library and the whole search index as
-//! `DIR/library.bin` and `DIR/search.bin` (the one-file build embeds them).
+//! `--one-file DIR` only writes the whole library as `DIR/library.bin` and the search index as
+//! `DIR/search-0.bin` (its dictionary) and `DIR/search-1.bin` (its one shard), which the
+//! one-file build embeds.
 
 use std::hash::{Hash, Hasher};
 use std::path::Path;
@@ -87,7 +88,11 @@ fn main() {
             let dir = Path::new(dir);
             let write = |name: &str, bytes: &[u8]| std::fs::write(dir.join(name), bytes).unwrap_or_else(|e| fail(format!("{name}: {e}")));
             write("library.bin", LIBRARY);
-            write("search.bin", &library.search_index().to_single_file());
+            let (dictionary, shards) = library.search_index().to_shards(usize::MAX);
+            write("search-0.bin", &dictionary.to_bytes());
+            for (n, shard) in shards.iter().enumerate() {
+                write(&format!("search-{}.bin", n + 1), shard);
+            }
             return;
         }
     }

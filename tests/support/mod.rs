@@ -56,11 +56,14 @@ pub fn library() -> reader::library::Part {
 fn load_library() {
     if !reader::library::has_everything() {
         let library = library();
-        let index = library.search_index().to_single_file();
+        let (dictionary, shards) = library.search_index().to_shards(usize::MAX);
         reader::library::merge(library);
+        let files = js_sys::Array::of1(&js_sys::Uint8Array::from(dictionary.to_bytes().as_slice()));
+        for shard in &shards {
+            files.push(&js_sys::Uint8Array::from(shard.as_slice()));
+        }
         let window = web_sys::window().expect("window");
-        let bytes = js_sys::Uint8Array::from(index.as_slice());
-        js_sys::Reflect::set(&window, &"readerSearchIndex".into(), &bytes).expect("set readerSearchIndex");
+        js_sys::Reflect::set(&window, &"readerSearchIndex".into(), &files).expect("set readerSearchIndex");
     }
 }
 

@@ -1,4 +1,4 @@
-//! The index: its data (term dictionary, postings, passages' tokens) and the lookups every
+//! The index: its data (term dictionary, postings, passages' lengths) and the lookups every
 //! part of a search shares. Each job has its module, the way tantivy splits its own:
 //! [`build`] makes an index from passages, [`expand`] turns a query word into dictionary
 //! terms, [`synonyms`] rewrites a query for other ways to say a thing, [`score`] ranks
@@ -33,9 +33,6 @@ struct Passage {
     doc: u32,
     /// Length in word positions.
     len: u32,
-    /// The passage's tokens, resolved to terms at build time so highlighting a hit needs no
-    /// re-tokenising.
-    tokens: Vec<StoredToken>,
 }
 
 /// A token of a passage: its term and byte range (`u32`: passages are far below 4 GiB).
@@ -138,8 +135,7 @@ impl Index {
             })
             .sum();
         let stems: usize = self.stems.iter().map(|(s, t)| s.len() + 4 * t.len() + 40).sum();
-        let tokens: usize = self.passages.iter().map(|p| p.tokens.len() * std::mem::size_of::<StoredToken>()).sum();
-        terms + stems + tokens + self.passages.len() * std::mem::size_of::<Passage>()
+        terms + stems + self.passages.len() * std::mem::size_of::<Passage>()
     }
 
     fn term_id(&self, term: &str) -> Option<TermId> {

@@ -32,8 +32,13 @@ fn index() -> Index {
     Index::build(corpus().library.search_passages())
 }
 
+/// The text of a passage, for marking what a search matched in it.
+fn text_of(passage: u32) -> Option<&'static str> {
+    corpus().passages.get(passage as usize).map(|(_, _, text)| text.as_str())
+}
+
 fn search(q: &str) -> SearchResults {
-    index().search(q, 50)
+    index().search_marked(q, 50, text_of)
 }
 
 /// (slug, paragraph number) of the top hit.
@@ -174,7 +179,7 @@ fn index_with_synonyms() -> Index {
 
 /// The distinct words a query highlighted in its hits on `index`.
 fn hit_words(index: &Index, q: &str) -> Vec<String> {
-    let results = index.search(q, 50);
+    let results = index.search_marked(q, 50, text_of);
     let mut words: Vec<String> = results
         .hits()
         .flat_map(|(_, h)| {
@@ -322,13 +327,7 @@ fn the_index_read_from_its_shards_answers_as_the_built_one() {
             loaded.add_shard(&shards[s]).expect("shard reads back");
         }
         assert!(loaded.shards_for(q).is_empty(), "{q:?} still needs shards");
-        let (want, got) = (built.search(q, 50), loaded.search(q, 50));
-        assert_eq!((want.total, want.partial, &want.suggestions), (got.total, got.partial, &got.suggestions), "{q:?}");
-        let matcher = loaded.matcher(q);
-        let want_hits: Vec<_> = want.hits().map(|(_, h)| (h.passage, h.score, h.ranges.clone())).collect();
-        let got_hits: Vec<_> =
-            got.hits().map(|(_, h)| (h.passage, h.score, matcher.ranges(&corpus().passages[h.passage as usize].2))).collect();
-        assert_eq!(want_hits, got_hits, "{q:?}");
+        assert_eq!(built.search_marked(q, 50, text_of), loaded.search_marked(q, 50, text_of), "{q:?}");
     }
     // A query fetches a few shards, not the index (a lone letter, a prefix of thousands of
     // terms, may need many).

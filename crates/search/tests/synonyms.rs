@@ -80,7 +80,7 @@ fn the_last_word_of_a_spelled_out_synonym_is_still_completed() {
 #[test]
 fn a_synonym_spelled_out_marks_its_words_only_where_they_all_stand() {
     let marked = |q: &str, text: &'static str| -> Vec<&'static str> {
-        let results = index().search(q, 10);
+        let results = index().search_marked(q, 10, |p| TEXTS.get(p as usize).copied());
         let (_, hit) = results.hits().find(|(_, h)| TEXTS[h.passage as usize] == text).expect("a hit");
         hit.ranges.iter().map(|r| &text[r.clone()]).collect()
     };

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use std::sync::OnceLock;
 
-use super::{Index, Passage, PassageId, Places, Posting, StoredToken, Term, TermId};
+use super::{Index, Passage, PassageId, Places, Posting, Term, TermId};
 use crate::fuzzy::char_mask;
 use crate::text::{char_len, stem, tokenize};
 
@@ -21,7 +21,6 @@ impl Index {
     pub fn build<'a>(inputs: impl IntoIterator<Item = PassageInput<'a>>) -> Self {
         let mut dict: BTreeMap<String, Places> = BTreeMap::new();
         let mut passages = Vec::new();
-        let mut passage_tokens: Vec<Vec<crate::text::Token>> = Vec::new();
         let mut field_terms: Vec<String> = Vec::new();
         for (id, input) in inputs.into_iter().enumerate() {
             let id = id as PassageId;
@@ -34,7 +33,6 @@ impl Index {
                     _ => postings.push(Posting { passage: id, positions: vec![token.position] }),
                 }
             }
-            passage_tokens.push(tokens);
             for (field, is_title) in [(Some(input.title), true), (input.heading, false)] {
                 field_terms.clear();
                 for token in field.map(tokenize).unwrap_or_default() {
@@ -51,7 +49,7 @@ impl Index {
                     }
                 }
             }
-            passages.push(Passage { doc: input.doc, len, tokens: Vec::new() });
+            passages.push(Passage { doc: input.doc, len });
         }
         let mut stems: BTreeMap<String, Vec<TermId>> = BTreeMap::new();
         let terms: Vec<Term> = dict
@@ -69,13 +67,6 @@ impl Index {
                 }
             })
             .collect();
-        let find = |term: &str| terms.binary_search_by(|t| (*t.text).cmp(term)).map_or(0, |i| i as TermId);
-        for (passage, tokens) in passages.iter_mut().zip(passage_tokens) {
-            passage.tokens = tokens
-                .iter()
-                .map(|t| StoredToken { term: find(&t.term), start: t.range.start as u32, end: t.range.end as u32, compound: t.compound })
-                .collect();
-        }
         let total: u64 = passages.iter().map(|p| u64::from(p.len)).sum();
         let avg_len = if passages.is_empty() { 1.0 } else { total as f32 / passages.len() as f32 };
         Self {

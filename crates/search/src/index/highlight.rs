@@ -59,14 +59,6 @@ impl Matcher<'_> {
         self.terms.is_empty() && self.phrases.is_empty() && self.together.is_empty()
     }
 
-    /// What matched in an indexed passage (its stored tokens; no re-tokenising).
-    pub fn passage_ranges(&self, passage: u32) -> Vec<Range<usize>> {
-        match self.index.passages.get(passage as usize) {
-            Some(p) if !self.is_empty() => self.ranges_of(&p.tokens),
-            _ => Vec::new(),
-        }
-    }
-
     /// What matched in any text, such as a heading or title.
     pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
         if self.is_empty() {

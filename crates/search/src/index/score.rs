@@ -21,12 +21,19 @@ pub(super) struct UnitScores {
 pub(super) const PROXIMITY_CANDIDATES: usize = 32;
 
 impl Index {
-    /// Parses `input` and searches; returns at most `limit` paragraphs, grouped by document.
+    /// Parses `input` and searches; returns at most `limit` paragraphs, grouped by document,
+    /// without what they matched (see [`Index::search_marked`]).
     pub fn search(&self, input: &str, limit: usize) -> SearchResults {
-        self.search_query(query::parse(input), limit)
+        self.search_marked(input, limit, |_| None)
     }
 
-    pub fn search_query(&self, mut query: Query, limit: usize) -> SearchResults {
+    /// [`Index::search`], each hit with the byte ranges that matched in its text, where
+    /// `text_of` gives it (the index keeps no text).
+    pub fn search_marked<'t>(&self, input: &str, limit: usize, text_of: impl Fn(PassageId) -> Option<&'t str>) -> SearchResults {
+        self.search_query(query::parse(input), limit, &text_of)
+    }
+
+    fn search_query<'t>(&self, mut query: Query, limit: usize, text_of: &dyn Fn(PassageId) -> Option<&'t str>) -> SearchResults {
         if query.is_empty() {
             return SearchResults { query, ..SearchResults::default() };
         }
@@ -42,7 +49,7 @@ impl Index {
         let ranked: Vec<u64> = (0..score.len()).filter(|&p| matched[p] == best).map(|p| rank_key(score[p], p as PassageId)).collect();
         let total = ranked.len();
         let ranked = self.rank(ranked, &resolved, limit);
-        let groups = self.group(ranked, &resolved);
+        let groups = self.group(ranked, &resolved, text_of);
         SearchResults { query, groups, total, partial, suggestions: Vec::new() }
     }
 
@@ -128,12 +135,13 @@ impl Index {
 
     /// The ranked passages as hits with what they matched, grouped by document (documents in
     /// the order of their best hit).
-    fn group(&self, ranked: Vec<u64>, resolved: &Resolved) -> Vec<DocumentHits> {
+    fn group<'t>(&self, ranked: Vec<u64>, resolved: &Resolved, text_of: &dyn Fn(PassageId) -> Option<&'t str>) -> Vec<DocumentHits> {
         let matcher = self.matcher_of(resolved);
         let mut groups: Vec<DocumentHits> = Vec::new();
         for (score, passage) in ranked.into_iter().map(from_rank_key) {
             let doc = self.passages[passage as usize].doc;
-            let hit = SearchHit { passage, score, ranges: matcher.passage_ranges(passage) };
+            let ranges = text_of(passage).map(|text| matcher.ranges(text)).unwrap_or_default();
+            let hit = SearchHit { passage, score, ranges };
             match groups.iter_mut().find(|g| g.doc == doc) {
                 Some(group) => group.hits.push(hit),
                 None => groups.push(DocumentHits { doc, hits: vec![hit] }),

@@ -199,7 +199,7 @@ impl Index {
             stem_groups.get_mut(stem as usize).ok_or(UNREADABLE)?.1.push(id as TermId);
         }
         let docs = documents.chunks(2).flat_map(|pair| std::iter::repeat_n(pair[0], pair[1] as usize));
-        let passages: Vec<Passage> = docs.zip(&lengths).map(|(doc, &len)| Passage { doc, len, tokens: Vec::new() }).collect();
+        let passages: Vec<Passage> = docs.zip(&lengths).map(|(doc, &len)| Passage { doc, len }).collect();
         let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
         let avg_len = if passages.is_empty() { 1.0 } else { total as f32 / passages.len() as f32 };
         let terms = terms
@@ -259,20 +259,6 @@ impl Index {
             let _ = term.places.set(places);
         }
         Ok(())
-    }
-
-    /// The whole index as one file (the one-file build carries it).
-    pub fn to_single_file(&self) -> Vec<u8> {
-        let (dictionary, shards) = self.to_shards(usize::MAX);
-        postcard::to_allocvec(&(dictionary, shards)).expect("owned data always serializes")
-    }
-
-    /// The index from [`Index::to_single_file`]'s bytes.
-    pub fn from_single_file(bytes: &[u8]) -> Result<Self, ShardError> {
-        let (dictionary, shards): (Dictionary, Vec<Vec<u8>>) = postcard::from_bytes(bytes).map_err(|_| UNREADABLE)?;
-        let index = Self::from_dictionary(dictionary)?;
-        shards.iter().try_for_each(|shard| index.add_shard(shard))?;
-        Ok(index)
     }
 
     /// How many shards the index was loaded with (0 for a built index).
