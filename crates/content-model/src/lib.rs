@@ -15,6 +15,14 @@ pub mod text_form;
 
 pub use parts::{catalogue_page_of, catalogue_pages, catalogue_path, Route, CATALOGUE_PAGE_SIZE};
 
+/// Documents a list of where a name or an acronym stands covers at most: at 4,000 documents an
+/// entity's page or the glossary would otherwise list tens of thousands of paragraphs, megabytes
+/// of HTML. (An entity's page states the true counts; search finds the rest.)
+pub const LISTED_DOCUMENTS: usize = 50;
+
+/// Events the timeline lists at most, the earliest first.
+pub const LISTED_EVENTS: usize = 500;
+
 /// What kind of text a document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DocKind {
@@ -143,7 +151,8 @@ pub struct GlossaryEntry {
     pub expansion: String,
     /// The document (index) and paragraph that define it, when the text does.
     pub defined_in: Option<(u32, u32)>,
-    /// Every (document, paragraph) that uses it.
+    /// The (document, paragraph)s that use it, in the first [`LISTED_DOCUMENTS`] documents
+    /// that do.
     pub uses: Vec<(u32, u32)>,
     /// The entity it names ("FATF"), by index.
     pub entity: Option<u16>,
@@ -179,7 +188,8 @@ pub const ENTITY_KINDS: [(&str, &str); 5] = [
     ("instrument", "Legal instruments"),
 ];
 
-/// A mention of an entity in its sentence, as the entity's page shows it.
+/// A mention of an entity in its sentence, as the entity's page shows it (those in the first
+/// [`LISTED_DOCUMENTS`] documents that mention it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     pub doc: u32,

@@ -86,7 +86,7 @@ pub fn to_library(
                 term: g.term.clone(),
                 expansion: g.expansion.clone(),
                 defined_in: g.defined_in.as_ref().map(|(slug, n)| (doc_index(slug), *n)),
-                uses: g.uses.iter().map(|(slug, n)| (doc_index(slug), *n)).collect(),
+                uses: in_listed_documents(g.uses.iter().map(|(slug, n)| (doc_index(slug), *n)), |(doc, _)| *doc),
                 entity: entities.iter().position(|(e, _)| e.aliases.contains(&g.term)).map(|e| e as u16),
             };
             (i as u16, entry)
@@ -96,15 +96,13 @@ pub fn to_library(
         .iter()
         .enumerate()
         .map(|(i, (e, mentions))| {
-            let mut in_docs: Vec<&str> = mentions.iter().map(|m| m.slug.as_str()).collect();
-            in_docs.dedup();
             let entity = out::Entity {
                 id: e.id.clone(),
                 name: e.name.clone(),
                 kind: e.kind.clone(),
                 aliases: e.aliases.clone(),
                 mentions: mentions.len() as u32,
-                documents: in_docs.len() as u32,
+                documents: documents_of(mentions.iter().map(|m| m.slug.as_str())),
             };
             (i as u16, entity)
         })
@@ -113,8 +111,8 @@ pub fn to_library(
         .iter()
         .enumerate()
         .map(|(i, (_, mentions))| {
-            let quotes = mentions
-                .iter()
+            let quotes = in_listed_documents(mentions.iter(), |m| doc_index(&m.slug))
+                .into_iter()
                 .map(|m| {
                     // The sentence as the paragraph holds it, so the mark's range fits.
                     let text = docs.get(doc_index(&m.slug) as usize).and_then(|d| d.paragraphs().find(|p| p.number == m.paragraph));
@@ -133,6 +131,7 @@ pub fn to_library(
         .collect();
     let events = timeline
         .iter()
+        .take(out::LISTED_EVENTS)
         .map(|e| out::Event {
             date: e.date.clone(),
             when: e.when.clone(),
@@ -160,4 +159,26 @@ pub fn to_library(
     };
     library.complete = library.routes().into_iter().filter_map(|r| library.path_of(r)).collect();
     library
+}
+
+/// How many documents a list in corpus order names (a document's entries are together).
+fn documents_of<'a>(slugs: impl Iterator<Item = &'a str>) -> u32 {
+    let mut slugs: Vec<&str> = slugs.collect();
+    slugs.dedup();
+    slugs.len() as u32
+}
+
+/// The items of a list in corpus order that belong to its first [`out::LISTED_DOCUMENTS`]
+/// documents.
+fn in_listed_documents<T>(items: impl Iterator<Item = T>, doc_of: impl Fn(&T) -> u32) -> Vec<T> {
+    let mut documents: Vec<u32> = Vec::new();
+    items
+        .filter(|item| {
+            let doc = doc_of(item);
+            if documents.last() != Some(&doc) {
+                documents.push(doc);
+            }
+            documents.len() <= out::LISTED_DOCUMENTS
+        })
+        .collect()
 }

@@ -84,3 +84,37 @@ fn the_catalogue_lists_fifty_documents_a_page() {
     assert_eq!(content_model::catalogue_pages(50), 1);
     assert_eq!(content_model::catalogue_pages(51), 2);
 }
+
+/// At scale an entity's page and the glossary list the first fifty documents of each name or
+/// acronym, and keep the true counts for the note that offers the rest.
+#[test]
+fn lists_of_mentions_and_uses_stop_at_fifty_documents_with_the_true_counts() {
+    let dir = std::env::temp_dir().join(format!("reader-listed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    for file in ["glossary.toml", "entities.toml"] {
+        std::fs::copy(content.join(file), dir.join(file)).expect("copy");
+    }
+    for i in 0..60 {
+        let text = format!(
+            "+++\nslug = \"release-{i}\"\ntitle = \"Release {i}\"\nkind = \"press-release\"\ndate = \"2017-07-07\"\n+++\n\n1. The Financial Action Task Force (FATF) met in Paris, and FATF members agreed.\n"
+        );
+        std::fs::write(dir.join(format!("{i:02}-release.md")), text).expect("write");
+    }
+    let library = corpus::build_library(&dir).unwrap_or_else(|e| panic!("{e}")).library;
+    std::fs::remove_dir_all(&dir).ok();
+
+    let fatf = library.entities.iter().position(|(_, e)| e.id == "fatf").expect("the FATF entity");
+    let (_, entity) = &library.entities[fatf];
+    assert_eq!(entity.documents, 60);
+    assert!(entity.mentions >= 60);
+    let quotes = &library.quotes[fatf].1;
+    let mut quoted: Vec<u32> = quotes.iter().map(|q| q.doc).collect();
+    quoted.dedup();
+    assert_eq!(quoted, (0..50).collect::<Vec<u32>>(), "the first fifty documents, each with all its mentions");
+
+    let (_, entry) = library.glossary.iter().find(|(_, g)| g.term == "FATF").expect("FATF in the glossary");
+    let mut used: Vec<u32> = entry.uses.iter().map(|(doc, _)| *doc).collect();
+    used.dedup();
+    assert_eq!(used.len(), content_model::LISTED_DOCUMENTS);
+}
