@@ -43,7 +43,8 @@ pub struct DocDate {
     pub day: u8,
 }
 
-const MONTHS: [&str; 12] =
+/// Month names as the sources write them, January first.
+pub(crate) const MONTHS: [&str; 12] =
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 impl DocDate {

@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::{line_of, ContentError};
-use crate::model::{DocDate, Document};
+use crate::model::{DocDate, Document, MONTHS};
 
 /// A figure of an operation, linked to its paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,9 +113,6 @@ fn valid_sort_date(date: &str) -> bool {
         _ => false,
     }
 }
-
-const MONTHS: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /// Full dates a text states ("26 June 2017"): (date, the words exactly as written).
 pub fn full_dates_in(text: &str) -> Vec<(DocDate, String)> {
