@@ -7,7 +7,8 @@
 //   the first search (focus, then one word typed, to the first result shown: bytes fetched, split
 //   into the index's dictionary, its shards and the hits' documents, and milliseconds); the
 //   search index's dictionary and shards as built; warm query time (median and p95 over a set of queries, each the mean of 20
-//   runs); the wasm memory the page holds once search has run.
+//   runs, through the `benchmark_search` hook these builds add with `--features bench-hooks`); the
+//   wasm memory the page holds once search has run.
 //   node scripts/bench-library.mjs [N...]          (default: 1 10 100)
 // Prints figures and asserts two things: the wasm is the same whatever the corpus (it holds
 // code, not documents; it exits 1 when two builds' wasm differ by 1 KB or more), and the
@@ -51,7 +52,7 @@ async function measure(n) {
   if (n !== 1) execFileSync("node", ["scripts/grow-corpus.mjs", String(n), content], { stdio: "inherit" });
   const dist = join(work, `dist-${n}`);
   const started = Date.now();
-  execFileSync("trunk", ["build", "--release", "--locked", "--dist", dist], {
+  execFileSync("trunk", ["build", "--release", "--locked", "--features", "bench-hooks", "--dist", dist], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, READER_CONTENT: content },
   });

@@ -189,11 +189,12 @@ pub fn search_page_url(query: &str) -> String {
     format!("/search?q={}", encode(query))
 }
 
-/// Benchmark hook for the end-to-end tests (`window.wasmBindings.benchmark_search`): runs the
+/// Benchmark hook for `scripts/bench-library.mjs` (`window.wasmBindings.benchmark_search`): runs the
 /// query `rounds` times on the live index, untimed so the engine's optimising tier takes over,
 /// then `rounds` times more, and returns the mean time of those in microseconds; NaN while
 /// the index (fetched on the first sign of a search) or a shard the query needs is still on
 /// its way (asking fetches the shards: call again).
+#[cfg(feature = "bench-hooks")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn benchmark_search(query: &str, rounds: u32) -> f64 {
     let Some(performance) = crate::browser::window().and_then(|w| w.performance()) else { return f64::NAN };

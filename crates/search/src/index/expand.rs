@@ -38,8 +38,16 @@ impl Index {
         found
     }
 
-    /// Most terms a word being typed expands to; the most frequent are kept.
-    const MAX_PREFIX_TERMS: usize = 64;
+    /// Most terms a word being typed expands to; the most frequent are kept. A word of one or
+    /// two letters so far completes to fewer: it will change at the next keystroke, and each
+    /// term may need its own shard of the index fetched (see `stored`).
+    fn max_prefix_terms(typed: &str) -> usize {
+        match char_len(typed) {
+            1 => 8,
+            2 => 16,
+            _ => 64,
+        }
+    }
 
     /// The dictionary terms a query word stands for: exactly, by stem, as a completion when it
     /// is being typed, and within its typo allowance; each with the weight of that kind.
@@ -63,7 +71,7 @@ impl Index {
                 .map(|id| (u64::from(u32::MAX - self.document_frequency(id) as u32) << 32) | u64::from(id))
                 .collect();
             completions.sort_unstable();
-            for key in completions.into_iter().take(Self::MAX_PREFIX_TERMS) {
+            for key in completions.into_iter().take(Self::max_prefix_terms(&word.term)) {
                 add(key as TermId, WEIGHTS.prefix, &mut out);
             }
         }
