@@ -169,7 +169,7 @@ test("speed: keystroke-to-results time (printed, not asserted; the engine's own 
     `to the next painted frame: median ${median(latencies.map((l) => l.frame)).toFixed(1)} ms (${latencies.length} keystrokes that changed the results)`);
   expect(latencies.length).toBeGreaterThan(10);
   await expect(page.getByRole("option").first()).toBeVisible();
-  expect(perQuery.every((t) => Number.isFinite(t) && t > 0)).toBe(true);
+  expect(latencies.every((l) => Number.isFinite(l.dom) && l.dom >= 0)).toBe(true);
 });
 
 test("an acronym's expansion finds the acronym, and the other way round", async ({ page }) => {
