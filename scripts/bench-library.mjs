@@ -10,11 +10,12 @@
 //   runs, through the `benchmark_search` hook these builds add with `--features bench-hooks`); the
 //   wasm memory the page holds once search has run.
 //   node scripts/bench-library.mjs [N...]          (default: 1 10 100)
+// For each N it also prints Pagefind's figures on the same pre-rendered pages (see `pagefind`).
 // Prints figures and asserts two things: the wasm is the same whatever the corpus (it holds
 // code, not documents; it exits 1 when two builds' wasm differ by 1 KB or more), and the
 // catalogue pages its documents, 50 a page (its last page, and a link back to the one before).
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 import { chromium } from "playwright";
@@ -152,10 +153,59 @@ async function measure(n) {
   }
 }
 
+/**
+ * Pagefind (pinned in package.json) on the same pre-rendered pages, for comparison: it indexes
+ * the build's HTML into `pagefind/` beside it, and a blank page of the same server (the reader's
+ * CSP would block Pagefind's script, so the context bypasses it) runs the same first search
+ * through Pagefind's JavaScript API: one word, then the data of its first eight results, as the
+ * reader's box shows eight. Bytes are brotli, as for the reader.
+ */
+async function pagefind(n) {
+  const dist = join(work, `dist-${n}`);
+  const started = Date.now();
+  execFileSync("node_modules/.bin/pagefind", ["--site", dist, "--output-subdir", "pagefind", "--silent"], { stdio: "inherit" });
+  const buildSeconds = (Date.now() - started) / 1000;
+  writeFileSync(join(dist, "pagefind-bench.html"), "<!DOCTYPE html><meta charset=utf-8><title>Pagefind</title>");
+  const indexFiles = readdirSync(join(dist, "pagefind"), { recursive: true }).map((f) => join(dist, "pagefind", f)).filter((f) => statSync(f).isFile());
+  const server = spawn("node", ["scripts/static-server.mjs", dist, String(PORT)], { stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise((r) => server.stdout.once("data", r));
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium" });
+  try {
+    const context = await browser.newContext({ bypassCSP: true, serviceWorkers: "block" });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${PORT}/pagefind-bench.html`);
+    const fetched = [];
+    page.on("response", (r) => fetched.push(r.url()));
+    const search = (q) =>
+      page.evaluate(async (q) => {
+        const t0 = performance.now();
+        const pagefind = await import("/pagefind/pagefind.js");
+        const found = await pagefind.search(q);
+        await Promise.all(found.results.slice(0, 8).map((r) => r.data()));
+        return performance.now() - t0;
+      }, q);
+    const firstMs = await search("nuclear");
+    const firstBytes = fetched.reduce((sum, url) => sum + (fileOf(dist, url) ? brotli(fileOf(dist, url)) : 0), 0);
+    const warm = [];
+    for (const q of QUERIES) {
+      await search(q); // fetches what the query needs
+      warm.push(await search(q));
+    }
+    return {
+      buildSeconds, files: indexFiles.length, indexBrotli: indexFiles.reduce((sum, f) => sum + brotli(f), 0), firstBytes, firstFiles: fetched.length, firstMs,
+      warmMedian: percentile(warm, 0.5), warmP95: percentile(warm, 0.95),
+    };
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
 const rows = [];
 for (const n of sizes) {
   const row = await measure(n);
   rows.push(row);
+
   const search =
     `search index: dictionary ${kb(row.dictionary)} brotli, ${row.shards} shards of at most ${kb(row.largestShard)}; ` +
     `first search: ${kb(row.firstSearch)} fetched (${row.firstSearchParts}), results ${row.firstSearchMs} ms after focus; ` +
@@ -167,6 +217,12 @@ for (const n of sizes) {
       `first visit of ${DOCUMENT}: ${kb(row.firstVisit)} brotli in ${row.firstVisitFiles} files, text at ${row.fcp.toFixed(0)} ms (FCP); ` +
       `catalogue: ${row.catalogue.pages} page(s) of up to ${CATALOGUE_PAGE}, the home page ${kb(row.catalogue.homeBrotli)} brotli; ` +
       `service worker precache ${precache}; ${search}`,
+  );
+  const pf = await pagefind(n);
+  console.log(
+    `${n}× Pagefind on the same pages: index ${pf.files} files, ${kb(pf.indexBrotli)} brotli in all, built in ${pf.buildSeconds.toFixed(0)} s; ` +
+      `first search (one word and its first eight results): ${kb(pf.firstBytes)} in ${pf.firstFiles} files, ${pf.firstMs.toFixed(0)} ms; ` +
+      `warm query (with its eight results) median ${pf.warmMedian.toFixed(1)} ms, p95 ${pf.warmP95.toFixed(1)} ms`,
   );
 }
 const broken = rows.filter((r) => r.catalogue.problem);
