@@ -35,12 +35,22 @@ function start(command, args, env, ready) {
   });
 }
 
+/** Waits until `url` answers (a driver on a busy machine can take more than a moment to listen). */
+async function listening(url, seconds = 30) {
+  for (let waited = 0; ; waited += 0.25) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (waited >= seconds) throw new Error(`nothing answered at ${url} after ${seconds} s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 before(async () => {
   assert.ok(MINIBROWSER, "WebKitGTK's MiniBrowser is installed (scripts/setup.sh --test installs webkit2gtk-driver)");
   await start("node", ["scripts/static-server.mjs", "dist", String(PORT)], {}, /Serving/);
   server = children.at(-1);
   await start("Xvfb", [DISPLAY, "-screen", "0", "1280x900x24", "-nolisten", "tcp"], {});
   await start("WebKitWebDriver", [`--port=${DRIVER_PORT}`], { DISPLAY });
+  await listening(`http://127.0.0.1:${DRIVER_PORT}/status`);
   driver = await new Builder()
     .usingServer(`http://127.0.0.1:${DRIVER_PORT}`)
     .withCapabilities({ browserName: "MiniBrowser", "webkitgtk:browserOptions": { binary: MINIBROWSER, args: ["--automation"] } })
