@@ -261,11 +261,6 @@ impl Index {
         Ok(())
     }
 
-    /// How many shards the index was loaded with (0 for a built index).
-    pub fn shard_count(&self) -> usize {
-        self.shard_starts.len()
-    }
-
     /// Where a passage is: its document, and which of the document's passages it is (from
     /// 0). Passages are indexed in library order, a document's together.
     pub fn passage_place(&self, passage: PassageId) -> Option<(u32, u32)> {
