@@ -186,3 +186,44 @@ test("an entity's other names find it: ISIL finds Daesh in the speech", async ({
   const speech = page.locator(".result-group", { hasText: "Speech: Defence Secretary Speech at CSIS, Washington" });
   await expect(speech.locator("mark", { hasText: "Daesh" }).first()).toBeVisible();
 });
+
+/** Requests for the search engine's module (its glue and its wasm). */
+const isEngine = (url) => /\/search-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(new URL(url).pathname);
+
+test("a visit that only reads never downloads the search engine; the first search loads it once", async ({ browser, baseURL }) => {
+  // No service worker here: it precaches the engine in the background after a first visit.
+  const context = await browser.newContext({ baseURL, serviceWorkers: "block" });
+  const page = await context.newPage();
+  const engine = [];
+  page.on("request", (r) => isEngine(r.url()) && engine.push(new URL(r.url()).pathname));
+  await page.goto(STATEMENT);
+  await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
+  await page.getByRole("link", { name: "Glossary of acronyms" }).click();
+  await expect(page.locator("main h1")).toHaveText("Glossary");
+  await page.waitForLoadState("networkidle");
+  expect(engine, "reading and following links load no search code").toEqual([]);
+
+  await box(page).fill("Eurojust");
+  await expect(page.getByRole("option").first()).toBeVisible();
+  await box(page).fill("financial action");
+  await expect(page.getByRole("option").first()).toContainText(/financial/i);
+  expect(engine.filter((f) => f.endsWith(".js")), "the engine's glue, once").toHaveLength(1);
+  expect(engine.filter((f) => f.endsWith(".wasm")), "the engine's wasm, once").toHaveLength(1);
+  await context.close();
+});
+
+test("a damaged search engine is refused and search says so; reading goes on", async ({ page }) => {
+  // On the context, so the service worker's precache gets the damaged file too.
+  await page.context().route("**/search-*_bg.wasm", async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    body[body.length - 1] ^= 1;
+    await route.fulfill({ response, body });
+  });
+  await page.goto(STATEMENT);
+  await box(page).fill("Eurojust");
+  await expect(page.locator(".site-search [role=status]")).toHaveText("Search could not fetch part of its index: the search engine did not arrive intact");
+  await page.keyboard.press("Escape");
+  await page.getByRole("link", { name: "Glossary of acronyms" }).click();
+  await expect(page.locator("main h1")).toHaveText("Glossary");
+});

@@ -15,6 +15,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { brotliCompressSync } from "node:zlib";
+import { buildSearchModule } from "./search-module.mjs";
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ["ignore", "inherit", "inherit"] });
 const WASM_FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-reference-types", "--enable-multivalue", "--enable-sign-ext", "--enable-mutable-globals"];
@@ -41,6 +42,9 @@ const library = libraryBytes.toString("base64");
 
 const wasm = readFileSync(`${out}/reader_bg.opt.wasm`).toString("base64");
 const glue = readFileSync(`${out}/reader.js`, "utf8");
+// The search engine's module (a classic script defining `readerSearchGlue`, and its wasm),
+// started on the first sign of a search as in the served reader.
+const searchModule = buildSearchModule("no-modules");
 const css = readFileSync("style/main.css", "utf8");
 const icon = readFileSync("public/favicon.svg").toString("base64");
 const template = readFileSync("index.html", "utf8");
@@ -48,7 +52,7 @@ const description = template.match(/<meta name="description" content="([^"]*)">/
 
 // `</script` cannot appear inside an inline script; base64 and the glue never contain it, but
 // make sure rather than ship a broken file.
-for (const [name, text] of [["glue", glue]]) {
+for (const [name, text] of [["glue", glue], ["search glue", searchModule.glue]]) {
   if (/<\/script/i.test(text)) throw new Error(`${name} contains </script and cannot be inlined`);
 }
 
@@ -57,14 +61,17 @@ for (const [name, text] of [["glue", glue]]) {
 // network at all (no connect-src, no fetches of any kind).
 const bootstrap = `window.readerLibrary = Uint8Array.from(atob("${library}"), (c) => c.charCodeAt(0));
 window.readerSearchIndex = ${JSON.stringify(searchIndex)}.map((file) => Uint8Array.from(atob(file), (c) => c.charCodeAt(0)));
+let searchStarted;
+window.readerSearch = () => (searchStarted ??= readerSearchGlue({ module_or_path: Uint8Array.from(atob("${searchModule.wasm.toString("base64")}"), (c) => c.charCodeAt(0)) }).then(() => readerSearchGlue));
 wasm_bindgen({ module_or_path: Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0)) });`;
 const hash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 const style = `\n${css}\n    `;
 const glueScript = `\n${glue}\n    `;
+const searchGlueScript = `\n${searchModule.glue}\n    `;
 const bootScript = `\n${bootstrap}\n    `;
 const policy = [
   "default-src 'none'",
-  `script-src 'wasm-unsafe-eval' ${hash(glueScript)} ${hash(bootScript)}`,
+  `script-src 'wasm-unsafe-eval' ${hash(glueScript)} ${hash(searchGlueScript)} ${hash(bootScript)}`,
   `style-src ${hash(style)}`,
   "img-src data:",
   "base-uri 'none'",
@@ -86,6 +93,7 @@ const html = `<!DOCTYPE html>
 <body>
     <noscript><p>This reader needs JavaScript and WebAssembly to show its documents.</p></noscript>
     <script>${glueScript}</script>
+    <script>${searchGlueScript}</script>
     <script>${bootScript}</script>
 </body>
 </html>

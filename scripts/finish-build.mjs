@@ -21,6 +21,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { buildSearchModule } from "./search-module.mjs";
 
 /** Every data file of the build, for saving the whole library for offline reading. */
 const DATA_LIST = "data-files.json";
@@ -67,15 +68,29 @@ shell = shell.replace(registration[0], "");
 // the check is skipped.
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 const wasmIntegrity = sri(readFileSync(join(dir, wasmUrl.split("/").pop())));
+// The search engine is a module of its own, loaded on the first sign of a search: the boot
+// module defines `window.readerSearch()`, which imports its glue, fetches and checks its wasm
+// the same way, starts it, and answers with its exports (see src/search_engine.rs). A failed
+// load is forgotten, so the next search tries again.
+const contentName = (stem, ext, bytes) => `${stem}-${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}${ext}`;
+const searchModule = buildSearchModule("web");
+const searchGlueFile = contentName("search", ".js", searchModule.glue);
+const searchWasmFile = contentName("search", "_bg.wasm", searchModule.wasm);
+writeFileSync(join(dir, searchGlueFile), searchModule.glue);
+writeFileSync(join(dir, searchWasmFile), searchModule.wasm);
+const beside = (file) => glueUrl.replace(/[^/]*$/, file);
 const boot = [
-  `const intact=async(bytes)=>!crypto.subtle||btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest("SHA-384",bytes))))===${JSON.stringify(wasmIntegrity.slice(7))};`,
-  `const [glue,bytes]=await Promise.all([import(${JSON.stringify(glueUrl)}),fetch(${JSON.stringify(wasmUrl)}).then((r)=>r.arrayBuffer())]);`,
-  `if(!(await intact(bytes)))throw new Error("The reader's code did not arrive intact, so it was not started.");`,
+  `const intact=async(bytes,hash)=>!crypto.subtle||btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest("SHA-384",bytes))))===hash;`,
+  `const code=(url)=>fetch(url).then((r)=>{if(!r.ok)throw new Error(\`\${url} answered \${r.status}\`);return r.arrayBuffer()});`,
+  `let search;window.readerSearch=()=>search??=Promise.all([import(${JSON.stringify(beside(searchGlueFile))}),code(${JSON.stringify(beside(searchWasmFile))})]).then(async([glue,bytes])=>{`,
+  `if(!(await intact(bytes,${JSON.stringify(sri(searchModule.wasm).slice(7))})))throw new Error("the search engine did not arrive intact");await glue.default({module_or_path:bytes});return glue}).catch((e)=>{search=undefined;throw String(e?.message??e)});`,
+  `const [glue,bytes]=await Promise.all([import(${JSON.stringify(glueUrl)}),code(${JSON.stringify(wasmUrl)})]);`,
+  `if(!(await intact(bytes,${JSON.stringify(wasmIntegrity.slice(7))})))throw new Error("The reader's code did not arrive intact, so it was not started.");`,
   `const w=await glue.default({module_or_path:bytes});window.wasmBindings=glue;window.wasmMemory=w.memory;`,
 ].join("\n");
-const bootFile = `boot-${createHash("sha256").update(boot).digest("hex").slice(0, 16)}.js`;
+const bootFile = contentName("boot", ".js", boot);
 writeFileSync(join(dir, bootFile), `${boot}\n`);
-const bootUrl = glueUrl.replace(/[^/]*$/, bootFile);
+const bootUrl = beside(bootFile);
 const loader = [
   `const add=(src,more)=>document.head.append(Object.assign(document.createElement("script"),{src},more));`,
   `add(${JSON.stringify(registration[1])},{integrity:${JSON.stringify(registrationIntegrity)}});`,

@@ -5,6 +5,7 @@
 //   node scripts/size-report.mjs dist [--budget size-budget.json]
 // With --budget, exits 1 when a figure is over its budget: `firstLoadBrotliBytes` (the largest
 // first load of any page), `codeBrotliBytes` (the scripts and wasm every first visit loads)
+// `searchCodeBrotliBytes` (the search engine's module, loaded on the first sign of a search)
 // and `readableBrotliBytes` (per page file: bytes until readable).
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -34,6 +35,9 @@ function sizes(rel) {
   return sizeCache.get(rel);
 }
 
+/** The search engine's module (its glue and wasm), which a page loads on the first sign of a search, not at first. */
+const isSearchCode = (rel) => /^search-[0-9a-f]+(_bg)?\.(js|wasm)$/.test(rel);
+
 /** The files a page references (href/src attributes, quoted or not, what the loader imports: the JavaScript and the wasm, and its data file). */
 function referencedBy(page) {
   const html = readFileSync(join(dir, page), "utf8");
@@ -50,7 +54,7 @@ function referencedBy(page) {
   scan(html);
   // The page's loader adds the boot module, which loads the glue and the wasm.
   for (const rel of [...found].filter((f) => /^boot-[0-9a-f]+\.js$/.test(f))) scan(readFileSync(join(dir, rel), "utf8"));
-  return [...found].filter((rel) => statSync(join(dir, rel), { throwIfNoEntry: false })?.isFile());
+  return [...found].filter((rel) => !isSearchCode(rel) && statSync(join(dir, rel), { throwIfNoEntry: false })?.isFile());
 }
 
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
@@ -81,6 +85,9 @@ const pages = files.filter((f) => f.endsWith(".html"));
 const code = referencedBy("index.html").filter((f) => /\.(js|wasm)$/.test(f));
 const codeBytes = code.reduce((sum, f) => sum + sizes(f).brotli, 0);
 console.log(`\nCODE every first visit loads (${code.join(", ")}): ${kb(codeBytes)} KB brotli`);
+const searchCode = files.filter(isSearchCode);
+const searchCodeBytes = searchCode.reduce((sum, f) => sum + sizes(f).brotli, 0);
+console.log(`SEARCH CODE the first search loads (${searchCode.join(", ")}): ${kb(searchCodeBytes)} KB brotli`);
 console.log(`\n${"page (brotli KB)".padEnd(52)} ${"readable".padStart(8)} ${"first load".padStart(10)}`);
 const figures = pages.map((page) => {
   const refs = referencedBy(page);
@@ -105,6 +112,7 @@ if (budgetFile) {
   };
   check(`largest first load (${largest.page})`, largest.firstLoad, budget.firstLoadBrotliBytes);
   check("code", codeBytes, budget.codeBrotliBytes);
+  check("search code", searchCodeBytes, budget.searchCodeBrotliBytes);
   for (const [page, limit] of Object.entries(budget.readableBrotliBytes ?? {})) {
     const f = figures.find((x) => x.page === page);
     if (!f) over.push(`${page} (not built)`);

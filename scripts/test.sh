@@ -13,20 +13,23 @@ step() { printf '\n=== %s\n' "$*"; }
 # The fast lane: formatting, lints and docs fail here, before anything slow runs.
 step "fast lane: rustfmt, clippy (native crates, the pre-renderer, the app on wasm32), rustdoc"
 cargo fmt --all --check
-cargo clippy --locked -p content-model -p corpus -p search --all-targets -- -D warnings
+cargo clippy --locked -p content-model -p corpus -p search -p search-module --all-targets -- -D warnings
 cargo clippy --locked -p reader --no-default-features --features ssr --lib --bins -- -D warnings
 cargo clippy --locked -p reader --target wasm32-unknown-unknown --all-targets -- -D warnings
-RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p content-model -p corpus -p search
+cargo clippy --locked -p reader --target wasm32-unknown-unknown --all-targets --features linked-search -- -D warnings
+cargo clippy --locked -p search-module --target wasm32-unknown-unknown -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p content-model -p corpus -p search -p search-module
 RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p reader --target wasm32-unknown-unknown
 
 step "native tests (content model, corpus, search)"
 cargo test --locked -p content-model -p corpus -p search
 
+# The browser tests link the search engine in (they have no page to load its module from).
 step "wasm-bindgen tests in headless Chromium"
-wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" --mode no-install -- --locked
+wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" --mode no-install -- --locked --features linked-search
 
 step "wasm-bindgen tests in headless Firefox"
-wasm-pack test --headless --firefox --geckodriver "$HOME/.cargo/bin/geckodriver" --mode no-install -- --locked
+wasm-pack test --headless --firefox --geckodriver "$HOME/.cargo/bin/geckodriver" --mode no-install -- --locked --features linked-search
 
 step "release build (site root in dist/, sub-path /reader/ in dist-reader/)"
 trunk build --release --locked

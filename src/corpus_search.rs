@@ -1,15 +1,17 @@
 //! Search over the library with the index the build wrote (`search::Dictionary`). On the first
-//! sign the reader will search (see [`warm_up`]) the app fetches the index's dictionary; each
-//! query then fetches the few shards holding its terms, and the hits' documents for their text.
-//! Nothing is built in the browser. The one-file build carries the whole index in the page.
+//! sign the reader will search (see [`warm_up`]) the app loads the search engine's module
+//! (`crate::search_engine`) and fetches the index's dictionary; each query then fetches the few
+//! shards holding its terms, and the hits' documents for their text. Nothing is built in the
+//! browser. The one-file build carries the whole index in the page.
 
 use std::cell::{OnceCell, RefCell};
 
 use leptos::prelude::*;
-use search::{Index, SearchResults};
+use search::SearchResults;
 
 use crate::library::{self, Block, DocEntry, Paragraph};
 use crate::router::encode;
+use crate::search_engine::Engine;
 
 /// Where an indexed passage lives: its document and paragraph.
 #[derive(Clone, Copy)]
@@ -19,16 +21,8 @@ pub struct PassageRef {
     pub heading: Option<&'static str>,
 }
 
-struct Search {
-    index: Index,
-    /// Each shard's file, by number (none when the page carries the whole index).
-    shard_files: Vec<String>,
-    /// Each document's data file, by document.
-    document_files: Vec<String>,
-}
-
 thread_local! {
-    static SEARCH: OnceCell<&'static Search> = const { OnceCell::new() };
+    static ENGINE: OnceCell<&'static Engine> = const { OnceCell::new() };
     /// Changes whenever search can answer more: the dictionary or a shard has arrived.
     static ARRIVALS: ArcRwSignal<u32> = ArcRwSignal::new(0);
     /// Why search cannot answer, when a file it needs could not be fetched.
@@ -37,22 +31,15 @@ thread_local! {
     static IN_FLIGHT: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
-fn loaded() -> Option<&'static Search> {
-    SEARCH.with(|s| s.get().copied())
+fn loaded() -> Option<&'static Engine> {
+    ENGINE.with(|s| s.get().copied())
 }
 
 fn arrived() {
     ARRIVALS.with(|a| a.update(|n| *n += 1));
 }
 
-/// Keeps the index for the life of the page.
-fn install(index: Index, shard_files: Vec<String>, document_files: Vec<String>) {
-    let search: &'static Search = Box::leak(Box::new(Search { index, shard_files, document_files }));
-    SEARCH.with(|s| s.set(search).ok());
-    arrived();
-}
-
-/// Whether the dictionary is here, so search can start answering (tracked).
+/// Whether the engine and the dictionary are here, so search can start answering (tracked).
 pub fn ready() -> bool {
     ARRIVALS.with(|a| a.track());
     loaded().is_some()
@@ -63,85 +50,79 @@ pub fn failure() -> Option<String> {
     FAILURE.with(|f| f.get())
 }
 
-/// Fetches `file` once at a time and hands its bytes to `arrive`; a failure is kept for
+/// Runs `task` once at a time for `file` (fetching it, say); a failure is kept for
 /// [`failure`], and the file is asked for again at the next query that needs it.
-fn fetch(file: &str, arrive: fn(&[u8]) -> Result<(), String>) {
+#[cfg(feature = "hydrate")]
+fn once_at_a_time(file: &str, task: impl std::future::Future<Output = Result<(), String>> + 'static) {
     if file.is_empty() || IN_FLIGHT.with(|f| f.borrow().iter().any(|x| x == file)) {
         return;
     }
     IN_FLIGHT.with(|f| f.borrow_mut().push(file.to_string()));
-    #[cfg(feature = "hydrate")]
-    {
-        let file = file.to_string();
-        leptos::task::spawn_local(async move {
-            let result = library::fetch_bytes(&file).await.and_then(|bytes| arrive(&bytes));
-            IN_FLIGHT.with(|f| f.borrow_mut().retain(|x| *x != file));
-            FAILURE.with(|f| f.set(result.err()));
-        });
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = arrive;
-}
-
-/// The whole index from its files, as the one-file build carries them: the dictionary, then
-/// every shard.
-fn index_from_files(files: &[Vec<u8>]) -> Option<Index> {
-    let (dictionary, shards) = files.split_first()?;
-    let index = Index::from_dictionary(search::Dictionary::from_bytes(dictionary).ok()?).ok()?;
-    shards.iter().all(|shard| index.add_shard(shard).is_ok()).then_some(index)
-}
-
-/// Fetches the index's dictionary (on the first sign the reader will search: focus of the
-/// search box, a URL with a query), so the first keystroke finds it ready.
-pub fn warm_up() {
-    if loaded().is_some() {
-        return;
-    }
-    if let Some(files) = crate::browser::embedded_search_index() {
-        if let Some(index) = index_from_files(&files) {
-            install(index, Vec::new(), Vec::new());
-        }
-        return;
-    }
-    if IN_FLIGHT.with(|f| f.borrow().iter().any(|x| x == "dictionary")) {
-        return;
-    }
-    IN_FLIGHT.with(|f| f.borrow_mut().push("dictionary".to_string()));
-    #[cfg(feature = "hydrate")]
-    leptos::task::spawn_local(async {
-        let result = async {
-            let manifest = library::manifest().await?;
-            let bytes = library::fetch_bytes(&manifest.search).await?;
-            let mut dictionary = search::Dictionary::from_bytes(&bytes).map_err(|e| e.to_string())?;
-            let shard_files = std::mem::take(&mut dictionary.shard_files);
-            let document_files = std::mem::take(&mut dictionary.document_files);
-            let index = Index::from_dictionary(dictionary).map_err(|e| e.to_string())?;
-            install(index, shard_files, document_files);
-            Ok::<(), String>(())
-        }
-        .await;
-        IN_FLIGHT.with(|f| f.borrow_mut().retain(|x| x != "dictionary"));
+    let file = file.to_string();
+    leptos::task::spawn_local(async move {
+        let result = task.await;
+        IN_FLIGHT.with(|f| f.borrow_mut().retain(|x| *x != file));
         FAILURE.with(|f| f.set(result.err()));
     });
 }
 
-/// The index, once its dictionary is here (tracked): enough to mark what a query matches.
-pub fn index() -> Option<&'static Index> {
-    ready().then(|| loaded().map(|s| &s.index)).flatten()
+/// Fetches `file` and hands its bytes to `arrive` (in the browser).
+fn fetch(file: &str, arrive: fn(&[u8]) -> Result<(), String>) {
+    #[cfg(feature = "hydrate")]
+    {
+        let owned = file.to_string();
+        once_at_a_time(file, async move { arrive(&library::fetch_bytes(&owned).await?) });
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (file, arrive);
+}
+
+/// Loads the engine and opens the index: from the files the page carries (the one-file build:
+/// the dictionary, then every shard), or else from the dictionary the manifest names.
+#[cfg(feature = "hydrate")]
+async fn open() -> Result<(), String> {
+    let engine = crate::search_engine::load().await?;
+    match crate::browser::embedded_search_index() {
+        Some(files) => {
+            let (dictionary, shards) = files.split_first().ok_or("the page carries no search index")?;
+            engine.open(dictionary)?;
+            shards.iter().try_for_each(|shard| engine.add_shard(shard))?;
+        }
+        None => engine.open(&library::fetch_bytes(&library::manifest().await?.search).await?)?,
+    }
+    ENGINE.with(|s| s.set(Box::leak(Box::new(engine))).ok());
+    arrived();
+    Ok(())
+}
+
+/// Loads the engine and the index's dictionary (on the first sign the reader will search:
+/// focus of the search box, a URL with a query), so the first keystroke finds them ready.
+pub fn warm_up() {
+    #[cfg(feature = "hydrate")]
+    if loaded().is_none() {
+        once_at_a_time("dictionary", open());
+    }
+}
+
+/// The byte ranges of a paragraph's text that `query` matches, once the engine is here
+/// (tracked).
+pub fn marks(query: &str) -> Option<impl Fn(&str) -> Vec<std::ops::Range<usize>>> {
+    let engine = ready().then(loaded).flatten()?;
+    let query = query.to_string();
+    Some(move |text: &str| engine.marks(&query, text))
 }
 
 /// The best `limit` paragraphs for `query`, each with what it matched once its document is
-/// here; `None` while the index or a shard the query needs is on its way (tracked: it answers
-/// again when they arrive).
+/// here; `None` while the engine, the index or a shard the query needs is on its way (tracked:
+/// it answers again when they arrive).
 pub fn run(query: &str, limit: usize) -> Option<SearchResults> {
     ARRIVALS.with(|a| a.track());
-    let search = loaded()?;
-    let missing = search.index.shards_for(query);
+    let engine = loaded()?;
+    let missing = engine.missing_shards(query);
     if !missing.is_empty() {
         for shard in missing {
-            fetch(search.shard_files.get(shard).map_or("", String::as_str), |bytes| {
-                let search = loaded().ok_or("no index")?;
-                search.index.add_shard(bytes).map_err(|e| e.to_string())?;
+            fetch(&shard, |bytes| {
+                loaded().ok_or("no index")?.add_shard(bytes)?;
                 arrived();
                 Ok(())
             });
@@ -150,23 +131,30 @@ pub fn run(query: &str, limit: usize) -> Option<SearchResults> {
     }
     // A hit's text is its document's, fetched when first needed.
     let text_of = |id: u32| match passage(id) {
-        Some(p) => Some(p.paragraph.text.as_str()),
+        Some(p) => Some(p.paragraph.text.clone()),
         None => {
-            let doc = search.index.passage_place(id).map_or(u32::MAX, |(doc, _)| doc);
-            fetch(search.document_files.get(doc as usize).map_or("", String::as_str), |bytes| {
+            let engine = loaded()?;
+            let doc = engine.passage_place(id).map_or(u32::MAX, |(doc, _)| doc);
+            fetch(&engine.document_file(doc), |bytes| {
                 library::merge(library::Part::from_bytes(bytes).map_err(|e| e.to_string())?);
                 Ok(())
             });
             None
         }
     };
-    Some(search.index.search_marked(query, limit, text_of))
+    match engine.search(query, limit, text_of) {
+        Ok(results) => Some(results),
+        Err(error) => {
+            FAILURE.with(|f| f.set(Some(error)));
+            None
+        }
+    }
 }
 
 /// The paragraph a passage is, once its document is here (tracked).
 pub fn passage(id: u32) -> Option<PassageRef> {
     library::version();
-    let (doc, ordinal) = loaded()?.index.passage_place(id)?;
+    let (doc, ordinal) = loaded()?.passage_place(id)?;
     let document = library::document(doc)?;
     let mut heading = None;
     let mut paragraphs = 0;

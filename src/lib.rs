@@ -25,6 +25,7 @@ pub mod head;
 pub mod library;
 pub mod pages;
 pub mod router;
+pub mod search_engine;
 
 thread_local! {
     static HYDRATING_ROUTE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };

@@ -68,10 +68,10 @@ fn DocumentView(index: u32, query: Option<String>, quote: Option<String>) -> imp
     let mentions = &doc.names;
     let mentioned: Vec<u16> = mentions.iter().map(|m| m.entity).collect();
     let body = {
-        let matcher = query.as_deref().and_then(|q| Some(crate::corpus_search::index()?.matcher(q)));
+        let marks = query.as_deref().and_then(crate::corpus_search::marks);
         // The quote is marked in the paragraph the link named, not wherever the words recur.
         let cited = use_location().with_untracked(|l| l.hash.clone());
-        let ranges = |text: &str| matcher.as_ref().map(|m| m.ranges(text)).unwrap_or_default();
+        let ranges = |text: &str| marks.as_ref().map(|m| m(text)).unwrap_or_default();
         let paragraph_ranges = |p: &Paragraph| {
             let mut ranges = ranges(&p.text);
             if p.anchor() == cited {

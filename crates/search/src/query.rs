@@ -3,6 +3,7 @@
 //! is still being typed (then it also matches as a prefix).
 
 use crate::text::{tokenize, Token};
+use serde::{Deserialize, Serialize};
 
 /// Longest query taken into account, in characters; the rest is ignored so any input is
 /// answered in bounded time.
@@ -10,7 +11,7 @@ pub const MAX_QUERY_CHARS: usize = 256;
 /// Most words (free or in phrases) a query keeps.
 pub const MAX_WORDS: usize = 12;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueryWord {
     /// The folded term. After the index resolves synonyms, a synonym typed out in several
     /// words ("trafficking in human beings") is one query word: those words joined by spaces.
@@ -19,7 +20,7 @@ pub struct QueryWord {
     pub prefix: bool,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Query {
     pub words: Vec<QueryWord>,
     /// Each phrase as its folded words, in order.

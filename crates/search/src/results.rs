@@ -1,5 +1,6 @@
 //! What a search returns.
 
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 use crate::query::Query;
@@ -7,7 +8,7 @@ use crate::query::Query;
 /// One matching paragraph: its passage number (the order it was given to the index), its
 /// score, and the byte ranges of its text that matched, exact, stemmed, completed, fuzzy and
 /// folded forms included.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchHit {
     pub passage: u32,
     pub score: f32,
@@ -15,13 +16,13 @@ pub struct SearchHit {
 }
 
 /// The hits of one document, best first.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentHits {
     pub doc: u32,
     pub hits: Vec<SearchHit>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchResults {
     pub query: Query,
     /// Documents in order of their best paragraph.

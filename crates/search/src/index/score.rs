@@ -24,16 +24,16 @@ impl Index {
     /// Parses `input` and searches; returns at most `limit` paragraphs, grouped by document,
     /// without what they matched (see [`Index::search_marked`]).
     pub fn search(&self, input: &str, limit: usize) -> SearchResults {
-        self.search_marked(input, limit, |_| None)
+        self.search_marked(input, limit, |_| None::<&str>)
     }
 
     /// [`Index::search`], each hit with the byte ranges that matched in its text, where
     /// `text_of` gives it (the index keeps no text).
-    pub fn search_marked<'t>(&self, input: &str, limit: usize, text_of: impl Fn(PassageId) -> Option<&'t str>) -> SearchResults {
+    pub fn search_marked<T: AsRef<str>>(&self, input: &str, limit: usize, text_of: impl Fn(PassageId) -> Option<T>) -> SearchResults {
         self.search_query(query::parse(input), limit, &text_of)
     }
 
-    fn search_query<'t>(&self, mut query: Query, limit: usize, text_of: &dyn Fn(PassageId) -> Option<&'t str>) -> SearchResults {
+    fn search_query<T: AsRef<str>>(&self, mut query: Query, limit: usize, text_of: &dyn Fn(PassageId) -> Option<T>) -> SearchResults {
         if query.is_empty() {
             return SearchResults { query, ..SearchResults::default() };
         }
@@ -135,12 +135,12 @@ impl Index {
 
     /// The ranked passages as hits with what they matched, grouped by document (documents in
     /// the order of their best hit).
-    fn group<'t>(&self, ranked: Vec<u64>, resolved: &Resolved, text_of: &dyn Fn(PassageId) -> Option<&'t str>) -> Vec<DocumentHits> {
+    fn group<T: AsRef<str>>(&self, ranked: Vec<u64>, resolved: &Resolved, text_of: &dyn Fn(PassageId) -> Option<T>) -> Vec<DocumentHits> {
         let matcher = self.matcher_of(resolved);
         let mut groups: Vec<DocumentHits> = Vec::new();
         for (score, passage) in ranked.into_iter().map(from_rank_key) {
             let doc = self.passages[passage as usize].doc;
-            let ranges = text_of(passage).map(|text| matcher.ranges(text)).unwrap_or_default();
+            let ranges = text_of(passage).map(|text| matcher.ranges(text.as_ref())).unwrap_or_default();
             let hit = SearchHit { passage, score, ranges };
             match groups.iter_mut().find(|g| g.doc == doc) {
                 Some(group) => group.hits.push(hit),
