@@ -227,3 +227,33 @@ test("a damaged search engine is refused and search says so; reading goes on", a
   await page.getByRole("link", { name: "Glossary of acronyms" }).click();
   await expect(page.locator("main h1")).toHaveText("Glossary");
 });
+
+test("a question in a reader's own words is answered by its content words, and the results say what is approximate", async ({ page }) => {
+  await page.goto(`/search?q=${encodeURIComponent("what did the defence secretary say about russia")}`);
+  const marks = page.locator(".result mark.hit");
+  await expect(marks.first()).toBeVisible();
+  const marked = (await marks.allTextContents()).map((m) => m.toLowerCase());
+  expect(marked).toContain("russia");
+  const small = ["what", "did", "the", "say", "about", "that", "saying"];
+  expect(marked.filter((m) => small.includes(m)), "the question's small words mark nothing").toEqual([]);
+
+  await page.goto("/search?q=2017");
+  await expect(page.locator(".search-summary")).toHaveText("No results for 2017.");
+  await expect(page.locator(".suggestions a").first()).toHaveText(/^20\d\d$/);
+
+  await page.goto("/search?q=F.A.T.F.");
+  const dotted = await page.locator(".search-summary").textContent();
+  await page.goto("/search?q=FATF");
+  await expect(page.locator(".search-summary")).toHaveText(dotted.replace("F.A.T.F.", "FATF"));
+
+  await page.goto("/search?q=eurojsut");
+  await expect(page.locator(".partial-note")).toHaveText("No paragraph has “eurojsut”: these have close spellings.");
+
+  await page.goto("/search?q=internet");
+  await expect(page.locator(".partial-note")).toHaveText(/^The last \d+ match by their heading or title only\.$/);
+  const labels = await page.locator(".result .hit-where").allTextContents();
+  const byHeading = labels.filter((l) => l.endsWith("matched by its heading or title"));
+  expect(byHeading.length).toBeGreaterThan(0);
+  expect(labels.slice(-byHeading.length), "they come last").toEqual(byHeading);
+  await expect(page.locator(".result").first().locator("mark.hit")).toHaveText("internet");
+});

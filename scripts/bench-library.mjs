@@ -124,8 +124,9 @@ async function measure(n) {
     await page.getByRole("option").first().waitFor({ timeout: 300_000 });
     const firstSearchMs = Date.now() - t0;
     const firstSearch = bytesOf(fetched);
-    const kind = (url) => (/\/data\/search\/dictionary\./.test(url) ? "dictionary" : /\/data\/search\//.test(url) ? "shards" : "documents");
-    const firstSearchParts = Object.fromEntries(["dictionary", "shards", "documents"].map((k) => [k, fetched.filter((u) => kind(u) === k)]));
+    const kind = (url) =>
+      /\/search-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(url) ? "engine" : /\/data\/search\/dictionary\./.test(url) ? "dictionary" : /\/data\/search\//.test(url) ? "shards" : "documents";
+    const firstSearchParts = Object.fromEntries(["engine", "dictionary", "shards", "documents"].map((k) => [k, fetched.filter((u) => kind(u) === k)]));
     await box.fill("");
     await box.pressSequentially("terrorist financing networks", { delay: 30 });
     await page.getByRole("option").first().waitFor({ timeout: 300_000 });

@@ -12,7 +12,7 @@ use crate::corpus_search::PassageRef;
 pub fn HitPreview(passage: PassageRef, hit: SearchHit, label: String, chars: usize) -> impl IntoView {
     let cut = snippet(&passage.paragraph.text, &hit.ranges, chars);
     view! {
-        <span class="hit-where">{label}</span>
+        <span class="hit-where">{label}{(!hit.in_text).then_some(" · matched by its heading or title")}</span>
         <span class="hit-snippet">
             {cut.cut_start.then_some("…")}
             <Highlighted text=cut.text ranges=cut.ranges/>

@@ -77,7 +77,23 @@ fn Summary(query: String, results: SearchResults, loading: bool) -> impl IntoVie
             <q class="search-query">{query}</q>
         </p>
         {results.partial.then(|| view! { <p class="partial-note">"No paragraph holds every word; these hold the most."</p> })}
+        {notes(&results).map(|note| view! { <p class="partial-note">{note}</p> })}
     })
+}
+
+/// What a reader should know about the results besides their count: words found only as close
+/// spellings, and paragraphs that match only by their heading or their document's title.
+fn notes(results: &SearchResults) -> Option<String> {
+    let mut notes = Vec::new();
+    if !results.approximate.is_empty() {
+        notes.push(format!("No paragraph has “{}”: these have close spellings.", results.approximate.join("”, “")));
+    }
+    match results.by_heading {
+        0 => {}
+        1 => notes.push("The last matches by its heading or title only.".to_string()),
+        n => notes.push(format!("The last {n} match by their heading or title only.")),
+    }
+    (!notes.is_empty()).then(|| notes.join(" "))
 }
 
 fn plural(n: usize) -> &'static str {

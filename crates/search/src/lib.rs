@@ -10,6 +10,7 @@
 //!   proximity boosts ([`rank`]), and groups hits by document with the byte ranges it matched.
 //! - [`snippet`] cuts a window around the best matches for display.
 
+pub mod function_words;
 mod fuzzy;
 mod index;
 pub mod query;

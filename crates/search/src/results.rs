@@ -13,6 +13,9 @@ pub struct SearchHit {
     pub passage: u32,
     pub score: f32,
     pub ranges: Vec<Range<usize>>,
+    /// The paragraph's own text matches; `false` when only its document's title or its
+    /// section heading does (such hits come after the others).
+    pub in_text: bool,
 }
 
 /// The hits of one document, best first.
@@ -29,8 +32,12 @@ pub struct SearchResults {
     pub groups: Vec<DocumentHits>,
     /// Paragraphs matched in all (before any limit).
     pub total: usize,
+    /// Of those, how many match only through their document's title or section heading.
+    pub by_heading: usize,
     /// No paragraph holds every word: these hold the most.
     pub partial: bool,
+    /// Query words the corpus does not hold, found only as close spellings.
+    pub approximate: Vec<String>,
     /// For a query with no results: the query with an unknown word replaced by the nearest
     /// terms of the corpus, best first.
     pub suggestions: Vec<String>,

@@ -122,14 +122,33 @@ fn joins(text: &str, left: &Range<usize>, right: &Range<usize>) -> bool {
     is_digit_group_separator(sep) && all_digits(left) && all_digits(right) && right.len() == 3
 }
 
+/// Whether a word is one letter followed by a dot with another such letter right after it:
+/// the start or middle of a dotted initialism (`F.A.T.F.`, `U.K.`).
+fn dotted_initial(text: &str, left: &Range<usize>, right: &Range<usize>) -> bool {
+    let single_letter = |r: &Range<usize>| text[r.clone()].chars().count() == 1 && text[r.clone()].chars().all(char::is_alphabetic);
+    &text[left.end..right.start] == "." && single_letter(left) && single_letter(right)
+}
+
 /// Splits `text` into tokens. Parts of a compound are tokens of their own; the compound is
-/// added after them, spanning them all.
+/// added after them, spanning them all. A dotted initialism is one token, its letters joined
+/// (`F.A.T.F.` is `fatf`, as FATF is): its single letters alone would match any "a".
 pub fn tokenize(text: &str) -> Vec<Token> {
     let spans = words(text);
     let mut tokens = Vec::with_capacity(spans.len() + 4);
     let mut i = 0;
     let mut position = 0u32;
     while i < spans.len() {
+        let mut j = i;
+        while j + 1 < spans.len() && dotted_initial(text, &spans[j], &spans[j + 1]) {
+            j += 1;
+        }
+        if j > i {
+            let term = spans[i..=j].iter().map(|span| fold(&text[span.clone()])).collect();
+            tokens.push(Token { term, range: spans[i].start..spans[j].end, position, compound: false });
+            position += 1;
+            i = j + 1;
+            continue;
+        }
         let mut j = i;
         while j + 1 < spans.len() && joins(text, &spans[j], &spans[j + 1]) {
             j += 1;
@@ -198,6 +217,15 @@ mod tests {
         assert_eq!(&"the Counter-Daesh Global"[compound.range.clone()], "Counter-Daesh");
         assert_eq!(compound.position, 1);
         assert_eq!(tokens.last().map(|t| t.position), Some(3));
+    }
+
+    #[test]
+    fn a_dotted_initialism_is_one_word() {
+        assert_eq!(terms("the F.A.T.F. said"), ["the", "fatf", "said"]);
+        assert_eq!(terms("U.K. and e.g. A. Smith"), ["uk", "and", "eg", "a", "smith"]);
+        let text = "by the U.N.";
+        let un = tokenize(text).into_iter().find(|t| t.term == "un").expect("un");
+        assert_eq!(&text[un.range], "U.N");
     }
 
     #[test]

@@ -354,3 +354,66 @@ fn a_damaged_index_file_is_refused_and_never_panics() {
         }
     }
 }
+
+/// (slug, paragraph number, its text) of every hit of `q` on the reader's own index, in order.
+fn hits_with_synonyms(q: &str) -> Vec<(&'static str, u32, &'static str)> {
+    let results = index_with_synonyms().search_marked(q, 50, text_of);
+    results
+        .hits()
+        .map(|(_, hit)| {
+            let (slug, number, text) = &corpus().passages[hit.passage as usize];
+            (slug.as_str(), *number, text.as_str())
+        })
+        .collect()
+}
+
+#[test]
+fn a_question_in_a_readers_own_words_is_answered_by_its_content_words() {
+    // Its small words ("what", "did", "the", "say", "about") match nothing, and "what" is never
+    // read as "that".
+    let hits = hits_with_synonyms("what did the defence secretary say about russia");
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|(slug, _, text)| *slug == SPEECH && text.contains("Russia")), "{hits:#?}");
+    let when = hits_with_synonyms("when was the romanian action day");
+    assert_eq!((when[0].0, when[0].1), (FRANCE, 1), "the paragraph that dates the action day: {when:#?}");
+    assert!(hits_with_synonyms("what").iter().all(|(_, _, text)| text.to_lowercase().contains("what")));
+    // A question of small words only still searches for them.
+    assert!(!hits_with_synonyms("what they").is_empty());
+    // Quoted, small words count.
+    assert!(search("\"the action day\"").hits().count() >= 1);
+}
+
+#[test]
+fn numbers_are_never_read_as_other_numbers() {
+    let results = index_with_synonyms().search_marked("2017", 50, text_of);
+    assert!(results.is_empty(), "no paragraph holds 2017");
+    assert!(!results.suggestions.is_empty(), "the nearest years are offered instead");
+    let hits = hits_with_synonyms("2018");
+    assert!(!hits.is_empty() && hits.iter().all(|(_, _, text)| text.contains("2018")), "{hits:#?}");
+}
+
+#[test]
+fn a_dotted_initialism_finds_the_acronym() {
+    assert_eq!(hits_with_synonyms("F.A.T.F."), hits_with_synonyms("FATF"));
+    assert!(hits_with_synonyms("F.A.T.F.").len() <= 10);
+}
+
+#[test]
+fn paragraphs_matched_only_by_their_heading_follow_those_whose_text_matches() {
+    let results = index_with_synonyms().search_marked("internet", 50, text_of);
+    let hits: Vec<_> = results.hits().map(|(_, h)| h).collect();
+    assert!(hits[0].in_text && !hits[0].ranges.is_empty(), "the paragraph that says internet comes first");
+    assert_eq!(results.by_heading, hits.iter().filter(|h| !h.in_text).count());
+    assert!(results.by_heading >= 1, "the section's other paragraphs match by its heading");
+    let first_by_heading = hits.iter().position(|h| !h.in_text).expect("some by heading");
+    assert!(hits[first_by_heading..].iter().all(|h| !h.in_text), "none with its own match after them");
+    assert!(hits.iter().all(|h| h.in_text != h.ranges.is_empty()), "a hit's text is marked exactly when it matches");
+}
+
+#[test]
+fn a_word_found_only_as_a_close_spelling_is_said_to_be() {
+    let results = index_with_synonyms().search_marked("eurojsut ", 50, text_of);
+    assert!(!results.is_empty());
+    assert_eq!(results.approximate, ["eurojsut"]);
+    assert!(index_with_synonyms().search_marked("eurojust ", 50, text_of).approximate.is_empty());
+}

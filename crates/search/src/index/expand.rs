@@ -2,6 +2,7 @@
 //! its typo allowance, each with the weight of that kind.
 
 use super::{Expansion, Index, TermId};
+use crate::function_words::is_function_word;
 use crate::fuzzy::{bounded_distance, char_mask, max_edits, may_be_within, BitPattern, Rows};
 use crate::query::QueryWord;
 use crate::rank::WEIGHTS;
@@ -77,9 +78,11 @@ impl Index {
         }
         // A word the corpus has as typed gets one edit at most (spelling variants such as
         // "radicalization" / "radicalisation"); two are for words that look mistyped. This
-        // keeps the dictionary scan short for the common, correctly spelled case.
+        // keeps the dictionary scan short for the common, correctly spelled case. Numbers
+        // (2017 is not 2015) and function words ("what" is not "that") get none.
         let allowed = max_edits(char_len(&word.term));
         let allowed = if self.term_id(&word.term).is_some() { allowed.min(1) } else { allowed };
+        let allowed = if word.term.bytes().any(|b| b.is_ascii_digit()) || is_function_word(&word.term) { 0 } else { allowed };
         for (id, distance) in self.fuzzy_terms(&word.term, allowed) {
             add(id, if distance == 1 { WEIGHTS.fuzzy_one } else { WEIGHTS.fuzzy_two }, &mut out);
         }

@@ -5,7 +5,7 @@
 use super::synonyms::Resolved;
 use super::{from_rank_key, rank_key, sort_dedup, Expansion, Index, PassageId, TermId};
 use crate::query::{self, Query};
-use crate::rank::{idf, proximity_factor, tf_weight, BM25, FIELDS};
+use crate::rank::{idf, proximity_factor, tf_weight, BM25, FIELDS, WEIGHTS};
 use crate::results::{DocumentHits, SearchHit, SearchResults};
 
 /// One query unit's part in every passage (see [`Index::unit_scores`]).
@@ -15,6 +15,9 @@ pub(super) struct UnitScores {
     pub(super) matched: Vec<u8>,
     /// How many words the unit stands for.
     pub(super) words: u8,
+    /// Whether the unit stands in the passage's own text, not only in its document's title or
+    /// section heading.
+    pub(super) in_text: Vec<bool>,
 }
 
 /// How many of the best BM25 candidates proximity may reorder.
@@ -46,11 +49,33 @@ impl Index {
             return SearchResults { query, suggestions, ..SearchResults::default() };
         }
         let partial = usize::from(best) < units.iter().map(|u| usize::from(u.words)).sum();
-        let ranked: Vec<u64> = (0..score.len()).filter(|&p| matched[p] == best).map(|p| rank_key(score[p], p as PassageId)).collect();
-        let total = ranked.len();
-        let ranked = self.rank(ranked, &resolved, limit);
-        let groups = self.group(ranked, &resolved, text_of);
-        SearchResults { query, groups, total, partial, suggestions: Vec::new() }
+        let in_text: Vec<bool> = (0..score.len()).map(|p| units.iter().any(|u| u.in_text[p])).collect();
+        // Paragraphs whose own text matches come first; those that match only through their
+        // document's title or section heading follow, in their own order, marked as such.
+        let (text_hits, heading_hits): (Vec<u64>, Vec<u64>) = (0..score.len())
+            .filter(|&p| matched[p] == best)
+            .map(|p| rank_key(score[p], p as PassageId))
+            .partition(|&key| in_text[from_rank_key(key).1 as usize]);
+        let total = text_hits.len() + heading_hits.len();
+        let by_heading = heading_hits.len();
+        let mut ranked = self.rank(text_hits, &resolved, limit);
+        ranked.extend(self.rank(heading_hits, &resolved, limit - ranked.len()));
+        let groups = self.group(ranked, &resolved, &in_text, text_of);
+        let approximate = self.approximate_words(&query, &resolved);
+        SearchResults { query, groups, total, by_heading, partial, approximate, suggestions: Vec::new() }
+    }
+
+    /// The query words found only within their typo allowance: no term of the corpus is the
+    /// word, shares its stem or completes it, and no synonym stands for it.
+    fn approximate_words(&self, query: &Query, resolved: &Resolved) -> Vec<String> {
+        let fuzzy_only = |e: &Expansion| !e.is_empty() && e.iter().all(|&(_, weight)| weight < WEIGHTS.prefix);
+        query
+            .words
+            .iter()
+            .zip(&resolved.words)
+            .filter(|(_, (members, alternatives))| alternatives.is_empty() && members.iter().any(fuzzy_only))
+            .map(|(word, _)| word.term.clone())
+            .collect()
     }
 
     /// Each query unit's score in every passage, and how many of the query's words it matched
@@ -60,12 +85,18 @@ impl Index {
         let n = self.passages.len();
         let mut units = Vec::new();
         for (members, alternatives) in &resolved.words {
-            let member_scores: Vec<Vec<f32>> = members.iter().map(|m| self.word_scores(m)).collect();
+            let (member_scores, member_in_text): (Vec<Vec<f32>>, Vec<Vec<bool>>) = members.iter().map(|m| self.word_scores(m)).unzip();
             let own: Vec<f32> = (0..n)
                 .map(|p| if member_scores.iter().all(|s| s[p] > 0.0) { member_scores.iter().map(|s| s[p]).sum() } else { 0.0 })
                 .collect();
             let whole = self.with_alternatives(own, alternatives);
-            let mut unit = UnitScores { score: vec![0.0; n], matched: vec![0; n], words: members.len() as u8 };
+            let mut in_text: Vec<bool> = (0..n).map(|p| member_in_text.iter().any(|t| t[p])).collect();
+            for (phrase, _) in alternatives {
+                for (p, _) in self.phrase_scores(phrase) {
+                    in_text[p as usize] = true;
+                }
+            }
+            let mut unit = UnitScores { score: vec![0.0; n], matched: vec![0; n], words: members.len() as u8, in_text };
             for p in 0..n {
                 if whole[p] > 0.0 {
                     unit.score[p] = whole[p];
@@ -82,7 +113,8 @@ impl Index {
         for (phrase, alternatives) in &resolved.phrases {
             let score = self.with_alternatives(self.phrase_score_list(phrase), alternatives);
             let matched = score.iter().map(|&s| u8::from(s > 0.0)).collect();
-            units.push(UnitScores { score, matched, words: 1 });
+            let in_text = score.iter().map(|&s| s > 0.0).collect();
+            units.push(UnitScores { score, matched, words: 1, in_text });
         }
         units
     }
@@ -135,13 +167,19 @@ impl Index {
 
     /// The ranked passages as hits with what they matched, grouped by document (documents in
     /// the order of their best hit).
-    fn group<T: AsRef<str>>(&self, ranked: Vec<u64>, resolved: &Resolved, text_of: &dyn Fn(PassageId) -> Option<T>) -> Vec<DocumentHits> {
+    fn group<T: AsRef<str>>(
+        &self,
+        ranked: Vec<u64>,
+        resolved: &Resolved,
+        in_text: &[bool],
+        text_of: &dyn Fn(PassageId) -> Option<T>,
+    ) -> Vec<DocumentHits> {
         let matcher = self.matcher_of(resolved);
         let mut groups: Vec<DocumentHits> = Vec::new();
         for (score, passage) in ranked.into_iter().map(from_rank_key) {
             let doc = self.passages[passage as usize].doc;
             let ranges = text_of(passage).map(|text| matcher.ranges(text.as_ref())).unwrap_or_default();
-            let hit = SearchHit { passage, score, ranges };
+            let hit = SearchHit { passage, score, ranges, in_text: in_text[passage as usize] };
             match groups.iter_mut().find(|g| g.doc == doc) {
                 Some(group) => group.hits.push(hit),
                 None => groups.push(DocumentHits { doc, hits: vec![hit] }),
@@ -161,7 +199,7 @@ impl Index {
 
     /// A word's score in every passage: its best expansion's BM25 in the body, plus its best
     /// title and heading boosts.
-    pub(super) fn word_scores(&self, expansion: &Expansion) -> Vec<f32> {
+    pub(super) fn word_scores(&self, expansion: &Expansion) -> (Vec<f32>, Vec<bool>) {
         let n = self.passages.len();
         let mut body = vec![0f32; n];
         let mut field = vec![0f32; n];
@@ -180,8 +218,9 @@ impl Index {
                 }
             }
         }
+        let in_text = body.iter().map(|&b| b > 0.0).collect();
         body.iter_mut().zip(field).for_each(|(b, f)| *b += f);
-        body
+        (body, in_text)
     }
 
     /// Passages holding the phrase's words in order, with the summed BM25 of those words

@@ -2,6 +2,7 @@
 //! several words; a query is rewritten for them and resolved against the dictionary here.
 
 use super::{Expansion, Index, TermId};
+use crate::function_words::is_function_word;
 use crate::query::{self, Query, QueryWord};
 use crate::rank::WEIGHTS;
 
@@ -90,6 +91,12 @@ impl Index {
                 let prefix = query.words[at + synonym.typed.len() - 1].prefix;
                 query.words.splice(at..at + synonym.typed.len(), [QueryWord { term: synonym.key.clone(), prefix }]);
             }
+        }
+        // A question's small words ("what did … say about …") carry no match: where the query
+        // has a word that says what it is about, they are left out (quoted phrases keep them).
+        let is_content = |w: &QueryWord| !is_function_word(&w.term) || self.synonyms.iter().any(|s| s.key == w.term);
+        if query.words.iter().any(is_content) {
+            query.words.retain(is_content);
         }
         let strict = |phrase: &[String]| phrase.iter().map(|t| self.expand_strict(t)).collect::<Vec<_>>();
         let alternatives = |matches: &dyn Fn(&Synonym) -> bool| {
