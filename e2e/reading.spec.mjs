@@ -129,6 +129,12 @@ test("the skip link is the first stop and leads to the content", async ({ page }
   await page.keyboard.press("Tab");
   await expect(page.locator(".skip-link")).toBeFocused();
   await expect(page.locator(".skip-link")).toBeVisible();
+  // Seen, not under the fixed header of a wide screen.
+  const onTop = await page.locator(".skip-link").evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === el;
+  });
+  expect(onTop, "the skip link is above everything where it shows").toBe(true);
   await page.keyboard.press("Enter");
   await expect(page.locator("main")).toBeFocused();
 });
@@ -275,4 +281,47 @@ test("every key figure and every dated event lands on a paragraph showing its qu
     // Names and acronyms inside the quote split it into several marks.
     expect((await target.locator("mark.hit").allTextContents()).join(""), href).toBe(quote);
   }
+});
+
+test("where the source numbers no paragraph, each shows its number quietly, outside the text", async ({ page }) => {
+  await page.goto("/romanian-thb-ring-disrupted-france");
+  const third = page.locator("#p-3 p");
+  await expect(third).toHaveAttribute("data-n", "3");
+  expect(await third.evaluate((el) => getComputedStyle(el, "::before").content)).toMatch(/^(attr\(data-n\)|"3")$/);
+  expect(await third.textContent(), "the number is not part of the text a reader copies").not.toMatch(/^3/);
+  // Where the source prints its numbers, they are the text's own, and not repeated.
+  await page.goto(STATEMENT);
+  expect(await page.locator("#p-3 p").evaluate((el) => getComputedStyle(el, "::before").content)).toBe("none");
+});
+
+test("the names index lists each kind in alphabetical order", async ({ page }) => {
+  await page.goto("/entities");
+  const sections = await page.locator("main section").all();
+  expect(sections.length).toBeGreaterThan(1);
+  for (const section of sections) {
+    const names = await section.locator(".entity-list a").allTextContents();
+    const sorted = [...names].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }));
+    expect(names).toEqual(sorted);
+  }
+});
+
+test("Escape in the search box clears it and gives the keys back to the page", async ({ page }) => {
+  await page.goto(`${STATEMENT}?q=FATF#p-11`);
+  const status = page.locator(".match-status");
+  await expect(status).toHaveText(/^Match \d+ of \d+$/);
+  const before = await status.textContent();
+  const box = page.getByRole("combobox", { name: "Search the documents" });
+  await box.click();
+  await page.keyboard.type("x");
+  await page.keyboard.press("Escape");
+  await expect(box).toHaveValue("");
+  await expect(box).not.toBeFocused();
+  await page.keyboard.press("n");
+  await expect(status).not.toHaveText(before);
+  await expect(box).toHaveValue("");
+});
+
+test("a printed page gives the document's address, not the search it was reached by", async ({ page }) => {
+  await page.goto(`${STATEMENT}?q=FATF#p-11`);
+  await expect(page.locator(".print-url")).toHaveText(new RegExp(`${STATEMENT}$`));
 });

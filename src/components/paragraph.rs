@@ -48,7 +48,7 @@ pub fn ParagraphBlock(
                 title="Copy link to this paragraph"
                 on:click=copy_link
             >"¶"</a>
-            <p>
+            <p data-n=paragraph.number>
                 {paragraph.numbered.then(|| view! { <span class="para-num">{format!("{}. ", paragraph.number)}</span> })}
                 <ReadingText text=&paragraph.text ranges=matches terms=&paragraph.terms names=names/>
             </p>

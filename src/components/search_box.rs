@@ -111,6 +111,10 @@ pub fn SearchBox() -> impl IntoView {
                     query.set(String::new());
                     open.set(false);
                     active.set(None);
+                    // Back to the page, so its keys (n, p for the matches) work at once.
+                    if let Some(main) = browser::element_by_id("main") {
+                        browser::focus_quietly(&main);
+                    }
                 }
                 _ => {}
             }

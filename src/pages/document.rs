@@ -47,10 +47,18 @@ pub fn DocumentPage(index: u32) -> impl IntoView {
     }
 }
 
-/// The address printed under a document: the page's URL once the app runs, its path before.
+/// The address printed under a document: the page's URL once the app runs, its path before;
+/// without a search's marks (`?q=`, `?quote=`), which are the reader's, not the document's
+/// (a `file:` page keeps its query, which names the page).
 fn printed_url(path: &str, running: bool) -> String {
     let full = running.then(|| browser::window()?.location().href().ok()).flatten();
-    full.map_or_else(|| href(path), |url| url.split('#').next().unwrap_or_default().to_string())
+    full.map_or_else(
+        || href(path),
+        |url| {
+            let url = url.split('#').next().unwrap_or_default();
+            if url.starts_with("file:") { url } else { url.split('?').next().unwrap_or_default() }.to_string()
+        },
+    )
 }
 
 /// Where `text` holds `quote` verbatim.

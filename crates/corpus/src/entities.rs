@@ -65,7 +65,8 @@ struct RawEntity {
 }
 
 /// Parses the curated entity file, checking ids (lowercase, digits, hyphens; unique), kinds
-/// and aliases (at least one, none empty, none shared by two entities).
+/// and aliases (at least one, none empty, none shared by two entities); the entities come
+/// back in alphabetical order of their names.
 pub fn parse(path: &Path, text: &str) -> Result<EntityList, ContentError> {
     let file: EntityFile = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |s| line_of(text, s.start));
@@ -94,6 +95,8 @@ pub fn parse(path: &Path, text: &str) -> Result<EntityList, ContentError> {
         }
         out.push(Entity { id, name: raw.name, kind, aliases: raw.aliases });
     }
+    // In alphabetical order (accents and case aside), as the names index lists them.
+    out.sort_by_cached_key(|e| search::text::fold(&e.name));
     Ok(EntityList { entities: out, not_entities: file.not_entities })
 }
 
