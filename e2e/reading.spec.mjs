@@ -107,9 +107,32 @@ test("back and forward move between paragraph targets", async ({ page }) => {
 test("the paragraph link copies the paragraph's URL", async ({ page, context, baseURL }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto(STATEMENT);
-  await page.getByRole("link", { name: "Copy link to paragraph 5" }).click();
+  const link = page.getByRole("link", { name: "Copy link to paragraph 5" });
+  await link.click();
   await expect(page.locator("#announcer")).toHaveText("Link to paragraph 5 copied");
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${STATEMENT}#p-5`);
+  // Seen as well as announced: the link says so beside itself.
+  expect(await link.evaluate((el) => getComputedStyle(el, "::after").content)).toBe('"Link copied"');
+  // Copied from a quotation's landing, the link keeps the quotation, so its words stay marked.
+  await page.goto(`${STATEMENT}?quote=${encodeURIComponent("There should be no")}#p-11`);
+  await page.getByRole("link", { name: "Copy link to paragraph 11" }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${STATEMENT}?quote=There%20should%20be%20no#p-11`);
+});
+
+test("Glossary, Names and Timeline are in the header of every page", async ({ page }) => {
+  for (const path of ["/", STATEMENT, "/search?q=FATF"]) {
+    await page.goto(path);
+    const nav = page.getByRole("navigation", { name: "Library" });
+    await expect(nav.getByRole("link")).toHaveText(["Glossary", "Names", "Timeline"]);
+    await expect(nav).toBeInViewport();
+  }
+  await page.getByRole("navigation", { name: "Library" }).getByRole("link", { name: "Timeline" }).click();
+  await expect(page.locator("main h1")).toHaveText("Timeline");
+});
+
+test("an adjective of a place counts for it: Russian is a mention of Russia", async ({ page }) => {
+  await page.goto("/entities/russia");
+  await expect(page.locator(".result").filter({ hasText: "Russian" }).first()).toBeVisible();
 });
 
 test("unknown routes show a helpful not-found page linking home", async ({ page }) => {
@@ -251,7 +274,7 @@ test("a key figure and a timeline event land on the paragraph that states them",
   await expect(page).toHaveURL(/\?quote=the%20seizure%20of%20EUR%2050%20000%20in%20cash#p-5$/);
   await expect(page.locator("#p-5")).toHaveClass(/is-target/);
   expect((await page.locator("#p-5 mark.hit").allTextContents()).join("")).toBe("the seizure of EUR 50 000 in cash");
-  await page.getByRole("link", { name: "Timeline" }).click();
+  await page.locator(".site-footer").getByRole("link", { name: "Timeline" }).click();
   await expect(page.locator("main h1")).toHaveText("Timeline");
   const event = page.locator(".timeline-event", { hasText: "Joint action day in France and Romania" });
   await expect(event.locator(".timeline-when")).toHaveText("19 June 2017");

@@ -36,6 +36,11 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href=move || href(&format!("{}#main", location.with(|l| l.path.clone()))) on:click=skip_to_main>"Skip to content"</a>
         <header class="site-header">
             <a href=href("/") class="site-name">{browser::SITE_NAME}</a>
+            <nav class="site-nav" aria-label="Library">
+                <a href=href("/glossary")>"Glossary"</a>
+                <a href=href("/entities")>"Names"</a>
+                <a href=href("/timeline")>"Timeline"</a>
+            </nav>
             <SearchBox/>
             <ThemeToggle/>
         </header>

@@ -86,6 +86,16 @@ pub fn url_with_hash(id: &str) -> String {
     format!("{base}#{id}")
 }
 
+/// Sets the attribute `name` on the element `target`, afresh: a style it starts (an animation)
+/// runs again each time.
+pub fn flag_again(target: Option<web_sys::EventTarget>, name: &str) {
+    if let Some(el) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+        let _ = el.remove_attribute(name);
+        let _ = el.offset_width(); // a reflow between, so the style starts over
+        let _ = el.set_attribute(name, "");
+    }
+}
+
 /// Copies `text` to the clipboard where the browser allows it (secure contexts).
 pub fn copy_to_clipboard(text: &str) {
     if let Some(w) = window() {

@@ -35,6 +35,7 @@ pub fn ParagraphBlock(
         move |ev: leptos::ev::MouseEvent| {
             ev.prevent_default();
             browser::copy_to_clipboard(&browser::url_with_hash(&anchor));
+            browser::flag_again(ev.current_target(), "data-copied");
             go_to_fragment(target, &anchor);
             announce.say(format!("Link to paragraph {} copied", paragraph.number));
         }
