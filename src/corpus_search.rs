@@ -7,7 +7,7 @@
 use std::cell::{OnceCell, RefCell};
 
 use leptos::prelude::*;
-use search::SearchResults;
+use search::{Answer, SearchResults};
 
 use crate::library::{self, Block, DocEntry, Paragraph};
 use crate::router::encode;
@@ -81,18 +81,31 @@ fn fetch(file: &str, arrive: fn(&[u8]) -> Result<(), String>) {
 /// the dictionary, then every shard), or else from the dictionary the manifest names.
 #[cfg(feature = "hydrate")]
 async fn open() -> Result<(), String> {
-    let engine = crate::search_engine::load().await?;
+    let loading = crate::search_engine::load();
     match crate::browser::embedded_search_index() {
         Some(files) => {
             let (dictionary, shards) = files.split_first().ok_or("the page carries no search index")?;
+            let engine = loading.await?;
             engine.open(dictionary)?;
             shards.iter().try_for_each(|shard| engine.add_shard(shard))?;
+            install(engine);
         }
-        None => engine.open(&library::fetch_bytes(&library::manifest().await?.search).await?)?,
+        None => {
+            // The dictionary comes while the engine loads.
+            let dictionary = library::fetch_bytes(&library::manifest().await?.search).await?;
+            let engine = loading.await?;
+            engine.open(&dictionary)?;
+            install(engine);
+        }
     }
+    Ok(())
+}
+
+/// Keeps the engine for the life of the page: search can answer.
+#[cfg(feature = "hydrate")]
+fn install(engine: Engine) {
     ENGINE.with(|s| s.set(Box::leak(Box::new(engine))).ok());
     arrived();
-    Ok(())
 }
 
 /// Loads the engine and the index's dictionary (on the first sign the reader will search:
@@ -118,17 +131,6 @@ pub fn marks(query: &str) -> Option<impl Fn(&str) -> Vec<std::ops::Range<usize>>
 pub fn run(query: &str, limit: usize) -> Option<SearchResults> {
     ARRIVALS.with(|a| a.track());
     let engine = loaded()?;
-    let missing = engine.missing_shards(query);
-    if !missing.is_empty() {
-        for shard in missing {
-            fetch(&shard, |bytes| {
-                loaded().ok_or("no index")?.add_shard(bytes)?;
-                arrived();
-                Ok(())
-            });
-        }
-        return None;
-    }
     // A hit's text is its document's, fetched when first needed.
     let text_of = |id: u32| match passage(id) {
         Some(p) => Some(p.paragraph.text.clone()),
@@ -143,7 +145,17 @@ pub fn run(query: &str, limit: usize) -> Option<SearchResults> {
         }
     };
     match engine.search(query, limit, text_of) {
-        Ok(results) => Some(results),
+        Ok(Answer::Results(results)) => Some(results),
+        Ok(Answer::Missing(shards)) => {
+            for shard in shards {
+                fetch(&shard, |bytes| {
+                    loaded().ok_or("no index")?.add_shard(bytes)?;
+                    arrived();
+                    Ok(())
+                });
+            }
+            None
+        }
         Err(error) => {
             FAILURE.with(|f| f.set(Some(error)));
             None

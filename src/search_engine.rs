@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use search::SearchResults;
+use search::Answer;
 use wasm_bindgen::prelude::*;
 
 #[cfg(not(feature = "linked-search"))]
@@ -16,8 +16,6 @@ extern "C" {
     type Module;
     #[wasm_bindgen(method, catch)]
     fn open(this: &Module, dictionary: &[u8]) -> Result<(), JsValue>;
-    #[wasm_bindgen(method, catch, js_name = missingShards)]
-    fn missing_shards(this: &Module, query: &str) -> Result<Vec<String>, JsValue>;
     #[wasm_bindgen(method, catch, js_name = addShard)]
     fn add_shard(this: &Module, bytes: &[u8]) -> Result<(), JsValue>;
     #[wasm_bindgen(method, js_name = passagePlace)]
@@ -37,9 +35,6 @@ mod linked {
     impl Module {
         pub fn open(&self, dictionary: &[u8]) -> Result<(), String> {
             search_module::open(dictionary)
-        }
-        pub fn missing_shards(&self, query: &str) -> Result<Vec<String>, String> {
-            search_module::missing_shards(query)
         }
         pub fn add_shard(&self, bytes: &[u8]) -> Result<(), String> {
             search_module::add_shard(bytes)
@@ -70,17 +65,20 @@ fn message(error: impl Into<JsValue>) -> String {
     error.as_string().unwrap_or_else(|| format!("{error:?}"))
 }
 
-/// Loads the engine's module (once per page; the page keeps the promise).
-pub async fn load() -> Result<Engine, String> {
+/// Starts loading the engine's module at once (the page keeps one load), to be awaited when
+/// needed: the index's dictionary can be fetched meanwhile.
+pub fn load() -> impl std::future::Future<Output = Result<Engine, String>> {
     #[cfg(feature = "linked-search")]
-    return Ok(Engine(Module));
+    return std::future::ready(Ok(Engine(Module)));
     #[cfg(not(feature = "linked-search"))]
     {
-        let window: JsValue = crate::browser::window().ok_or("no window")?.into();
-        let start = js_sys::Reflect::get(&window, &"readerSearch".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-        let promise = start.ok_or("this page cannot load the search engine")?.call0(&JsValue::NULL).map_err(message)?;
-        let module = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await.map_err(message)?;
-        Ok(Engine(module.unchecked_into()))
+        let started = (|| {
+            let window: JsValue = crate::browser::window().ok_or("no window")?.into();
+            let start = js_sys::Reflect::get(&window, &"readerSearch".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+            let promise = start.ok_or("this page cannot load the search engine")?.call0(&JsValue::NULL).map_err(message)?;
+            Ok::<_, String>(wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)))
+        })();
+        async move { Ok(Engine(started?.await.map_err(message)?.unchecked_into())) }
     }
 }
 
@@ -88,11 +86,6 @@ impl Engine {
     /// Opens the index from its dictionary's bytes.
     pub fn open(&self, dictionary: &[u8]) -> Result<(), String> {
         self.0.open(dictionary).map_err(message)
-    }
-
-    /// The files of the shards `query` needs that are not here yet.
-    pub fn missing_shards(&self, query: &str) -> Vec<String> {
-        self.0.missing_shards(query).unwrap_or_default()
     }
 
     pub fn add_shard(&self, bytes: &[u8]) -> Result<(), String> {
@@ -112,8 +105,9 @@ impl Engine {
         self.0.document_file(doc)
     }
 
-    /// The best `limit` paragraphs for `query`; `text_of` gives a hit's text where it is here.
-    pub fn search(&self, query: &str, limit: usize, text_of: impl Fn(u32) -> Option<String> + 'static) -> Result<SearchResults, String> {
+    /// The best `limit` paragraphs for `query`, or the shards it needs first; `text_of` gives a
+    /// hit's text where it is here.
+    pub fn search(&self, query: &str, limit: usize, text_of: impl Fn(u32) -> Option<String> + 'static) -> Result<Answer, String> {
         let text_of = Closure::<dyn Fn(u32) -> Option<String>>::new(text_of);
         let bytes = self.0.search(query, limit, text_of.as_ref().unchecked_ref()).map_err(message)?;
         postcard::from_bytes(&bytes).map_err(|_| "search answered in a form this reader cannot read".to_string())

@@ -2,14 +2,14 @@
 //! its own. The reader's wasm holds no engine: it loads this module on the first sign of a
 //! search (see `src/search_engine.rs` in the reader), so a first visit downloads none of it.
 //!
-//! One index per page: [`open`] it from the dictionary's bytes, [`add_shard`] the shards
-//! [`missing_shards`] names for a query, then [`search()`]. Results cross as postcard bytes of
-//! [`search::SearchResults`]; errors as messages. No input can panic here: the index answers
+//! One index per page: [`open`] it from the dictionary's bytes, then [`search()`], which
+//! answers with the results, or with the shards the query needs first, for [`add_shard`].
+//! Answers cross as postcard bytes of [`search::Answer`]; errors as messages. No input can panic here: the index answers
 //! any query, and damaged files are refused with a message.
 
 use std::cell::RefCell;
 
-use search::{Dictionary, Index, Matcher};
+use search::{Answer, Dictionary, Index, Matcher};
 use wasm_bindgen::prelude::*;
 
 struct Open {
@@ -42,13 +42,6 @@ pub fn open(dictionary: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
-/// The files of the shards `query` needs that are not here yet.
-#[wasm_bindgen(js_name = missingShards)]
-pub fn missing_shards(query: &str) -> Result<Vec<String>, String> {
-    let open = open_index()?;
-    Ok(open.index.shards_for(query).into_iter().map(|n| open.shard_files.get(n).cloned().unwrap_or_default()).collect())
-}
-
 /// Adds a shard's postings from its file's bytes.
 #[wasm_bindgen(js_name = addShard)]
 pub fn add_shard(bytes: &[u8]) -> Result<(), String> {
@@ -67,15 +60,19 @@ pub fn document_file(doc: u32) -> String {
     open_index().ok().and_then(|open| open.document_files.get(doc as usize).cloned()).unwrap_or_default()
 }
 
-/// The best `limit` paragraphs for `query` as postcard bytes of `search::SearchResults`, each
-/// hit with what it matched where `text_of(passage)` gives its text (a string, or undefined
-/// while its document is not here).
+/// The best `limit` paragraphs for `query`, each hit with what it matched where
+/// `text_of(passage)` gives its text (a string, or undefined while its document is not here);
+/// or, while some are not here, the files of the shards the query needs. Postcard bytes of a
+/// [`search::Answer`].
 #[wasm_bindgen]
 pub fn search(query: &str, limit: usize, text_of: &js_sys::Function) -> Result<Vec<u8>, String> {
     let open = open_index()?;
     let text = |passage: u32| text_of.call1(&JsValue::NULL, &passage.into()).ok()?.as_string();
-    let results = open.index.search_marked(query, limit, text);
-    postcard::to_allocvec(&results).map_err(|e| e.to_string())
+    let answer = match open.index.search_if_ready(query, limit, text) {
+        Ok(results) => Answer::Results(results),
+        Err(missing) => Answer::Missing(missing.into_iter().map(|n| open.shard_files.get(n).cloned().unwrap_or_default()).collect()),
+    };
+    postcard::to_allocvec(&answer).map_err(|e| e.to_string())
 }
 
 /// The byte ranges of `text` that `query` matches, flattened: start, end, start, end…

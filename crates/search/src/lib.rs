@@ -20,4 +20,4 @@ pub mod snippet;
 pub mod text;
 
 pub use index::{fixed3, Dictionary, Explanation, Index, Matcher, PassageInput, ShardError, TermPart, UnitPart};
-pub use results::{DocumentHits, SearchHit, SearchResults};
+pub use results::{Answer, DocumentHits, SearchHit, SearchResults};

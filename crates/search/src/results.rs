@@ -53,3 +53,11 @@ impl SearchResults {
         self.groups.iter().flat_map(|g| g.hits.iter().map(move |h| (g.doc, h)))
     }
 }
+
+/// What a search answers where the index comes in shards: the results, or the shards (by
+/// file) the query needs first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Answer {
+    Results(SearchResults),
+    Missing(Vec<String>),
+}

@@ -33,19 +33,42 @@ impl Index {
     /// [`Index::search`], each hit with the byte ranges that matched in its text, where
     /// `text_of` gives it (the index keeps no text).
     pub fn search_marked<T: AsRef<str>>(&self, input: &str, limit: usize, text_of: impl Fn(PassageId) -> Option<T>) -> SearchResults {
-        self.search_query(query::parse(input), limit, &text_of)
+        let mut query = query::parse(input);
+        let resolved = self.resolve(&mut query);
+        self.search_resolved(query, &resolved, limit, &text_of)
     }
 
-    fn search_query<T: AsRef<str>>(&self, mut query: Query, limit: usize, text_of: &dyn Fn(PassageId) -> Option<T>) -> SearchResults {
+    /// [`Index::search_marked`] where every shard the query needs is here; otherwise the
+    /// shards it needs (see [`Index::shards_for`]), having read the query once.
+    pub fn search_if_ready<T: AsRef<str>>(
+        &self,
+        input: &str,
+        limit: usize,
+        text_of: impl Fn(PassageId) -> Option<T>,
+    ) -> Result<SearchResults, Vec<usize>> {
+        let mut query = query::parse(input);
+        let resolved = self.resolve(&mut query);
+        match self.shards_of(&query, &resolved) {
+            missing if missing.is_empty() => Ok(self.search_resolved(query, &resolved, limit, &text_of)),
+            missing => Err(missing),
+        }
+    }
+
+    fn search_resolved<T: AsRef<str>>(
+        &self,
+        query: Query,
+        resolved: &Resolved,
+        limit: usize,
+        text_of: &dyn Fn(PassageId) -> Option<T>,
+    ) -> SearchResults {
         if query.is_empty() {
             return SearchResults { query, ..SearchResults::default() };
         }
-        let resolved = self.resolve(&mut query);
-        let units = self.unit_scores(&resolved);
+        let units = self.unit_scores(resolved);
         let (score, matched) = self.combine(&units, &query);
         let best = matched.iter().copied().max().unwrap_or(0);
         if best == 0 {
-            let suggestions = self.suggestions(&query, &resolved);
+            let suggestions = self.suggestions(&query, resolved);
             return SearchResults { query, suggestions, ..SearchResults::default() };
         }
         let partial = usize::from(best) < units.iter().map(|u| usize::from(u.words)).sum();
@@ -58,10 +81,10 @@ impl Index {
             .partition(|&key| in_text[from_rank_key(key).1 as usize]);
         let total = text_hits.len() + heading_hits.len();
         let by_heading = heading_hits.len();
-        let mut ranked = self.rank(text_hits, &resolved, limit);
-        ranked.extend(self.rank(heading_hits, &resolved, limit - ranked.len()));
-        let groups = self.group(ranked, &resolved, &in_text, text_of);
-        let approximate = self.approximate_words(&query, &resolved);
+        let mut ranked = self.rank(text_hits, resolved, limit);
+        ranked.extend(self.rank(heading_hits, resolved, limit - ranked.len()));
+        let groups = self.group(ranked, resolved, &in_text, text_of);
+        let approximate = self.approximate_words(&query, resolved);
         SearchResults { query, groups, total, by_heading, partial, approximate, suggestions: Vec::new() }
     }
 

@@ -224,11 +224,16 @@ impl Index {
 
     /// The shards `input` needs that have not arrived, by number (none for a built index).
     pub fn shards_for(&self, input: &str) -> Vec<usize> {
+        let mut query = query::parse(input);
+        let resolved = self.resolve(&mut query);
+        self.shards_of(&query, &resolved)
+    }
+
+    /// The shards a resolved query needs that have not arrived.
+    pub(super) fn shards_of(&self, query: &query::Query, resolved: &super::synonyms::Resolved) -> Vec<usize> {
         if self.shard_starts.is_empty() {
             return Vec::new();
         }
-        let mut query = query::parse(input);
-        let resolved = self.resolve(&mut query);
         let mut ids: Vec<TermId> = Vec::new();
         let units =
             resolved.words.iter().map(|(members, alternatives)| (members.iter().flatten().map(|(id, _)| *id).collect(), alternatives));
