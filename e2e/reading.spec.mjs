@@ -348,3 +348,29 @@ test("a printed page gives the document's address, not the search it was reached
   await page.goto(`${STATEMENT}?q=FATF#p-11`);
   await expect(page.locator(".print-url")).toHaveText(new RegExp(`${STATEMENT}$`));
 });
+
+test("acronym tips open under their word, one at a time; Escape closes; resting the pointer previews", async ({ page }) => {
+  await page.goto("/romanian-thb-ring-disrupted-france");
+  const jit = page.locator("#p-5 .term-button", { hasText: "JIT" });
+  const eur = page.locator("#p-4 .term-button", { hasText: "EUR" });
+  const tips = page.locator(".term-tip");
+  await eur.click();
+  await expect(tips).toHaveCount(1);
+  await jit.click();
+  await expect(tips, "the second tip replaces the first").toHaveCount(1);
+  await expect(tips).toHaveText("joint investigation team");
+  const [tip, word] = [await tips.boundingBox(), await jit.boundingBox()];
+  expect(tip.y, "below its word").toBeGreaterThanOrEqual(word.y + word.height / 2);
+  expect(tip.x, "starting at its word, or as far left as it must to stay in the column").toBeLessThanOrEqual(word.x + 1);
+  expect(tip.x + tip.width, "reaching its word").toBeGreaterThanOrEqual(word.x);
+  await page.keyboard.press("Escape");
+  await expect(tips).toHaveCount(0);
+  await expect(jit).toBeFocused();
+
+  await page.mouse.move(1, 1);
+  await eur.hover();
+  const preview = () => eur.evaluate((el) => [getComputedStyle(el, "::after").content, getComputedStyle(el, "::after").opacity]);
+  await expect.poll(preview, { message: "resting the pointer on an acronym previews it" }).toEqual(['"EUR: euro"', "1"]);
+  await page.mouse.move(1, 1);
+  await expect.poll(preview, { message: "and leaving it ends the preview" }).toEqual(["none", "1"]);
+});

@@ -140,14 +140,35 @@ fn term_views(all: &[Piece<'_>], terms: &'static [(u32, u32, u16)]) -> Vec<Eithe
     views
 }
 
+thread_local! {
+    /// Whether the acronym tip open on the page is shown: one at a time.
+    static OPEN_TIP: std::cell::Cell<Option<RwSignal<bool>>> = const { std::cell::Cell::new(None) };
+}
+
 /// An acronym in the text: a button (keyboard, touch and pointer alike) that shows what it
-/// stands for and, for a named entity, a link to every mention; Esc (on the button or the
-/// link, which hands focus back to the button) or a second press hides it. Its name carries
-/// the expansion for screen readers; the expansion is only in the page while shown, so copied
-/// text stays the source's.
+/// stands for and, for a named entity, a link to every mention, under the word; one at a
+/// time. Esc (on the button or the link, which hands focus back to the button) or a second
+/// press hides it; resting the pointer on it previews the expansion (style/main.css). Its
+/// name carries the expansion for screen readers; the expansion is only in the page while
+/// shown, so copied text stays the source's.
 #[component]
 fn Term(entry: &'static GlossaryEntry, run: Vec<(String, bool)>) -> impl IntoView {
     let open = RwSignal::new(false);
+    let toggle = move |ev: leptos::ev::MouseEvent| {
+        let show = !open.get_untracked();
+        if let Some(other) = OPEN_TIP.with(|t| t.replace(show.then_some(open))) {
+            other.try_set(false);
+        }
+        open.set(show);
+        // Under the word, moved left where a tip (at most 24rem) would pass the paragraph.
+        if let Some(button) = ev.current_target().and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let width = button.offset_parent().map_or(0, |p| p.client_width());
+            let left = button.offset_left().min(width - 24 * 16).max(0);
+            if let Some(term) = button.parent_element().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = term.style().set_property("--tip-left", &format!("{left}px"));
+            }
+        }
+    };
     // Without script the expansion is the `<abbr>`'s tooltip; once the app runs, the tip.
     let running = crate::app::app_running();
     // An acronym that names an entity ("FATF") leads to its page of mentions.
@@ -170,7 +191,7 @@ fn Term(entry: &'static GlossaryEntry, run: Vec<(String, bool)>) -> impl IntoVie
                 class="term-button"
                 aria-expanded=move || open.get().to_string()
                 aria-label=format!("{written}: {}", entry.expansion)
-                on:click=move |_| open.update(|o| *o = !*o)
+                on:click=toggle
             >
                 <abbr title=move || (!running.get()).then_some(entry.expansion.as_str())>
                     {run.into_iter().map(|(t, marked)| marked_or_plain(t, marked)).collect_view()}
