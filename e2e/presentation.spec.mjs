@@ -4,27 +4,43 @@ import { test, expect, STATEMENT, SPEECH } from "./fixtures.mjs";
 
 const ROUTES = ["/", STATEMENT, "/trafficking-ring-dismantled-spain-bulgaria", "/romanian-thb-ring-disrupted-france", SPEECH, "/no-such-page", "/search?q=eurojust", "/search?q=xqzvk", `${SPEECH}?q=nuclear`, "/glossary", "/entities", "/entities/isil", "/timeline"];
 
-test("the theme toggle switches theme and survives a reload", async ({ page }) => {
+test("the theme button offers dark, light and the system's, says which, and remembers", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "light" });
   await page.goto("/");
-  const toggle = page.getByRole("button", { name: "Dark theme" });
-  await expect(toggle).toHaveAttribute("aria-pressed", "false");
-  const lightBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  await toggle.click();
-  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  const button = page.locator(".theme-toggle");
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await expect(button).toHaveAccessibleName("Theme: System");
+  const lightBg = await background();
+  await button.click();
+  await expect(button).toHaveAccessibleName("Theme: Dark");
+  await expect(page.locator("#announcer")).toHaveText("Dark theme");
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
-  const darkBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const darkBg = await background();
   expect(darkBg).not.toBe(lightBg);
   await page.reload();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
-  await expect(page.getByRole("button", { name: "Dark theme" })).toHaveAttribute("aria-pressed", "true");
-  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(darkBg);
+  await expect(button).toHaveAccessibleName("Theme: Dark");
+  expect(await background()).toBe(darkBg);
+  await button.click();
+  await expect(button).toHaveAccessibleName("Theme: Light");
+  expect(await background()).toBe(lightBg);
+  // Back to the system's, which is followed again, also after a reload.
+  await button.click();
+  await expect(button).toHaveAccessibleName("Theme: System");
+  await expect(page.locator("#announcer")).toHaveText("The theme follows the system");
+  await page.emulateMedia({ colorScheme: "dark" });
+  expect(await background()).toBe(darkBg);
+  await page.reload();
+  await expect(button).toHaveAccessibleName("Theme: System");
+  expect(await background()).toBe(darkBg);
 });
 
 test("the theme follows the system until chosen", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "dark" });
   await page.goto("/");
-  await expect(page.getByRole("button", { name: "Dark theme" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.locator(".theme-toggle")).toHaveAccessibleName("Theme: System");
+  await page.locator(".theme-toggle").click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
 });
 
 // One test per route and theme: axe takes seconds on a long page, and a slow machine must not time out a loop of 13.
@@ -89,4 +105,46 @@ test("an opened acronym stays on a 320 px screen", async ({ page }) => {
     expect(overflow, `opening term ${i} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
     await buttons.nth(i).click();
   }
+});
+
+test("the search box shows its / key where a keyboard can press it, not on a touch screen", async ({ browser, baseURL }) => {
+  for (const [options, shown] of [
+    [{}, true],
+    [{ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } }, false],
+  ]) {
+    const context = await browser.newContext({ baseURL, ...options });
+    const page = await context.newPage();
+    await page.goto("/");
+    await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
+    const hint = () => page.locator(".site-search").evaluate((el) => getComputedStyle(el, "::after").content);
+    expect(await hint(), JSON.stringify(options)).toBe(shown ? '"/"' : "none");
+    await expect(page.getByRole("combobox", { name: "Search the documents" })).toHaveAttribute("placeholder", "Search");
+    if (shown) {
+      await page.keyboard.press("/");
+      expect(await hint(), "gone while the box has focus").toBe("none");
+    }
+    await context.close();
+  }
+});
+
+test("on a phone: a way back up to the header, and the match bar in one row", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 700 });
+  await page.goto(`${SPEECH}?q=nuclear`);
+  const bar = page.locator(".match-bar");
+  await expect(bar).toBeVisible();
+  expect((await bar.boundingBox()).height, "one row").toBeLessThan(60);
+  await page.locator(".match-bar").getByRole("button", { name: "Next match" }).click();
+  await expect(page.locator(".site-header")).not.toBeInViewport();
+  const up = page.getByRole("link", { name: "Back to the top" });
+  await expect(up).toBeInViewport();
+  const [upBox, barBox] = [await up.boundingBox(), await bar.boundingBox()];
+  expect(upBox.y + upBox.height, "above the match bar").toBeLessThanOrEqual(barBox.y);
+  await up.click();
+  await expect(page.locator(".site-header")).toBeInViewport();
+  await expect(page.locator("main")).toBeFocused();
+});
+
+test("a wide screen has no back-to-top control: its header stays in view", async ({ page }) => {
+  await page.goto(SPEECH);
+  await expect(page.getByRole("link", { name: "Back to the top" })).toBeHidden();
 });

@@ -243,8 +243,8 @@ test("the index of names leads to an entity, and a mention to its paragraph", as
   await page.getByRole("link", { name: "Eurojust", exact: true }).click();
   await expect(page).toHaveURL("/entities/eurojust");
   await expect(page.locator("main h1")).toHaveText("Eurojust");
-  await expect(page.locator(".doc-meta")).toContainText("6 mentions in 2 documents");
-  await expect(page.locator(".result")).toHaveCount(6);
+  await expect(page.locator(".doc-meta")).toContainText("6 mentions in 4 paragraphs of 2 documents");
+  await expect(page.locator(".result")).toHaveCount(4);
   await page.locator(".result .hit-link").last().click();
   await expect(page).toHaveURL("/romanian-thb-ring-disrupted-france#p-5");
   await expect(page.locator("#p-5")).toHaveClass(/is-target/);
@@ -373,4 +373,33 @@ test("acronym tips open under their word, one at a time; Escape closes; resting 
   await expect.poll(preview, { message: "resting the pointer on an acronym previews it" }).toEqual(['"EUR: euro"', "1"]);
   await page.mouse.move(1, 1);
   await expect.poll(preview, { message: "and leaving it ends the preview" }).toEqual(["none", "1"]);
+});
+
+test("a name's page quotes each paragraph once, with every mention in it marked", async ({ page }) => {
+  await page.goto("/entities/fatf");
+  const mentions = Number((await page.locator(".doc-meta").textContent()).match(/(\d+) mentions/)[1]);
+  const links = await page.locator(".result .hit-link").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  expect(new Set(links).size, "one block per paragraph").toBe(links.length);
+  expect(links.length, "fewer blocks than mentions: FATF is named several times a paragraph").toBeLessThan(mentions);
+  await expect(page.locator(".doc-meta")).toContainText(`${mentions} mentions in ${links.length} paragraphs of 1 document`);
+  await expect(page.locator(".result mark.hit")).toHaveCount(mentions);
+});
+
+test("an acronym wraps with its brackets, as the words around it do", async ({ page }) => {
+  // At this width "team (" ended a line and "JIT)" began the next while acronyms were <button>s.
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await page.goto("/romanian-thb-ring-disrupted-france");
+  const jit = page.locator("#p-5 .term-button", { hasText: "JIT" });
+  await expect(jit).toHaveAttribute("role", "button");
+  const sameLine = await jit.evaluate((el) => {
+    const before = el.closest(".term").previousSibling;
+    const bracket = document.createRange();
+    bracket.setStart(before, before.textContent.length - 1);
+    bracket.setEnd(before, before.textContent.length);
+    return [bracket.toString(), Math.abs(bracket.getBoundingClientRect().top - el.getClientRects()[0].top) < 4];
+  });
+  expect(sameLine).toEqual(["(", true]);
+  await jit.focus();
+  await page.keyboard.press(" ");
+  await expect(jit).toHaveAttribute("aria-expanded", "true");
 });

@@ -43,7 +43,7 @@ test("arrow keys choose a paragraph and Enter lands on it with every match marke
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/g20-statement-countering-terrorism\?q=aviation%20security#p-8$/);
   await expect(page.locator("#p-8")).toHaveClass(/is-target/);
-  const marks = page.locator(".doc-body mark.hit");
+  const marks = page.locator(".doc-body mark.hit:not(.continued)");
   const total = await marks.count();
   expect(total).toBeGreaterThan(5);
   const status = page.locator(".match-status");
@@ -256,4 +256,11 @@ test("a question in a reader's own words is answered by its content words, and t
   expect(byHeading.length).toBeGreaterThan(0);
   expect(labels.slice(-byHeading.length), "they come last").toEqual(byHeading);
   await expect(page.locator(".result").first().locator("mark.hit")).toHaveText("internet");
+});
+
+test("a name counts the same on its page and in a document's match bar, its full name and “FATF’s” once each", async ({ page }) => {
+  await page.goto("/entities/fatf");
+  const mentions = Number((await page.locator(".doc-meta").textContent()).match(/(\d+) mentions/)[1]);
+  await page.goto(`${STATEMENT}?q=FATF`);
+  await expect(page.locator(".match-status")).toHaveText(new RegExp(`^Match \\d+ of ${mentions}$`));
 });

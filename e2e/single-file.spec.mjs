@@ -42,7 +42,7 @@ test("the single file keeps deep links, search and the theme", async ({ page }) 
   await page.locator(".result .hit-link").first().click();
   await expect(page.locator(".doc-body mark.hit").first()).toBeVisible();
 
-  await page.getByRole("button", { name: "Dark theme" }).click();
+  await page.getByRole("button", { name: "Theme: System" }).click();
   await page.reload();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   await page.goto(`${FILE}?page=/nowhere`);

@@ -63,6 +63,8 @@ pub fn App() -> impl IntoView {
             <p>"Documents are shown as published; numbering and headings are the source’s. "
                 <a href=href("/glossary")>"Glossary of acronyms"</a> " · " <a href=href("/entities")>"Index of names"</a> " · " <a href=href("/timeline")>"Timeline"</a></p>
         </footer>
+        // On a phone the header scrolls away with the page: a way back up to it.
+        <a class="to-top needs-script" href=move || href(&location.with(|l| l.path.clone())) aria-label="Back to the top" on:click=to_top>"↑"</a>
         <Announcer/>
         <RouteChangeFocus page=page/>
     }
@@ -114,6 +116,15 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
     if let Some(main) = browser::element_by_id("main") {
         browser::focus_quietly(&main);
         browser::scroll_to_element(&main);
+    }
+}
+
+/// Back to the top of the page, where the header and its search are; focus to the content.
+fn to_top(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    browser::scroll_to(0.0);
+    if let Some(main) = browser::element_by_id("main") {
+        browser::focus_quietly(&main);
     }
 }
 

@@ -19,6 +19,9 @@ use crate::router::href;
 pub struct Piece<'t> {
     pub text: &'t str,
     pub marked: bool,
+    /// Marked, and continuing a match begun in the piece before (a match split by a control's
+    /// edge, as "FATF" + "’s"): one match, counted once.
+    pub continues: bool,
     /// Index into the `terms` given to [`pieces`].
     pub term: Option<usize>,
     /// Index into the `names` given to [`pieces`].
@@ -63,14 +66,16 @@ pub fn pieces<'t>(text: &'t str, marks: &[Range<usize>], terms: &[(u32, u32, u16
             let inside = |r: &Range<usize>| valid(r) && r.start <= w[0] && w[1] <= r.end;
             // A name inside a longer one ("UN" in "UN Security Council") shows as the longer.
             let name = (0..names.len()).filter(|&i| inside(&names[i])).max_by_key(|&i| names[i].len());
-            Some(Piece { text: piece, marked: marks.iter().any(inside), term: terms.iter().position(inside), name })
+            let marked = marks.iter().any(inside);
+            let continues = marked && !marks.iter().any(|r| r.start == w[0]);
+            Some(Piece { text: piece, marked, continues, term: terms.iter().position(inside), name })
         })
         .collect()
 }
 
-fn marked_or_plain(text: String, marked: bool) -> impl IntoView {
+fn marked_or_plain(text: String, marked: bool, continues: bool) -> impl IntoView {
     if marked {
-        Either::Left(view! { <mark class="hit">{text}</mark> })
+        Either::Left(view! { <mark class="hit" class:continued=continues>{text}</mark> })
     } else {
         Either::Right(text)
     }
@@ -79,7 +84,7 @@ fn marked_or_plain(text: String, marked: bool) -> impl IntoView {
 /// Text with search matches marked.
 #[component]
 pub fn Highlighted(#[prop(into)] text: String, ranges: Vec<Range<usize>>) -> impl IntoView {
-    pieces(&text, &ranges, &[], &[]).into_iter().map(|p| marked_or_plain(p.text.to_string(), p.marked)).collect_view()
+    pieces(&text, &ranges, &[], &[]).into_iter().map(|p| marked_or_plain(p.text.to_string(), p.marked, p.continues)).collect_view()
 }
 
 /// Text of a document (a paragraph, a heading, the title): search matches marked, glossary
@@ -124,12 +129,12 @@ fn term_views(all: &[Piece<'_>], terms: &'static [(u32, u32, u16)]) -> Vec<Eithe
     while i < all.len() {
         match all[i].term {
             None => {
-                views.push(Either::Left(marked_or_plain(all[i].text.to_string(), all[i].marked)));
+                views.push(Either::Left(marked_or_plain(all[i].text.to_string(), all[i].marked, all[i].continues)));
                 i += 1;
             }
             Some(t) => {
-                let run: Vec<(String, bool)> =
-                    all[i..].iter().take_while(|p| p.term == Some(t)).map(|p| (p.text.to_string(), p.marked)).collect();
+                let run: Vec<(String, bool, bool)> =
+                    all[i..].iter().take_while(|p| p.term == Some(t)).map(|p| (p.text.to_string(), p.marked, p.continues)).collect();
                 i += run.len();
                 if let Some(entry) = library::glossary_entry(terms[t].2) {
                     views.push(Either::Right(view! { <Term entry=entry run=run/> }));
@@ -145,23 +150,23 @@ thread_local! {
     static OPEN_TIP: std::cell::Cell<Option<RwSignal<bool>>> = const { std::cell::Cell::new(None) };
 }
 
-/// An acronym in the text: a button (keyboard, touch and pointer alike) that shows what it
+/// An acronym in the text: a control (keyboard, touch and pointer alike) that shows what it
 /// stands for and, for a named entity, a link to every mention, under the word; one at a
 /// time. Esc (on the button or the link, which hands focus back to the button) or a second
 /// press hides it; resting the pointer on it previews the expansion (style/main.css). Its
 /// name carries the expansion for screen readers; the expansion is only in the page while
 /// shown, so copied text stays the source's.
 #[component]
-fn Term(entry: &'static GlossaryEntry, run: Vec<(String, bool)>) -> impl IntoView {
+fn Term(entry: &'static GlossaryEntry, run: Vec<(String, bool, bool)>) -> impl IntoView {
     let open = RwSignal::new(false);
-    let toggle = move |ev: leptos::ev::MouseEvent| {
+    let toggle = move |control: Option<web_sys::EventTarget>| {
         let show = !open.get_untracked();
         if let Some(other) = OPEN_TIP.with(|t| t.replace(show.then_some(open))) {
             other.try_set(false);
         }
         open.set(show);
         // Under the word, moved left where a tip (at most 24rem) would pass the paragraph.
-        if let Some(button) = ev.current_target().and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if let Some(button) = control.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
             let width = button.offset_parent().map_or(0, |p| p.client_width());
             let left = button.offset_left().min(width - 24 * 16).max(0);
             if let Some(term) = button.parent_element().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
@@ -173,30 +178,39 @@ fn Term(entry: &'static GlossaryEntry, run: Vec<(String, bool)>) -> impl IntoVie
     let running = crate::app::app_running();
     // An acronym that names an entity ("FATF") leads to its page of mentions.
     let entity = entry.entity.and_then(library::entity);
-    let written: String = run.iter().map(|(t, _)| t.as_str()).collect();
+    let written: String = run.iter().map(|(t, ..)| t.as_str()).collect();
     let close_on_escape = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" && open.get_untracked() {
             ev.stop_propagation();
             open.set(false);
             let term = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-            if let Some(button) = term.and_then(|t| t.query_selector("button").ok().flatten()).and_then(|b| b.dyn_into().ok()) {
+            if let Some(button) = term.and_then(|t| t.query_selector(".term-button").ok().flatten()).and_then(|b| b.dyn_into().ok()) {
                 crate::browser::focus_quietly(&button);
             }
         }
     };
     view! {
         <span class="term" on:keydown=close_on_escape>
-            <button
-                type="button"
+            // A button by role, not a <button>: a <button> is an atomic inline, which lets a
+            // line break between "(" and "JIT)"; a span wraps as the words around it do.
+            <span
+                role="button"
+                tabindex="0"
                 class="term-button"
                 aria-expanded=move || open.get().to_string()
                 aria-label=format!("{written}: {}", entry.expansion)
-                on:click=toggle
+                on:click=move |ev| toggle(ev.current_target())
+                on:keydown=move |ev| {
+                    if matches!(ev.key().as_str(), "Enter" | " ") {
+                        ev.prevent_default();
+                        toggle(ev.current_target());
+                    }
+                }
             >
                 <abbr title=move || (!running.get()).then_some(entry.expansion.as_str())>
-                    {run.into_iter().map(|(t, marked)| marked_or_plain(t, marked)).collect_view()}
+                    {run.into_iter().map(|(t, marked, continues)| marked_or_plain(t, marked, continues)).collect_view()}
                 </abbr>
-            </button>
+            </span>
             {move || open.get().then(|| view! {
                 <span class="term-tip">
                     <span class="term-expansion">{entry.expansion.as_str()}</span>

@@ -11,7 +11,8 @@ use crate::browser;
 
 fn marks() -> Vec<HtmlElement> {
     let Some(doc) = browser::window().and_then(|w| w.document()) else { return Vec::new() };
-    let Ok(list) = doc.query_selector_all(".doc-body mark.hit") else { return Vec::new() };
+    // A match split by a control's edge ("FATF" + "’s") is one match: its first mark.
+    let Ok(list) = doc.query_selector_all(".doc-body mark.hit:not(.continued)") else { return Vec::new() };
     (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
 }
 

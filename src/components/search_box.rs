@@ -169,7 +169,7 @@ pub fn SearchBox() -> impl IntoView {
                 role="combobox"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder="Search  ( / )"
+                placeholder="Search"
                 aria-autocomplete="list"
                 aria-controls="search-listbox"
                 aria-expanded=move || expanded().to_string()

@@ -65,7 +65,12 @@ pub fn EntityPage(index: u16) -> impl IntoView {
         <h1 tabindex="-1">{entity.name.as_str()}</h1>
         <p class="doc-meta">
             <a href=href("/entities")>{kind}</a>
-            {format!(" · {} in {}", plural(entity.mentions as usize, "mention", "mentions"), plural(entity.documents as usize, "document", "documents"))}
+            {format!(
+                " · {} in {} of {}",
+                plural(entity.mentions as usize, "mention", "mentions"),
+                plural(entity.paragraphs as usize, "paragraph", "paragraphs"),
+                plural(entity.documents as usize, "document", "documents")
+            )}
         </p>
         <p class="entity-aliases">"Written as: " {entity.aliases.join(", ")}</p>
         {groups.into_iter().filter_map(|(doc, quotes)| Some((library::entry(doc)?, quotes))).map(|(doc, quotes)| view! {
@@ -74,12 +79,12 @@ pub fn EntityPage(index: u16) -> impl IntoView {
                 <ol class="hits">
                     {quotes.into_iter().map(|quote| {
                         let number = quote.paragraph;
-                        let mark = quote.mark.0 as usize..quote.mark.1 as usize;
+                        let marks = quote.marks.iter().map(|m| m.0 as usize..m.1 as usize).collect();
                         view! {
                             <li class="result">
                                 <a href=href(&format!("{}#p-{number}", doc.path())) class="hit-link">
                                     <span class="hit-where">{format!("¶ {number}")}</span>
-                                    <span class="hit-snippet"><Highlighted text=quote.sentence.as_str() ranges=vec![mark]/></span>
+                                    <span class="hit-snippet"><Highlighted text=quote.sentence.as_str() ranges=marks/></span>
                                 </a>
                             </li>
                         }

@@ -167,8 +167,9 @@ pub struct Entity {
     /// organisation, place, person, group or instrument.
     pub kind: String,
     pub aliases: Vec<String>,
-    /// How many mentions, in how many documents.
+    /// How many mentions, in how many paragraphs, of how many documents.
     pub mentions: u32,
+    pub paragraphs: u32,
     pub documents: u32,
 }
 
@@ -188,15 +189,16 @@ pub const ENTITY_KINDS: [(&str, &str); 5] = [
     ("instrument", "Legal instruments"),
 ];
 
-/// A mention of an entity in its sentence, as the entity's page shows it (those in the first
-/// [`LISTED_DOCUMENTS`] documents that mention it).
+/// The mentions of an entity in one paragraph, in their sentences, as the entity's page shows
+/// them (those in the first [`LISTED_DOCUMENTS`] documents that mention it): a sentence that
+/// names it twice is quoted once, and two sentences are joined by " … ".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     pub doc: u32,
     pub paragraph: u32,
     pub sentence: String,
-    /// The name's byte range in the sentence.
-    pub mark: (u32, u32),
+    /// Each mention's byte range in `sentence`.
+    pub marks: Vec<(u32, u32)>,
 }
 
 /// A key figure of an operation, from `content/figures.toml`, checked against the text.

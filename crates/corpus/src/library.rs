@@ -102,6 +102,11 @@ pub fn to_library(
                 kind: e.kind.clone(),
                 aliases: e.aliases.clone(),
                 mentions: mentions.len() as u32,
+                paragraphs: {
+                    let mut places: Vec<(&str, u32)> = mentions.iter().map(|m| (m.slug.as_str(), m.paragraph)).collect();
+                    places.dedup();
+                    places.len() as u32
+                },
                 documents: documents_of(mentions.iter().map(|m| m.slug.as_str())),
             };
             (i as u16, entity)
@@ -111,21 +116,33 @@ pub fn to_library(
         .iter()
         .enumerate()
         .map(|(i, (_, mentions))| {
-            let quotes = in_listed_documents(mentions.iter(), |m| doc_index(&m.slug))
-                .into_iter()
-                .map(|m| {
-                    // The sentence as the paragraph holds it, so the mark's range fits.
-                    let text = docs.get(doc_index(&m.slug) as usize).and_then(|d| d.paragraphs().find(|p| p.number == m.paragraph));
-                    let (start, end) = m.sentence_range;
-                    let sentence = text.and_then(|p| p.text.get(start..end)).unwrap_or(&m.sentence);
-                    out::Quote {
-                        doc: doc_index(&m.slug),
-                        paragraph: m.paragraph,
-                        sentence: sentence.trim_end().to_string(),
-                        mark: ((m.start - start) as u32, (m.end - start) as u32),
+            // One quote per paragraph: its sentences that name the entity, each once.
+            let mut quotes: Vec<out::Quote> = Vec::new();
+            let mut last_sentence = (String::new(), 0, 0);
+            for m in in_listed_documents(mentions.iter(), |m| doc_index(&m.slug)) {
+                // The sentence as the paragraph holds it, so the mark's range fits.
+                let doc = doc_index(&m.slug);
+                let text = docs.get(doc as usize).and_then(|d| d.paragraphs().find(|p| p.number == m.paragraph));
+                let (start, end) = m.sentence_range;
+                let sentence = text.and_then(|p| p.text.get(start..end)).unwrap_or(&m.sentence).trim_end();
+                let quote = match quotes.last_mut() {
+                    Some(q) if q.doc == doc && q.paragraph == m.paragraph => q,
+                    _ => {
+                        quotes.push(out::Quote { doc, paragraph: m.paragraph, sentence: String::new(), marks: Vec::new() });
+                        quotes.last_mut().expect("just pushed")
                     }
-                })
-                .collect();
+                };
+                let here = (m.slug.clone(), m.paragraph, start);
+                if quote.sentence.is_empty() || here != last_sentence {
+                    if !quote.sentence.is_empty() {
+                        quote.sentence.push_str(" … ");
+                    }
+                    last_sentence = here;
+                    quote.sentence.push_str(sentence);
+                }
+                let offset = quote.sentence.len() - sentence.len();
+                quote.marks.push(((offset + m.start - start) as u32, (offset + m.end - start) as u32));
+            }
             (i as u16, quotes)
         })
         .collect();

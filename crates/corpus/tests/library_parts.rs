@@ -52,9 +52,13 @@ fn every_route_has_a_path_and_a_part_that_completes_it() {
     let entity = library.for_route(Route::Entity(0));
     let quotes = &entity.quotes[0].1;
     assert!(!quotes.is_empty());
+    let places: Vec<(u32, u32)> = quotes.iter().map(|q| (q.doc, q.paragraph)).collect();
+    assert!(places.windows(2).all(|w| w[0] != w[1]), "one quote per paragraph: {places:?}");
     for quote in quotes {
-        let name = &quote.sentence[quote.mark.0 as usize..quote.mark.1 as usize];
-        assert!(library.entities[0].1.aliases.iter().any(|a| a == name), "the mark covers one of the entity's names: {name}");
+        for mark in &quote.marks {
+            let name = &quote.sentence[mark.0 as usize..mark.1 as usize];
+            assert!(library.entities[0].1.aliases.iter().any(|a| a == name), "each mark covers one of the entity's names: {name}");
+        }
         assert!(entity.entries.iter().any(|(j, _)| *j == quote.doc), "the quoted document is listed");
     }
 }
