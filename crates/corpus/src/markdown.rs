@@ -47,7 +47,11 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize) -> Result<Vec<Bl
             },
             Event::Start(Tag::Item) => {
                 in_item = true;
-                pending = Some(Pending { heading_level: None, list_number: next_item, line, text: String::new() });
+                // The number as the file writes it: Markdown renumbers a list's items from its
+                // first ("1." then "3." reads as 1, 2), which would hide a gap from the check.
+                let digits: String = body[range.start..].trim_start().chars().take_while(char::is_ascii_digit).collect();
+                let written = digits.parse().ok().or(next_item);
+                pending = Some(Pending { heading_level: None, list_number: written, line, text: String::new() });
             }
             Event::Start(Tag::Paragraph) => match &pending {
                 Some(p) if in_item && !p.text.is_empty() => fail("a numbered paragraph must be one paragraph; number the next one".into()),
@@ -101,13 +105,26 @@ fn finish(p: Pending, fail: &mut impl FnMut(String)) -> Block {
 /// must follow on from the paragraph before; unnumbered ones take the next number.
 fn number_paragraphs(path: &Path, mut blocks: Vec<Block>, errors: &mut Vec<ContentError>) -> Vec<Block> {
     let mut next = 1;
+    let mut unnumbered = 0;
     let mut anchors: Vec<String> = Vec::new();
     for block in &mut blocks {
         match block {
             Block::Paragraph(p) => {
                 if p.numbered && p.number != next {
-                    errors.push(ContentError::new(path, p.line, format!("paragraph numbered {} where {} was expected", p.number, next)));
+                    let mut message = format!("paragraph numbered {} where {} was expected", p.number, next);
+                    if unnumbered > 0 {
+                        let before = if unnumbered == 1 {
+                            "the unnumbered paragraph before it takes a number".to_string()
+                        } else {
+                            format!("the {unnumbered} unnumbered paragraphs before it take numbers")
+                        };
+                        message.push_str(&format!(
+                            " ({before} too: an unnumbered preamble before numbered paragraphs is not supported yet, so number every paragraph or none)"
+                        ));
+                    }
+                    errors.push(ContentError::new(path, p.line, message));
                 }
+                unnumbered += usize::from(!p.numbered);
                 p.number = next;
                 next += 1;
             }

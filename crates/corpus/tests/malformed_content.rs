@@ -89,6 +89,28 @@ fn body_errors_name_their_line() {
     let front = "+++\nslug = \"a\"\ntitle = \"A\"\nkind = \"statement\"\n+++\n";
     let skipped = format!("{front}\n1. One.\n\n## Section\n\n3. Three.\n");
     assert_eq!(error_of(&[("c/a.md", &skipped)]), "c/a.md:11: paragraph numbered 3 where 2 was expected");
+    // In one list too, the number is the one the file writes (Markdown would read "3." as 2).
+    let in_one_list = format!(
+        "{front}
+1. One.
+3. Three.
+"
+    );
+    assert_eq!(error_of(&[("c/a.md", &in_one_list)]), "c/a.md:8: paragraph numbered 3 where 2 was expected");
+    // A preamble (unnumbered, then 1.) says why its numbers are off and what to do.
+    let preamble = format!(
+        "{front}
+Having met in Paris,
+
+1. Decides.
+"
+    );
+    let error = load(&[("c/a.md", &preamble)]).expect_err("rejected").to_string();
+    assert!(
+        error.contains("c/a.md:9: paragraph numbered 1 where 2 was expected (the unnumbered paragraph before it takes a number too"),
+        "{error}"
+    );
+    assert!(error.contains("number every paragraph or none"), "{error}");
     let markup = format!("{front}\nSome *emphasis* here.\n");
     assert!(error_of(&[("c/a.md", &markup)]).starts_with("c/a.md:7: unsupported Markdown (Emphasis)"));
     let title_heading = format!("{front}\n# Title\n\nText.\n");
