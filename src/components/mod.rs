@@ -10,3 +10,8 @@ pub mod name_marks;
 pub mod paragraph;
 pub mod search_box;
 pub mod theme_toggle;
+
+/// A count with its noun: "1 mention", "17 mentions".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

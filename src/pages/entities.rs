@@ -5,13 +5,10 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::count;
 use crate::components::highlighted::Highlighted;
 use crate::library::{self, Quote, ENTITY_KINDS};
 use crate::router::href;
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
 
 #[component]
 pub fn EntitiesPage() -> impl IntoView {
@@ -32,7 +29,7 @@ pub fn EntitiesPage() -> impl IntoView {
                     {library::entities().into_iter().map(|(_, e)| e).filter(|e| e.kind == kind).map(|e| view! {
                         <li>
                             <a href=href(&e.path())>{e.name.as_str()}</a>
-                            <span class="entity-count">{format!(" · {}", plural(e.mentions as usize, "mention", "mentions"))}</span>
+                            <span class="entity-count">{format!(" · {}", count(e.mentions as usize, "mention", "mentions"))}</span>
                         </li>
                     }).collect_view()}
                 </ul>
@@ -49,8 +46,8 @@ pub fn EntityPage(index: u16) -> impl IntoView {
         format!(
             "{}: {} in {}, each in its sentence and linked to its paragraph.",
             entity.name,
-            plural(entity.mentions as usize, "mention", "mentions"),
-            plural(entity.documents as usize, "document", "documents")
+            count(entity.mentions as usize, "mention", "mentions"),
+            count(entity.documents as usize, "document", "documents")
         )
     });
     let kind = ENTITY_KINDS.iter().find(|(k, _)| *k == entity.kind).map_or(entity.kind.as_str(), |(_, heading)| heading);
@@ -67,9 +64,9 @@ pub fn EntityPage(index: u16) -> impl IntoView {
             <a href=href("/entities")>{kind}</a>
             {format!(
                 " · {} in {} of {}",
-                plural(entity.mentions as usize, "mention", "mentions"),
-                plural(entity.paragraphs as usize, "paragraph", "paragraphs"),
-                plural(entity.documents as usize, "document", "documents")
+                count(entity.mentions as usize, "mention", "mentions"),
+                count(entity.paragraphs as usize, "paragraph", "paragraphs"),
+                count(entity.documents as usize, "document", "documents")
             )}
         </p>
         <p class="entity-aliases">"Written as: " {entity.aliases.join(", ")}</p>

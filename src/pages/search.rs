@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use search::SearchResults;
 
 use crate::browser;
+use crate::components::count;
 use crate::components::hit_preview::HitPreview;
 use crate::corpus_search::{self, hit_url, search_page_url};
 use crate::library;
@@ -73,7 +74,7 @@ fn Summary(query: String, results: SearchResults, loading: bool) -> impl IntoVie
     let paragraphs = results.total;
     EitherOf4::C(view! {
         <p class="search-summary" role="status">
-            {format!("{paragraphs} paragraph{} in {documents} document{} for ", plural(paragraphs), plural(documents))}
+            {format!("{} in {} for ", count(paragraphs, "paragraph", "paragraphs"), count(documents, "document", "documents"))}
             <q class="search-query">{query}</q>
         </p>
         {results.partial.then(|| view! { <p class="partial-note">"No paragraph holds every word; these hold the most."</p> })}
@@ -94,14 +95,6 @@ fn notes(results: &SearchResults) -> Option<String> {
         n => notes.push(format!("The last {n} match by their heading or title only.")),
     }
     (!notes.is_empty()).then(|| notes.join(" "))
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }
 
 #[component]

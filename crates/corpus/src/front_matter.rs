@@ -6,20 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::{line_of, ContentError};
-use crate::model::{DocDate, DocKind};
-
-/// Validated front matter, with the line numbers later checks need for their messages.
-#[derive(Debug, Clone)]
-pub struct Meta {
-    pub slug: String,
-    pub slug_line: usize,
-    pub title: String,
-    pub kind: DocKind,
-    pub date: Option<DocDate>,
-    pub place: Option<String>,
-    pub source: Option<String>,
-    pub summary: Option<String>,
-}
+use crate::model::{DocDate, DocKind, Meta};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,8 +1,20 @@
-//! The document model: what one content file becomes after parsing.
+//! The document model: what one content file becomes after parsing. It depends on no other
+//! module of the crate: the parsers (`front_matter`, `markdown`) build it.
 
 use std::path::{Path, PathBuf};
 
-use crate::front_matter::Meta;
+/// Validated front matter, with the line numbers later checks need for their messages.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub slug: String,
+    pub slug_line: usize,
+    pub title: String,
+    pub kind: DocKind,
+    pub date: Option<DocDate>,
+    pub place: Option<String>,
+    pub source: Option<String>,
+    pub summary: Option<String>,
+}
 
 /// What kind of text a document is; content files name it in `kind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
