@@ -82,22 +82,16 @@ fn fetch(file: &str, arrive: fn(&[u8]) -> Result<(), String>) {
 #[cfg(feature = "hydrate")]
 async fn open() -> Result<(), String> {
     let loading = crate::search_engine::load();
-    match crate::browser::embedded_search_index() {
-        Some(files) => {
-            let (dictionary, shards) = files.split_first().ok_or("the page carries no search index")?;
-            let engine = loading.await?;
-            engine.open(dictionary)?;
-            shards.iter().try_for_each(|shard| engine.add_shard(shard))?;
-            install(engine);
-        }
-        None => {
-            // The dictionary comes while the engine loads.
-            let dictionary = library::fetch_bytes(&library::manifest().await?.search).await?;
-            let engine = loading.await?;
-            engine.open(&dictionary)?;
-            install(engine);
-        }
-    }
+    // The dictionary comes while the engine loads.
+    let files = match crate::browser::embedded_search_index() {
+        Some(files) => files,
+        None => vec![library::fetch_bytes(&library::manifest().await?.search).await?],
+    };
+    let (dictionary, shards) = files.split_first().ok_or("the page carries no search index")?;
+    let engine = loading.await?;
+    engine.open(dictionary)?;
+    shards.iter().try_for_each(|shard| engine.add_shard(shard))?;
+    install(engine);
     Ok(())
 }
 

@@ -112,13 +112,8 @@ impl Index {
             let own: Vec<f32> = (0..n)
                 .map(|p| if member_scores.iter().all(|s| s[p] > 0.0) { member_scores.iter().map(|s| s[p]).sum() } else { 0.0 })
                 .collect();
-            let whole = self.with_alternatives(own, alternatives);
             let mut in_text: Vec<bool> = (0..n).map(|p| member_in_text.iter().any(|t| t[p])).collect();
-            for (phrase, _) in alternatives {
-                for (p, _) in self.phrase_scores(phrase) {
-                    in_text[p as usize] = true;
-                }
-            }
+            let whole = self.with_alternatives(own, alternatives, &mut in_text);
             let mut unit = UnitScores { score: vec![0.0; n], matched: vec![0; n], words: members.len() as u8, in_text };
             for p in 0..n {
                 if whole[p] > 0.0 {
@@ -134,9 +129,11 @@ impl Index {
             units.push(unit);
         }
         for (phrase, alternatives) in &resolved.phrases {
-            let score = self.with_alternatives(self.phrase_score_list(phrase), alternatives);
+            let mut in_text = vec![false; n];
+            let score = self.with_alternatives(self.phrase_score_list(phrase), alternatives, &mut in_text);
             let matched = score.iter().map(|&s| u8::from(s > 0.0)).collect();
-            let in_text = score.iter().map(|&s| s > 0.0).collect();
+            // A phrase stands in the text, as its alternatives do.
+            in_text.iter_mut().zip(&score).for_each(|(t, &s)| *t |= s > 0.0);
             units.push(UnitScores { score, matched, words: 1, in_text });
         }
         units

@@ -127,11 +127,13 @@ impl Index {
     /// A unit's scores raised where its alternatives stand. The unit as typed (its own score,
     /// or an alternative of full weight) sets a ceiling for synonyms: no passage found only
     /// through a synonym outranks the best passage holding what was typed.
-    pub(super) fn with_alternatives(&self, own: Vec<f32>, alternatives: &Alternatives) -> Vec<f32> {
+    /// Where an alternative stands, `in_text` is set: a phrase stands in a passage's text.
+    pub(super) fn with_alternatives(&self, own: Vec<f32>, alternatives: &Alternatives, in_text: &mut [bool]) -> Vec<f32> {
         let mut scores = own;
         for (phrase, _) in alternatives.iter().filter(|(_, weight)| *weight >= WEIGHTS.exact) {
             for (p, s) in self.phrase_scores(phrase) {
                 scores[p as usize] = scores[p as usize].max(s);
+                in_text[p as usize] = true;
             }
         }
         let ceiling = scores.iter().copied().fold(0.0, f32::max);
@@ -139,6 +141,7 @@ impl Index {
             for (p, s) in self.phrase_scores(phrase) {
                 let s = if ceiling > 0.0 { s.min(ceiling) } else { s } * weight;
                 scores[p as usize] = scores[p as usize].max(s);
+                in_text[p as usize] = true;
             }
         }
         scores
