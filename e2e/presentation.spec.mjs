@@ -148,3 +148,21 @@ test("a wide screen has no back-to-top control: its header stays in view", async
   await page.goto(SPEECH);
   await expect(page.getByRole("link", { name: "Back to the top" })).toBeHidden();
 });
+
+test("on a phone the paragraph link ends the paragraph's last line and shortens no line", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 700 });
+  await page.goto(`${STATEMENT}#p-12`);
+  const para = page.locator("#p-12");
+  const lines = await para.locator("p").evaluate((p) => [...p.getClientRects()].map((r) => ({ right: r.right, top: r.top, bottom: r.bottom })));
+  const box = await para.boundingBox();
+  expect(lines.length, "a long paragraph wraps").toBeGreaterThan(3);
+  expect(lines[0].right, "the first line runs to the column's edge").toBeGreaterThan(box.x + box.width - 40);
+  const link = await para.locator(".para-link").boundingBox();
+  const last = lines[lines.length - 1];
+  const middle = link.y + link.height / 2;
+  expect(middle > last.top && middle < last.bottom, `the link (middle ${middle}) is on the last line (${last.top} to ${last.bottom})`).toBe(true);
+  expect(link.x, "after the last word, not over it").toBeGreaterThanOrEqual(last.right - 1);
+  expect(link.height, "a target a thumb can hit").toBeGreaterThanOrEqual(44);
+  await para.locator(".para-link").click();
+  await expect(page).toHaveURL(new RegExp(`${STATEMENT}#p-12$`));
+});

@@ -42,6 +42,12 @@ pub fn ParagraphBlock(
     };
     view! {
         <div class="para" id=anchor.clone() tabindex="-1" class:is-target=is_target>
+            <p data-n=paragraph.number>
+                {paragraph.numbered.then(|| view! { <span class="para-num">{format!("{}. ", paragraph.number)}</span> })}
+                <ReadingText text=&paragraph.text ranges=matches terms=&paragraph.terms names=names/>
+            </p>
+            // After the text: in the margin on wide screens, at the end of the last line on
+            // phones, so it never shortens the lines a reader starts on.
             <a
                 class="para-link"
                 href=href(&format!("/{slug}#{anchor}"))
@@ -49,10 +55,6 @@ pub fn ParagraphBlock(
                 title="Copy link to this paragraph"
                 on:click=copy_link
             >"¶"</a>
-            <p data-n=paragraph.number>
-                {paragraph.numbered.then(|| view! { <span class="para-num">{format!("{}. ", paragraph.number)}</span> })}
-                <ReadingText text=&paragraph.text ranges=matches terms=&paragraph.terms names=names/>
-            </p>
         </div>
     }
 }

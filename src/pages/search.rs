@@ -74,7 +74,14 @@ fn Summary(query: String, results: SearchResults, loading: bool) -> impl IntoVie
     let paragraphs = results.total;
     EitherOf4::C(view! {
         <p class="search-summary" role="status">
-            {format!("{} in {} for ", count(paragraphs, "paragraph", "paragraphs"), count(documents, "document", "documents"))}
+            // The names index and a name's page speak of "N mentions in M paragraphs of D documents":
+            // results count paragraphs, in the same words.
+            {format!(
+                "{} of {} {} ",
+                count(paragraphs, "paragraph", "paragraphs"),
+                count(documents, "document", "documents"),
+                if paragraphs == 1 { "matches" } else { "match" }
+            )}
             <q class="search-query">{query}</q>
         </p>
         {results.partial.then(|| view! { <p class="partial-note">"No paragraph holds every word; these hold the most."</p> })}
