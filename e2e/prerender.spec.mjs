@@ -50,6 +50,12 @@ test("with JavaScript off, every page reads and every link leads to a page that 
       }
     }
     expect(seen.size, "pages and their cited variants").toBeGreaterThan(90);
+    // The sitemap, written from the router's table of pages, lists exactly the pages links reach.
+    const sitemap = await (await page.request.get("sitemap.xml")).text();
+    const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc, baseURL).pathname).sort();
+    const reached = [...new Set([...seen].map((target) => new URL(target, baseURL).pathname))].filter((path) => !/\/search$/.test(path)).sort();
+    expect(listed.length, "sitemap.xml lists the pages").toBeGreaterThan(90);
+    expect(listed).toEqual(reached);
     // Every fragment a link names is an element of the page it leads to.
     const checked = new Set();
     for (const [from, href] of anchors) {

@@ -181,6 +181,27 @@ for (const page of pages) {
   writeFileSync(file, pageHtml(page));
 }
 
+// sitemap.xml: every page a reader or a crawler can land on, from the same list the pages were
+// written from (the router's table, src/router.rs Page::all), less the not-found and search
+// pages. Its addresses are absolute when SITE_URL names the origin, as the sitemap protocol
+// asks; without it they are paths under the base, and the build says so. Past the protocol's
+// 50,000 addresses a file, sitemap.xml becomes an index of sitemap-N.xml files.
+const SITEMAP_LIMIT = 50_000;
+const listed = pages.filter((page) => page.path !== "/404" && page.path !== "/search").map((page) => escapeHtml(`${site}${base}${page.path.replace(/^\//, "")}`));
+const xml = (root, items) => `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${items.join("\n")}\n</${root}>\n`;
+if (listed.length <= SITEMAP_LIMIT) {
+  writeFileSync(join(dir, "sitemap.xml"), xml("urlset", listed.map((loc) => `<url><loc>${loc}</loc></url>`)));
+} else {
+  const files = [];
+  for (let i = 0; i < listed.length; i += SITEMAP_LIMIT) {
+    files.push(`sitemap-${files.length + 1}.xml`);
+    writeFileSync(join(dir, files.at(-1)), xml("urlset", listed.slice(i, i + SITEMAP_LIMIT).map((loc) => `<url><loc>${loc}</loc></url>`)));
+  }
+  writeFileSync(join(dir, "sitemap.xml"), xml("sitemapindex", files.map((f) => `<sitemap><loc>${escapeHtml(`${site}${base}${f}`)}</loc></sitemap>`)));
+}
+if (site) writeFileSync(join(dir, "robots.txt"), `User-agent: *\nAllow: /\nSitemap: ${site}${base}sitemap.xml\n`);
+else console.warn("finish-build: SITE_URL is not set, so sitemap.xml lists paths, not the absolute addresses search engines need");
+
 // Security headers for hosts that read a `_headers` file (Netlify, Cloudflare Pages; the
 // README gives the nginx, Apache and CloudFront equivalents). The policy as a header can also
 // forbid framing, which a meta tag cannot. Content-hashed files never change: cached for a
@@ -217,7 +238,8 @@ const dataFiles = readdirSync(join(dir, "data"), { recursive: true })
   .filter((f) => statSync(join(dir, f)).isFile())
   .sort();
 writeFileSync(join(dir, DATA_LIST), JSON.stringify(dataFiles));
-const topFiles = readdirSync(dir).filter((f) => !["sw.js", "_headers", DATA_LIST].includes(f) && statSync(join(dir, f)).isFile());
+const forCrawlers = (f) => /^(sitemap(-\d+)?\.xml|robots\.txt)$/.test(f);
+const topFiles = readdirSync(dir).filter((f) => !["sw.js", "_headers", DATA_LIST].includes(f) && !forCrawlers(f) && statSync(join(dir, f)).isFile());
 const pageFiles = new Set(pages.map((page) => (page.path === "/404" ? "404.html" : page.file)));
 const shellPages = ["index.html", "404.html"];
 const catalogue = dataFiles.filter((f) => /^data\/(routes|index|search\/dictionary)\.[0-9a-f]{16}\.bin$/.test(f));
@@ -229,4 +251,4 @@ const worker = readFileSync(new URL("service-worker.js", import.meta.url), "utf8
   .replace('"__VERSION__"', JSON.stringify(version))
   .replace("[] /* __FILES__ */", JSON.stringify(files));
 writeFileSync(join(dir, "sw.js"), worker);
-console.log(`finish-build: ${pages.length} pages pre-rendered under ${base}; CSP with ${hashes.length} script hash(es); _headers with ${rules.length} rules; sw.js ${version} precaching ${files.length} files; ${dataFiles.length} data files listed in ${DATA_LIST}`);
+console.log(`finish-build: ${pages.length} pages pre-rendered under ${base}; ${listed.length} in sitemap.xml; CSP with ${hashes.length} script hash(es); _headers with ${rules.length} rules; sw.js ${version} precaching ${files.length} files; ${dataFiles.length} data files listed in ${DATA_LIST}`);

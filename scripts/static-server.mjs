@@ -34,6 +34,7 @@ const TYPES = {
   ".css": "text/css; charset=utf-8",
   ".wasm": "application/wasm",
   ".svg": "image/svg+xml",
+  ".xml": "application/xml; charset=utf-8",
   ".png": "image/png",
   ".json": "application/json",
   ".webmanifest": "application/manifest+json",
@@ -60,7 +61,7 @@ async function fileFor(urlPath) {
   return null;
 }
 
-const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".webmanifest", ".txt"]);
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".webmanifest", ".txt", ".xml"]);
 
 /** Compressed bodies by encoding and content (a redeployed file gets a new entry). */
 const compressed = new Map();

@@ -1,5 +1,6 @@
 //! The app shell (skip link, header, main landmark, live region) and the page the URL selects.
 
+use content_model::routes;
 use leptos::either::EitherOf9;
 use leptos::prelude::*;
 
@@ -37,9 +38,9 @@ pub fn App() -> impl IntoView {
         <header class="site-header">
             <a href=href("/") class="site-name">{browser::SITE_NAME}</a>
             <nav class="site-nav" aria-label="Library">
-                <a href=href("/glossary")>"Glossary"</a>
-                <a href=href("/entities")>"Names"</a>
-                <a href=href("/timeline")>"Timeline"</a>
+                <a href=href(routes::GLOSSARY)>"Glossary"</a>
+                <a href=href(routes::ENTITIES)>"Names"</a>
+                <a href=href(routes::TIMELINE)>"Timeline"</a>
             </nav>
             <SearchBox/>
             <ThemeToggle/>
@@ -61,7 +62,7 @@ pub fn App() -> impl IntoView {
         </main>
         <footer class="site-footer">
             <p>"Documents are shown as published; numbering and headings are the source’s. "
-                <a href=href("/glossary")>"Glossary of acronyms"</a> " · " <a href=href("/entities")>"Index of names"</a> " · " <a href=href("/timeline")>"Timeline"</a></p>
+                <a href=href(routes::GLOSSARY)>"Glossary of acronyms"</a> " · " <a href=href(routes::ENTITIES)>"Index of names"</a> " · " <a href=href(routes::TIMELINE)>"Timeline"</a></p>
         </footer>
         // On a phone the header scrolls away with the page: a way back up to it.
         <a class="to-top needs-script" href=move || href(&location.with(|l| l.path.clone())) aria-label="Back to the top" on:click=to_top>"↑"</a>

@@ -4,6 +4,7 @@
 //! shards holding its terms, and the hits' documents for their text. Nothing is built in the
 //! browser. The one-file build carries the whole index in the page.
 
+use content_model::routes;
 use std::cell::{OnceCell, RefCell};
 
 use leptos::prelude::*;
@@ -180,7 +181,7 @@ pub fn hit_url(passage: &PassageRef, query: &str) -> String {
 }
 
 pub fn search_page_url(query: &str) -> String {
-    format!("/search?q={}", encode(query))
+    format!("{}?q={}", routes::SEARCH, encode(query))
 }
 
 /// Benchmark hook for `scripts/bench-library.mjs` (`window.wasmBindings.benchmark_search`): runs the

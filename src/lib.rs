@@ -60,10 +60,10 @@ pub fn start() {
     library::set_manifest_file(attribute("data-manifest"));
     let here = router::Page::canonical(&router::Location::current().path);
     // The host's not-found page, served at an unknown URL, is that URL's page.
-    if rendered.as_deref() == Some("/404") {
+    if rendered.as_deref() == Some(content_model::routes::NOT_FOUND) {
         library::mark_absent(&here);
     }
-    let take_over = rendered.as_deref().is_some_and(|route| route == here || route == "/404");
+    let take_over = rendered.as_deref().is_some_and(|route| route == here || route == content_model::routes::NOT_FOUND);
     if take_over {
         if let Some(text) = browser::element_by_id("page-data").and_then(|e| e.text_content()) {
             let decoded = content_model::text_form::decode(&text).and_then(|bytes| library::Part::from_bytes(&bytes).ok());

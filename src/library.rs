@@ -9,6 +9,7 @@
 //! Pages read the store synchronously: the router only shows a page once its route is
 //! [`is_complete`], and the store's [`version`] changes whenever a file arrives.
 
+use content_model::routes;
 use std::cell::RefCell;
 
 pub use content_model::{
@@ -113,7 +114,7 @@ pub fn merge(part: Part) {
         }
         // A document's part carries its terms without where else they are used: such an
         // entry never replaces the glossary's own.
-        let full_glossary = part.complete.iter().any(|p| p == "/glossary");
+        let full_glossary = part.complete.iter().any(|p| p == routes::GLOSSARY);
         for (i, entry) in &part.glossary {
             s.glossary.set(usize::from(*i), entry, !full_glossary);
         }

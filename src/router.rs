@@ -13,6 +13,7 @@
 //! browser URL and [`Location`] turns the browser URL back. The router knows the pages
 //! [`Page`] lists; the query and the fragment are read by the pages through [`use_location`].
 
+use content_model::routes;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -217,13 +218,13 @@ impl Page {
     pub fn path(self) -> String {
         match self {
             Self::Home(page) => content_model::catalogue_path(page),
-            Self::Search => "/search".to_string(),
-            Self::Glossary => "/glossary".to_string(),
-            Self::Entities => "/entities".to_string(),
-            Self::Timeline => "/timeline".to_string(),
-            Self::Entity(i) => crate::library::entity(i).map_or_else(|| "/404".to_string(), |e| e.path()),
-            Self::Document(i) => crate::library::entry(i).map_or_else(|| "/404".to_string(), |d| d.path()),
-            Self::NotFound | Self::Pending => "/404".to_string(),
+            Self::Search => routes::SEARCH.to_string(),
+            Self::Glossary => routes::GLOSSARY.to_string(),
+            Self::Entities => routes::ENTITIES.to_string(),
+            Self::Timeline => routes::TIMELINE.to_string(),
+            Self::Entity(i) => crate::library::entity(i).map_or_else(|| routes::NOT_FOUND.to_string(), |e| e.path()),
+            Self::Document(i) => crate::library::entry(i).map_or_else(|| routes::NOT_FOUND.to_string(), |d| d.path()),
+            Self::NotFound | Self::Pending => routes::NOT_FOUND.to_string(),
         }
     }
 
@@ -240,12 +241,12 @@ impl Page {
     pub fn for_path(path: &str) -> Self {
         let path = Self::canonical(path);
         let needs_data = match path.as_str() {
-            "/search" => return Self::Search,
-            "/404" => return Self::NotFound,
-            "/" | "/glossary" | "/entities" | "/timeline" => true,
+            routes::SEARCH => return Self::Search,
+            routes::NOT_FOUND => return Self::NotFound,
+            "/" | routes::GLOSSARY | routes::ENTITIES | routes::TIMELINE => true,
             other => {
-                other.starts_with("/entities/")
-                    || other.starts_with("/documents/")
+                other.starts_with(routes::ENTITY_PREFIX)
+                    || other.starts_with(routes::CATALOGUE_PREFIX)
                     || other.strip_prefix('/').is_some_and(|rest| !rest.contains('/'))
             }
         };
@@ -257,10 +258,10 @@ impl Page {
             return if page < pages { Self::Home(page) } else { Self::NotFound };
         }
         match path.as_str() {
-            "/glossary" => Self::Glossary,
-            "/entities" => Self::Entities,
-            "/timeline" => Self::Timeline,
-            other => match other.strip_prefix("/entities/") {
+            routes::GLOSSARY => Self::Glossary,
+            routes::ENTITIES => Self::Entities,
+            routes::TIMELINE => Self::Timeline,
+            other => match other.strip_prefix(routes::ENTITY_PREFIX) {
                 Some(id) => crate::library::entity_by_id(id).map_or(Self::NotFound, Self::Entity),
                 None => other
                     .strip_prefix('/')

@@ -2,6 +2,7 @@
 //! as you type. "/" or Ctrl/Cmd+K focuses it; arrows move through the options; Enter opens the
 //! chosen paragraph, or the full results page; Esc clears and closes.
 
+use content_model::routes;
 use leptos::ev;
 use leptos::prelude::*;
 use search::SearchHit;
@@ -41,7 +42,7 @@ pub fn SearchBox() -> impl IntoView {
 
     // On the results page the box shows the query being viewed.
     Effect::new(move |_| {
-        if let Some(q) = location.with(|l| (l.path == "/search").then(|| l.param("q").unwrap_or_default())) {
+        if let Some(q) = location.with(|l| (l.path == routes::SEARCH).then(|| l.param("q").unwrap_or_default())) {
             query.set(q);
             open.set(false);
         }
@@ -231,7 +232,7 @@ pub fn SearchBox() -> impl IntoView {
             </ul>
             <div class="visually-hidden" role="status" aria-live="polite">{status}</div>
             <p class="no-script-only search-unavailable">
-                "Search needs JavaScript. Browse the " <a href=href("/entities")>"names"</a> " or the " <a href=href("/glossary")>"glossary"</a> "."
+                "Search needs JavaScript. Browse the " <a href=href(routes::ENTITIES)>"names"</a> " or the " <a href=href(routes::GLOSSARY)>"glossary"</a> "."
             </p>
         </form>
     }

@@ -2,6 +2,7 @@
 //! name, by kind; `/entities/<id>`: one of them, every mention in its sentence, linked to the
 //! paragraph.
 
+use content_model::routes;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -61,7 +62,7 @@ pub fn EntityPage(index: u16) -> impl IntoView {
     Some(view! {
         <h1 tabindex="-1">{entity.name.as_str()}</h1>
         <p class="doc-meta">
-            <a href=href("/entities")>{kind}</a>
+            <a href=href(routes::ENTITIES)>{kind}</a>
             {format!(
                 " · {} in {} of {}",
                 count(entity.mentions as usize, "mention", "mentions"),

@@ -1,6 +1,7 @@
 //! `/` and `/documents/N`: the catalogue, 50 documents a page, with the ways across the
 //! documents (glossary, names, timeline) and reading offline.
 
+use content_model::routes;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -21,9 +22,9 @@ pub fn HomePage(page: u32) -> impl IntoView {
         <nav class="explore" aria-labelledby="explore-title">
             <h2 id="explore-title">"Across the documents"</h2>
             <ul>
-                <li><a href=href("/glossary")>{format!("{} acronyms explained", counts.glossary)}</a></li>
-                <li><a href=href("/entities")>{format!("{} organisations, places, people, groups and legal instruments", counts.entities)}</a></li>
-                <li><a href=href("/timeline")>{format!("{} dated events", counts.events)}</a></li>
+                <li><a href=href(routes::GLOSSARY)>{format!("{} acronyms explained", counts.glossary)}</a></li>
+                <li><a href=href(routes::ENTITIES)>{format!("{} organisations, places, people, groups and legal instruments", counts.entities)}</a></li>
+                <li><a href=href(routes::TIMELINE)>{format!("{} dated events", counts.events)}</a></li>
             </ul>
         </nav>
         <OfflineSection/>

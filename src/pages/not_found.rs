@@ -1,5 +1,6 @@
 //! Any path the reader does not know: says so and offers the way back.
 
+use content_model::routes;
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -25,7 +26,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <p>"The address may be mistyped, or the document may have moved."</p>
         <p><a href=href("/")>"Go to the list of documents"</a></p>
         // Ways into the library that hold at any size (the list of documents may be long).
-        <p>"Or look a word up in the " <a href=href("/glossary")>"glossary"</a> ", a name in the "
-            <a href=href("/entities")>"index of names"</a> ", or a date on the " <a href=href("/timeline")>"timeline"</a> "."</p>
+        <p>"Or look a word up in the " <a href=href(routes::GLOSSARY)>"glossary"</a> ", a name in the "
+            <a href=href(routes::ENTITIES)>"index of names"</a> ", or a date on the " <a href=href(routes::TIMELINE)>"timeline"</a> "."</p>
     }
 }

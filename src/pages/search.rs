@@ -1,6 +1,7 @@
 //! `/search?q=...`: every matching paragraph, grouped by document, with snippets. The URL is
 //! the state, so a results page can be shared and reloaded.
 
+use content_model::routes;
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use search::SearchResults;
@@ -51,8 +52,8 @@ fn Summary(query: String, results: SearchResults, loading: bool) -> impl IntoVie
             <p class="search-summary needs-script">"Type words to find in the search box above: phrases in quotes, "<kbd>"-word"</kbd>" to leave a word out."</p>
             <p class="search-summary no-script-only">
                 "Searching needs JavaScript, which is off or blocked here. Every document is listed on the "
-                <a href=href("/")>"home page"</a> "; the " <a href=href("/entities")>"index of names"</a> " and the "
-                <a href=href("/glossary")>"glossary"</a> " lead to each paragraph that names an organisation, place, person or acronym."
+                <a href=href("/")>"home page"</a> "; the " <a href=href(routes::ENTITIES)>"index of names"</a> " and the "
+                <a href=href(routes::GLOSSARY)>"glossary"</a> " lead to each paragraph that names an organisation, place, person or acronym."
             </p>
         });
     }

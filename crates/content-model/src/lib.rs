@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 mod parts;
+pub mod routes;
 mod search_input;
 pub mod text_form;
 
@@ -176,7 +177,7 @@ pub struct Entity {
 impl Entity {
     /// The entity's page of mentions, relative to the app's base.
     pub fn path(&self) -> String {
-        format!("/entities/{}", self.id)
+        routes::entity_path(&self.id)
     }
 }
 

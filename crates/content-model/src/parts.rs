@@ -2,8 +2,10 @@
 //! page shows (the pre-renderer checks this by rendering each page again from its part
 //! alone), so a page is taken over, or reached by a link, with one small data file.
 
+use crate::routes;
 use std::collections::BTreeSet;
 
+use crate::routes::CATALOGUE_PREFIX;
 use crate::{Block, Part};
 
 /// Documents one page of the catalogue lists: at 4,000 documents, the home page and the
@@ -20,7 +22,7 @@ pub fn catalogue_path(page: u32) -> String {
     if page == 0 {
         "/".to_string()
     } else {
-        format!("/documents/{}", page + 1)
+        format!("{CATALOGUE_PREFIX}{}", page + 1)
     }
 }
 
@@ -29,7 +31,7 @@ pub fn catalogue_page_of(path: &str) -> Option<u32> {
     if path == "/" {
         return Some(0);
     }
-    let number: u32 = path.strip_prefix("/documents/")?.parse().ok()?;
+    let number: u32 = path.strip_prefix(CATALOGUE_PREFIX)?.parse().ok()?;
     (number >= 2 && path == catalogue_path(number - 1)).then(|| number - 1)
 }
 
@@ -59,9 +61,9 @@ impl Part {
     pub fn path_of(&self, route: Route) -> Option<String> {
         Some(match route {
             Route::Home(page) => catalogue_path(page),
-            Route::Glossary => "/glossary".to_string(),
-            Route::Entities => "/entities".to_string(),
-            Route::Timeline => "/timeline".to_string(),
+            Route::Glossary => routes::GLOSSARY.to_string(),
+            Route::Entities => routes::ENTITIES.to_string(),
+            Route::Timeline => routes::TIMELINE.to_string(),
             Route::Document(i) => self.documents.iter().find(|(j, _)| *j == i)?.1.path(),
             Route::Entity(i) => self.entities.iter().find(|(j, _)| *j == i)?.1.path(),
         })

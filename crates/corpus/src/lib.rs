@@ -22,9 +22,7 @@ use std::path::Path;
 pub use error::{ContentError, ContentErrors};
 pub use model::{Block, DocDate, DocKind, Document, Heading, Paragraph};
 
-/// Slugs the app's router uses for its own pages, and the names of page files the build
-/// writes for other reasons (`index.html`, `404.html`); a document may not take them.
-pub const RESERVED_SLUGS: &[&str] = &["search", "glossary", "entities", "timeline", "index", "404"];
+pub use content_model::routes::RESERVED_SLUGS;
 
 /// Reads, parses and validates every `*.md` file in `dir`, sorted by file name.
 pub fn load_dir(dir: &Path) -> Result<Vec<Document>, ContentErrors> {

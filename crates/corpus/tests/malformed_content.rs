@@ -64,8 +64,10 @@ fn duplicate_slug_names_the_second_file_and_the_first() {
 
 #[test]
 fn reserved_and_malformed_slugs_are_refused() {
-    let reserved = file("slug = \"search\"\ntitle = \"A\"\nkind = \"speech\"");
-    assert!(error_of(&[("c/a.md", &reserved)]).starts_with("c/a.md:2: slug \"search\" is reserved"));
+    for slug in content_model::routes::RESERVED_SLUGS {
+        let reserved = file(&format!("slug = \"{slug}\"\ntitle = \"A\"\nkind = \"speech\""));
+        assert!(error_of(&[("c/a.md", &reserved)]).starts_with(&format!("c/a.md:2: slug \"{slug}\" is reserved")), "{slug}");
+    }
     let spaced = file("slug = \"Two Words\"\ntitle = \"A\"\nkind = \"speech\"");
     assert!(error_of(&[("c/a.md", &spaced)]).starts_with("c/a.md:2: slug \"Two Words\" must be"));
 }
