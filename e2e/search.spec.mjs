@@ -264,3 +264,17 @@ test("a name counts the same on its page and in a document's match bar, its full
   await page.goto(`${STATEMENT}?q=FATF`);
   await expect(page.locator(".match-status")).toHaveText(new RegExp(`^Match \\d+ of ${mentions}$`));
 });
+
+test("?explain on the results page says why each result ranks where it does", async ({ page }) => {
+  await page.goto("/search?q=FATF%20plenary&explain");
+  const first = page.locator(".result").first();
+  await expect(first.locator(".hit-link")).toHaveAttribute("href", /#p-12$/);
+  const why = first.locator("pre.explain");
+  await expect(why).toContainText(/^score \d+\.\d{3} = BM25 and fields \d+\.\d{3} × proximity \d+\.\d{3} \(2 of 2 words\)/);
+  await expect(why).toContainText(/fatf: weight 1\.000 × idf/);
+  await expect(why).toContainText(/plenary/);
+  expect(await page.locator(".result").count()).toBe(await page.locator(".result pre.explain").count());
+  await page.goto("/search?q=FATF%20plenary");
+  await expect(page.locator(".result").first()).toBeVisible();
+  await expect(page.locator("pre.explain")).toHaveCount(0);
+});

@@ -120,6 +120,12 @@ pub fn marks(query: &str) -> Option<impl Fn(&str) -> Vec<std::ops::Range<usize>>
     Some(move |text: &str| engine.marks(&query, text))
 }
 
+/// Why the paragraph `passage` ranks where it does for `query` (see `Index::explain`), once
+/// the engine is here: the results page shows it behind `?explain`, for tuning.
+pub fn explain(query: &str, passage: u32) -> Option<String> {
+    Some(loaded()?.explain(query, passage).unwrap_or_else(|why| why))
+}
+
 /// The best `limit` paragraphs for `query`, each with what it matched once its document is
 /// here; `None` while the engine, the index or a shard the query needs is on its way (tracked:
 /// it answers again when they arrive).

@@ -26,6 +26,8 @@ extern "C" {
     fn search(this: &Module, query: &str, limit: usize, text_of: &js_sys::Function) -> Result<Vec<u8>, JsValue>;
     #[wasm_bindgen(method)]
     fn marks(this: &Module, query: &str, text: &str) -> Vec<u32>;
+    #[wasm_bindgen(method, catch)]
+    fn explain(this: &Module, query: &str, passage: u32) -> Result<String, JsValue>;
 }
 
 /// The linked module, called as the page calls the loaded one.
@@ -50,6 +52,9 @@ mod linked {
         }
         pub fn marks(&self, query: &str, text: &str) -> Vec<u32> {
             search_module::marks(query, text)
+        }
+        pub fn explain(&self, query: &str, passage: u32) -> Result<String, String> {
+            search_module::explain(query, passage)
         }
     }
 }
@@ -116,5 +121,10 @@ impl Engine {
     /// The byte ranges of `text` that `query` matches.
     pub fn marks(&self, query: &str, text: &str) -> Vec<Range<usize>> {
         self.0.marks(query, text).chunks_exact(2).map(|r| r[0] as usize..r[1] as usize).collect()
+    }
+
+    /// Why `passage` ranks where it does for `query`, as text.
+    pub fn explain(&self, query: &str, passage: u32) -> Result<String, String> {
+        self.0.explain(query, passage).map_err(message)
     }
 }

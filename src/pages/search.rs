@@ -21,6 +21,8 @@ const SNIPPET_CHARS: usize = 240;
 pub fn SearchPage() -> impl IntoView {
     let location = use_location();
     let query = Memo::new(move |_| location.with(|l| l.param("q")).unwrap_or_default());
+    // `?explain`: each result says why it ranks where it does, for tuning the engine.
+    let explain = Memo::new(move |_| location.with(|l| l.param("explain").is_some()));
     move || {
         let q = query.get();
         browser::set_page_title(&if q.trim().is_empty() { "Search".to_string() } else { format!("Search: {q}") });
@@ -33,7 +35,7 @@ pub fn SearchPage() -> impl IntoView {
         view! {
             <h1 tabindex="-1">"Search results"</h1>
             <Summary query=q.clone() results=results.clone() loading=loading/>
-            <Groups query=q results=results/>
+            <Groups query=q results=results explain=explain.get()/>
         }
     }
 }
@@ -106,7 +108,7 @@ fn notes(results: &SearchResults) -> Option<String> {
 }
 
 #[component]
-fn Groups(query: String, results: SearchResults) -> impl IntoView {
+fn Groups(query: String, results: SearchResults, explain: bool) -> impl IntoView {
     results
         .groups
         .into_iter()
@@ -122,11 +124,13 @@ fn Groups(query: String, results: SearchResults) -> impl IntoView {
                         Some(h) => format!("¶ {} · {h}", passage.paragraph.number),
                         None => format!("¶ {}", passage.paragraph.number),
                     };
+                    let why = explain.then(|| corpus_search::explain(&query, hit.passage)).flatten();
                     view! {
                         <li class="result">
                             <a href=href(&hit_url(&passage, &query)) class="hit-link">
                                 <HitPreview passage=passage hit=hit label=label chars=SNIPPET_CHARS/>
                             </a>
+                            {why.map(|why| view! { <pre class="explain">{why}</pre> })}
                         </li>
                     }
                 })

@@ -9,6 +9,12 @@
 
 use std::cell::RefCell;
 
+// Talc in place of Rust's default allocator for WebAssembly (dlmalloc): smaller (the module
+// loads on the first search) and faster for the many small allocations a query makes.
+#[cfg(all(feature = "allocator", target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 use search::{Answer, Dictionary, Index, Matcher};
 use wasm_bindgen::prelude::*;
 
@@ -72,7 +78,8 @@ pub fn search(query: &str, limit: usize, text_of: &js_sys::Function) -> Result<V
         Ok(results) => Answer::Results(results),
         Err(missing) => Answer::Missing(missing.into_iter().map(|n| open.shard_files.get(n).cloned().unwrap_or_default()).collect()),
     };
-    postcard::to_allocvec(&answer).map_err(|e| e.to_string())
+    // (postcard's own messages would bring their text and formatting into the module)
+    postcard::to_allocvec(&answer).map_err(|_| "search could not write its answer".to_string())
 }
 
 /// The byte ranges of `text` that `query` matches, flattened: start, end, start, end…
@@ -87,4 +94,12 @@ pub fn marks(query: &str, text: &str) -> Vec<u32> {
         let ranges = last.as_ref().map(|(_, matcher)| matcher.ranges(text)).unwrap_or_default();
         ranges.into_iter().flat_map(|r| [r.start as u32, r.end as u32]).collect()
     })
+}
+
+/// Why `passage` ranks where it does for `query` (term weights, field boosts, proximity), as
+/// text, for the results page's `?explain` view. Written here, not in the reader, whose wasm
+/// every first visit downloads.
+#[wasm_bindgen]
+pub fn explain(query: &str, passage: u32) -> Result<String, String> {
+    Ok(open_index()?.index.explain(query, passage).to_string())
 }
