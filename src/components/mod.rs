@@ -7,6 +7,7 @@ pub mod highlighted;
 pub mod hit_preview;
 pub mod match_bar;
 pub mod name_marks;
+pub mod page_header;
 pub mod paragraph;
 pub mod search_box;
 pub mod theme_toggle;

@@ -8,12 +8,12 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::count;
 use crate::components::highlighted::Highlighted;
+use crate::components::page_header::PageHeader;
 use crate::library::{self, Quote, ENTITY_KINDS};
-use crate::router::href;
+use crate::router::{cited_url, href};
 
 #[component]
 pub fn EntitiesPage() -> impl IntoView {
-    browser::set_page_title("Names");
     crate::head::set_page_description(|| {
         format!(
         "The {} organisations, places, people, groups and legal instruments the documents name, each with every mention in its sentence.",
@@ -21,8 +21,7 @@ pub fn EntitiesPage() -> impl IntoView {
     )
     });
     view! {
-        <h1 tabindex="-1">"Names"</h1>
-        <p class="lede">"Every organisation, place, person, group and legal instrument the documents name, with each mention."</p>
+        <PageHeader title="Names" lede="Every organisation, place, person, group and legal instrument the documents name, with each mention."/>
         {ENTITY_KINDS.iter().map(|&(kind, heading)| view! {
             <section aria-labelledby=format!("kind-{kind}")>
                 <h2 id=format!("kind-{kind}")>{heading}</h2>
@@ -80,7 +79,7 @@ pub fn EntityPage(index: u16) -> impl IntoView {
                         let marks = quote.marks.iter().map(|m| m.0 as usize..m.1 as usize).collect();
                         view! {
                             <li class="result">
-                                <a href=href(&format!("{}#p-{number}", doc.path())) class="hit-link">
+                                <a href=href(&cited_url(&doc.path(), "", number)) class="hit-link">
                                     <span class="hit-where">{format!("¶ {number}")}</span>
                                     <span class="hit-snippet"><Highlighted text=quote.sentence.as_str() ranges=marks/></span>
                                 </a>

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::browser;
+use crate::components::page_header::PageHeader;
 use crate::library::{self, GlossaryEntry};
-use crate::router::href;
+use crate::router::{cited_url, href};
 
 /// The fragment id of a term's entry: "AML/CFT" → "g-AML-CFT".
 pub fn entry_anchor(term: &str) -> String {
@@ -13,8 +13,8 @@ pub fn entry_anchor(term: &str) -> String {
 }
 
 fn paragraph_link(doc: u32, number: u32, label: String) -> impl IntoView {
-    let slug = library::entry(doc).map_or("", |d| d.slug.as_str());
-    view! { <a href=href(&format!("/{slug}#p-{number}"))>{label}</a> }
+    let path = library::entry(doc).map_or_else(String::new, |d| d.path());
+    view! { <a href=href(&cited_url(&path, "", number))>{label}</a> }
 }
 
 fn title_of(doc: u32) -> &'static str {
@@ -23,7 +23,6 @@ fn title_of(doc: u32) -> &'static str {
 
 #[component]
 pub fn GlossaryPage() -> impl IntoView {
-    browser::set_page_title("Glossary");
     crate::head::set_page_description(|| {
         format!(
             "The {} acronyms the documents use: what each stands for, where it is defined, and every paragraph that uses it.",
@@ -31,8 +30,7 @@ pub fn GlossaryPage() -> impl IntoView {
         )
     });
     view! {
-        <h1 tabindex="-1">"Glossary"</h1>
-        <p class="lede">"Every acronym the documents use: what it stands for, where a document defines it, and each paragraph that uses it."</p>
+        <PageHeader title="Glossary" lede="Every acronym the documents use: what it stands for, where a document defines it, and each paragraph that uses it."/>
         <dl class="glossary">{library::glossary().into_iter().map(|entry| view! { <Entry entry=entry/> }).collect_view()}</dl>
     }
 }

@@ -4,8 +4,8 @@
 use content_model::routes;
 use leptos::prelude::*;
 
-use crate::browser;
 use crate::components::document_list::DocumentList;
+use crate::components::page_header::PageHeader;
 use crate::library;
 use crate::router::href;
 
@@ -14,10 +14,12 @@ use crate::router::href;
 pub fn HomePage(page: u32) -> impl IntoView {
     let counts = library::counts();
     let pages = content_model::catalogue_pages(counts.documents);
-    browser::set_page_title(&if page == 0 { "Documents".to_string() } else { format!("Documents, page {} of {pages}", page + 1) });
     view! {
-        <h1 tabindex="-1">"Documents"</h1>
-        <p class="lede">"Official texts on countering terrorism and organised crime, shown as published. Every paragraph can be linked to and cited."</p>
+        <PageHeader
+            title="Documents"
+            lede="Official texts on countering terrorism and organised crime, shown as published. Every paragraph can be linked to and cited."
+            window_title=(page > 0).then(|| format!("Documents, page {} of {pages}", page + 1))
+        />
         <DocumentList page=page pages=pages/>
         <nav class="explore" aria-labelledby="explore-title">
             <h2 id="explore-title">"Across the documents"</h2>

@@ -3,19 +3,17 @@
 
 use leptos::prelude::*;
 
-use crate::browser;
+use crate::components::page_header::PageHeader;
 use crate::library;
 use crate::router::{cited_url, href};
 
 #[component]
 pub fn TimelinePage() -> impl IntoView {
-    browser::set_page_title("Timeline");
     crate::head::set_page_description(|| {
         format!("{} dated events the documents recall, in order, each linked to the words that state it.", library::timeline().len())
     });
     view! {
-        <h1 tabindex="-1">"Timeline"</h1>
-        <p class="lede">"What happened when, as the documents tell it; each event links to the words it comes from."</p>
+        <PageHeader title="Timeline" lede="What happened when, as the documents tell it; each event links to the words it comes from."/>
         <ol class="timeline">
             {library::timeline().iter().filter_map(|e| Some((e, library::entry(e.doc)?))).map(|(event, doc)| {
                 let (target, place) = match event.paragraph {

@@ -100,10 +100,6 @@ pub fn parse(path: &Path, text: &str) -> Result<EntityList, ContentError> {
     Ok(EntityList { entities: out, not_entities: file.not_entities })
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
 /// Where in `text` the entities are mentioned: (start, end, entity index), in order. Where
 /// one entity's aliases overlap ("Fulton Missouri", "Fulton"), the longest counts, once; a
 /// name inside another entity's name counts for both ("UN Security Council" mentions the
@@ -115,8 +111,8 @@ pub fn find(text: &str, entities: &[Entity]) -> Vec<(usize, usize, usize)> {
         for alias in &entity.aliases {
             for (start, _) in text.match_indices(alias.as_str()) {
                 let end = start + alias.len();
-                let before = text[..start].chars().next_back().is_none_or(|c| !is_word_char(c));
-                let after = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
+                let before = text[..start].chars().next_back().is_none_or(|c| !search::text::is_word_char(c));
+                let after = text[end..].chars().next().is_none_or(|c| !search::text::is_word_char(c));
                 if before && after {
                     candidates.push((start, end));
                 }

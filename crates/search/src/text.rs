@@ -50,7 +50,8 @@ fn is_digit_group_separator(c: char) -> bool {
     matches!(c, ',' | '.' | ' ' | '\u{A0}' | '\u{202F}' | '\u{2009}')
 }
 
-fn is_word_char(c: char) -> bool {
+/// A letter, digit or combining mark: what words are made of, for search and for finding names.
+pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
