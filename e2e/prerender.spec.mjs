@@ -211,3 +211,52 @@ test("a host that answers a route with another page's file still shows the route
   await expect(page.locator(".doc-card")).toHaveCount(0);
   await expect(page.locator("#p-10")).toBeVisible();
 });
+
+/** A page's citation data: its citation_* tags and its JSON-LD. */
+async function citationOf(page) {
+  const tags = await page.locator('meta[name^="citation_"]').evaluateAll((ms) => ms.map((m) => [m.name, m.content]));
+  const ld = await page.locator('script[type="application/ld+json"]').allTextContents();
+  return { tags, ld: ld.map((text) => JSON.parse(text)) };
+}
+
+test("a document's head carries its citation for reference managers, and only what the file says", async ({ browser, baseURL }) => {
+  await withoutScript(browser, baseURL, async (page) => {
+    await page.goto("/trafficking-ring-dismantled-spain-bulgaria");
+    const release = await citationOf(page);
+    expect(release.tags).toEqual([
+      ["citation_title", await page.locator("main h1").innerText()],
+      ["citation_author", "Eurojust"],
+      ["citation_publication_date", "2017/07/07"],
+      ["citation_technical_report_institution", "Eurojust"],
+      ["citation_language", "en"],
+    ]);
+    expect(release.ld).toHaveLength(1);
+    expect(release.ld[0]).toMatchObject({
+      "@context": "https://schema.org",
+      "@type": "NewsArticle",
+      headline: "Human trafficking ring dismantled by Spanish and Bulgarian authorities",
+      author: { "@type": "Organization", name: "Eurojust" },
+      datePublished: "2017-07-07",
+      inLanguage: "en",
+    });
+    expect(release.ld[0].description).toMatch(/^A large-scale joint investigation/);
+    // A speech with a person and a place, and no date: none is invented.
+    await page.goto(SPEECH);
+    const speech = await citationOf(page);
+    expect(speech.tags.map(([name]) => name)).not.toContain("citation_publication_date");
+    expect(speech.ld[0]).toMatchObject({ "@type": "Article", author: { "@type": "Person", name: "UK Defence Secretary" }, locationCreated: { "@type": "Place", name: "Washington" } });
+    expect(speech.ld[0]).not.toHaveProperty("datePublished");
+    // Pages other than documents carry none.
+    await page.goto("/glossary");
+    expect(await citationOf(page)).toEqual({ tags: [], ld: [] });
+  });
+});
+
+test("once the reader moves on to another page, the landing document's citation leaves the head", async ({ page }) => {
+  await page.goto(STATEMENT);
+  await waitForApp(page);
+  expect((await citationOf(page)).tags).toContainEqual(["citation_author", "G20"]);
+  await page.locator(".neighbours a").first().click();
+  await expect(page.locator("main h1")).not.toHaveText(/G20/);
+  expect(await citationOf(page)).toEqual({ tags: [], ld: [] });
+});

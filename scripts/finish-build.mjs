@@ -157,6 +157,46 @@ function pageData(page) {
   return `<script type="application/octet-stream" id="page-data">${page.data}</script>`;
 }
 
+/** A document's citation data in its head, for reference managers' browser connectors and
+ * scholarly crawlers: Highwire Press `citation_*` tags (what Zotero and Google Scholar read)
+ * and schema.org JSON-LD. Only what the front matter says; nothing guessed. The app removes
+ * them once it shows another page (src/app.rs), so they never describe the wrong document. */
+function citationHead(page, url) {
+  const c = page.citation;
+  if (!c) return "";
+  const tag = (name, content) => (content ? `<meta name="${name}" content="${escapeHtml(content)}">` : "");
+  const tags = [
+    tag("citation_title", c.title),
+    tag("citation_author", c.author ?? c.issuedBy),
+    tag("citation_publication_date", c.date?.replaceAll("-", "/")),
+    tag("citation_publisher", c.publisher),
+    tag("citation_technical_report_institution", c.issuedBy),
+    tag("citation_public_url", c.url),
+    site ? tag("citation_abstract_html_url", url) : "",
+    tag("citation_language", "en"),
+  ];
+  const party = (type, name) => (name ? { "@type": type, name } : undefined);
+  const data = {
+    "@context": "https://schema.org",
+    "@type": page.kind === "article" && c.kind === "Press release" ? "NewsArticle" : "Article",
+    headline: c.title,
+    name: c.title,
+    genre: c.kind,
+    author: party("Person", c.author) ?? party("Organization", c.issuedBy),
+    sourceOrganization: party("Organization", c.issuedBy),
+    publisher: party("Organization", c.publisher),
+    datePublished: c.date ?? undefined,
+    locationCreated: party("Place", c.place),
+    description: c.summary,
+    inLanguage: "en",
+    isBasedOn: c.url ?? undefined,
+    url: site ? url : undefined,
+  };
+  // `<` written as \u003c, so no text can close the script element.
+  const json = JSON.stringify(data).replace(/</g, "\\u003c");
+  return `${tags.join("")}<script type="application/ld+json">${json}</script>`;
+}
+
 /** The page file: the shell with the page's title, head tags and pre-rendered body. */
 function pageHtml(page) {
   const url = `${site}${base}${page.path.replace(/^\//, "")}`;
@@ -169,6 +209,7 @@ function pageHtml(page) {
     `<meta property="og:title" content="${escapeHtml(page.title)}">`,
     `<meta property="og:description" content="${escapeHtml(description)}">`,
     site && page.path !== "/404" ? `<meta property="og:url" content="${escapeHtml(url)}">` : "",
+    citationHead(page, url),
   ].join("");
   return shell
     .replace(titleTag, () => `<title>${escapeHtml(page.title)}</title>${head}`)

@@ -32,6 +32,15 @@ pub fn App() -> impl IntoView {
             load_page_data(location.with_untracked(|l| Page::canonical(&l.path)));
         }
     });
+    // The landing page's citation data leaves the head when another page shows.
+    Effect::new(move |landing: Option<Page>| {
+        let now = page.get();
+        let landing = landing.unwrap_or(now);
+        if now != landing && now != Page::Pending {
+            browser::forget_landing_citation();
+        }
+        landing
+    });
     view! {
         // The page's own path before the fragment: `<base href>` would take a bare `#main` home.
         <a class="skip-link" href=move || href(&format!("{}#main", location.with(|l| l.path.clone()))) on:click=skip_to_main>"Skip to content"</a>

@@ -36,6 +36,20 @@ pub fn set_page_title(page: &str) {
     }
 }
 
+/// Removes the landing page's citation data from the head (its `citation_*` tags and JSON-LD,
+/// written by the build): once the app shows another page they would describe the wrong one.
+pub fn forget_landing_citation() {
+    let Some(found) = document().and_then(|d| d.query_selector_all(r#"meta[name^="citation_"], script[type="application/ld+json"]"#).ok())
+    else {
+        return;
+    };
+    for i in 0..found.length() {
+        if let Some(el) = found.item(i).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) {
+            el.remove();
+        }
+    }
+}
+
 pub fn page_title() -> String {
     document().map(|d| d.title()).unwrap_or_default()
 }

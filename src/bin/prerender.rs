@@ -11,8 +11,9 @@
 //! path), `file` (where the build writes it, relative to the site), `title`, `description`
 //! (absent for pages without one), `kind` ("article" for a document, else "website"), `part`
 //! (its data file, absent for pages that need none), `data` (that file's bytes in
-//! `content_model::text_form`, for the page to carry), `manifest` (the list of routes) and
-//! `body` (the markup that goes inside `<body>`). `scripts/finish-build.mjs` puts each body
+//! `content_model::text_form`, for the page to carry), `manifest` (the list of routes),
+//! `citation` (a document's citation data, for its head) and `body` (the markup that goes
+//! inside `<body>`). `scripts/finish-build.mjs` puts each body
 //! into the built shell and writes the files. Each page is rendered twice, from the whole
 //! library and from its part alone, and the build stops if the two differ: a part must hold
 //! everything its page shows, or the take-over would find another page.
@@ -75,6 +76,16 @@ fn write_search_index(site: &Path, library: &Part, document_files: Vec<String>) 
     write_data(site, "search/dictionary", &dictionary.to_bytes())
 }
 
+/// What a document page's head tells reference managers (Highwire Press `citation_*` tags and
+/// schema.org JSON-LD, written by `scripts/finish-build.mjs`): only what its front matter says.
+fn citation(doc: &content_model::Document) -> leptos::serde_json::Value {
+    json!({
+        "title": doc.title, "kind": doc.kind.label(), "date": doc.date.as_ref().map(|d| &d.iso), "place": doc.place,
+        "author": doc.citation.author, "issuedBy": doc.citation.issued_by, "publisher": doc.citation.publisher,
+        "url": doc.citation.url, "summary": doc.summary,
+    })
+}
+
 fn fail(message: String) -> ! {
     eprintln!("prerender: {message}");
     std::process::exit(1);
@@ -120,6 +131,8 @@ fn main() {
     manifest.search = write_search_index(site, &library, document_files);
     let manifest_file = write_data(site, "routes", &manifest.to_bytes());
 
+    let citations: std::collections::HashMap<String, leptos::serde_json::Value> =
+        library.documents.iter().map(|(_, doc)| (doc.path(), citation(doc))).collect();
     reader::library::merge(library);
     let mut out = String::new();
     let mut checks = Vec::new();
@@ -133,6 +146,7 @@ fn main() {
         let line = json!({
             "path": path, "file": file_of(&path), "title": title, "description": head.description, "kind": kind,
             "part": part.map(|(_, file, _)| file), "data": part.map(|(_, _, text)| text), "manifest": manifest_file, "body": body,
+            "citation": citations.get(&path),
         });
         out.push_str(&line.to_string());
         out.push('\n');

@@ -105,10 +105,24 @@ impl DocEntry {
     }
 }
 
+/// Who issued a document and where it was first published, for citing it: from the front
+/// matter, each left out where the file does not say (never guessed).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    /// A person who wrote or delivered it.
+    pub author: Option<String>,
+    /// The institution that issued it (its corporate author where no person is named).
+    pub issued_by: Option<String>,
+    pub publisher: Option<String>,
+    /// Where the institution publishes the original.
+    pub url: Option<String>,
+}
+
 /// A document with its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
     pub entry: DocEntry,
+    pub citation: Citation,
     pub blocks: Vec<Block>,
     /// Where it mentions entities, entity by entity.
     pub names: Vec<NameSpan>,

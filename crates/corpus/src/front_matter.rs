@@ -18,6 +18,10 @@ struct RawMeta {
     place: Option<String>,
     source: Option<String>,
     summary: Option<String>,
+    author: Option<Spanned<String>>,
+    issued_by: Option<Spanned<String>>,
+    publisher: Option<Spanned<String>>,
+    url: Option<Spanned<String>>,
 }
 
 const FENCE: &str = "+++";
@@ -85,8 +89,31 @@ pub fn parse<'a>(path: &Path, text: &'a str) -> Result<(Meta, &'a str, usize), C
             )
         }
     };
-    let meta = Meta { slug, slug_line, title, kind, date, place: raw.place, source: raw.source, summary: raw.summary };
+    let optional = |field: Option<Spanned<String>>, name: &str| field.map(|f| required(Some(f), name).map(|(value, _)| value)).transpose();
+    let url = match raw.url {
+        Some(u) if !is_web_address(u.get_ref()) => {
+            let line = line_at(u.span());
+            return Err(fail(
+                line,
+                format!("url {:?} must be a web address: https:// or http://, then the rest, without spaces", u.into_inner()),
+            ));
+        }
+        u => optional(u, "url")?,
+    };
+    let citation = content_model::Citation {
+        author: optional(raw.author, "author")?,
+        issued_by: optional(raw.issued_by, "issued_by")?,
+        publisher: optional(raw.publisher, "publisher")?,
+        url,
+    };
+    let meta = Meta { slug, slug_line, title, kind, date, place: raw.place, source: raw.source, summary: raw.summary, citation };
     Ok((meta, &text[body_start..], line_of(text, body_start)))
+}
+
+/// An absolute http(s) address with something after the scheme and no whitespace.
+fn is_web_address(url: &str) -> bool {
+    ["https://", "http://"].iter().any(|scheme| url.strip_prefix(scheme).is_some_and(|rest| !rest.is_empty()))
+        && !url.contains(char::is_whitespace)
 }
 
 fn is_valid_slug(slug: &str) -> bool {

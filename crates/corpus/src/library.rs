@@ -75,7 +75,7 @@ pub fn to_library(
                 .filter(|f| f.doc == doc.slug)
                 .map(|f| out::Figure { label: f.label.clone(), value: f.value.clone(), quote: f.quote.clone(), paragraph: f.paragraph })
                 .collect();
-            (i as u32, out::Document { entry, blocks, names, figures })
+            (i as u32, out::Document { entry, citation: doc.citation.clone(), blocks, names, figures })
         })
         .collect();
     let glossary_out = glossary

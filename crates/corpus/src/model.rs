@@ -1,5 +1,6 @@
 //! The document model: what one content file becomes after parsing. It depends on no other
-//! module of the crate: the parsers (`front_matter`, `markdown`) build it.
+//! module of the crate: the parsers (`front_matter`, `markdown`) build it. (Citation data is
+//! the content model's own type, passed through as it is.)
 
 use std::path::{Path, PathBuf};
 
@@ -14,6 +15,7 @@ pub struct Meta {
     pub place: Option<String>,
     pub source: Option<String>,
     pub summary: Option<String>,
+    pub citation: content_model::Citation,
 }
 
 /// What kind of text a document is; content files name it in `kind`.
@@ -140,6 +142,7 @@ pub struct Document {
     pub source: Option<String>,
     /// The front matter's summary, or else the opening of the first paragraph.
     pub summary: String,
+    pub citation: content_model::Citation,
     pub reading_minutes: u32,
     pub blocks: Vec<Block>,
 }
@@ -165,6 +168,7 @@ impl Document {
             place: meta.place,
             source: meta.source,
             summary,
+            citation: meta.citation,
             reading_minutes: words.div_ceil(WORDS_PER_MINUTE).max(1) as u32,
             blocks,
         }

@@ -73,6 +73,16 @@ fn reserved_and_malformed_slugs_are_refused() {
 }
 
 #[test]
+fn citation_fields_are_checked_like_the_others() {
+    let relative = file("slug = \"a\"\ntitle = \"A\"\nkind = \"speech\"\nurl = \"www.example.org/a\"");
+    assert!(error_of(&[("c/a.md", &relative)]).starts_with("c/a.md:5: url \"www.example.org/a\" must be a web address"));
+    let spaced = file("slug = \"a\"\ntitle = \"A\"\nkind = \"speech\"\nurl = \"https://example.org/a b\"");
+    assert!(error_of(&[("c/a.md", &spaced)]).starts_with("c/a.md:5: url"));
+    let empty = file("slug = \"a\"\ntitle = \"A\"\nkind = \"speech\"\nissued_by = \" \"");
+    assert_eq!(error_of(&[("c/a.md", &empty)]), "c/a.md:5: `issued_by` is empty");
+}
+
+#[test]
 fn unknown_fields_and_broken_toml_name_their_line() {
     let typo = file("slug = \"a\"\ntitle = \"A\"\nkind = \"speech\"\ntitel = \"x\"");
     assert!(error_of(&[("c/a.md", &typo)]).starts_with("c/a.md:5: bad front matter: unknown field `titel`"));
