@@ -1,4 +1,5 @@
 // Reading: every route, every source line, clicking through, deep links, history, not-found.
+import { readFileSync } from "node:fs";
 import { test, expect, listedDocuments, sourceTexts, DOCUMENT_COUNT, STATEMENT, SPEECH, topOf } from "./fixtures.mjs";
 
 test("the home page lists every document with kind, date, reading time and opening", async ({ page }) => {
@@ -402,4 +403,55 @@ test("an acronym wraps with its brackets, as the words around it do", async ({ p
   await jit.focus();
   await page.keyboard.press(" ");
   await expect(jit).toHaveAttribute("aria-expanded", "true");
+});
+
+test("Cite gives a paragraph's citation in each form, to copy or to download", async ({ page, context, baseURL }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto(`${STATEMENT}?quote=${encodeURIComponent("FATF")}#p-12`);
+  await page.locator("html[data-cite]").waitFor({ state: "attached" });
+  const cite = page.getByRole("button", { name: "Cite paragraph 12" });
+  await cite.focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Cite ¶ 12" });
+  await expect(dialog).toBeVisible();
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    return { long: `${d.getDate()} ${d.toLocaleString("en-GB", { month: "long" })} ${d.getFullYear()}`, iso: d.toLocaleDateString("sv") };
+  });
+  // The paragraph's address, not the quotation it was reached by.
+  const url = `${baseURL}${STATEMENT}#p-12`;
+  const form = (name) => dialog.locator("section", { has: page.getByRole("heading", { name, exact: true }) }).locator("pre");
+  await expect(form("Plain text")).toHaveText(`G20 Leaders’ Statement on Countering Terrorism, ¶ 12 (G20). ${url} (accessed ${today.long}).`);
+  await expect(form("Chicago, note")).toHaveText(new RegExp(`^G20, “G20 Leaders’ Statement on Countering Terrorism,” accessed \\w+ \\d+, \\d{4}, para\\. 12, ${url}\\.$`));
+  await expect(form("APA 7")).toContainText("G20. (n.d.). G20 Leaders’ Statement on Countering Terrorism [Statement].");
+  await expect(form("APA 7")).toContainText("In the text: (G20, n.d., para. 12)");
+  await expect(form("Harvard")).toContainText(`Available at: ${url} (Accessed: ${today.long}).`);
+  await dialog.getByRole("button", { name: "Copy Plain text" }).click();
+  await expect(dialog.getByRole("status")).toHaveText("Plain text copied.");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await form("Plain text").textContent());
+
+  const download = async (name) => {
+    const [file] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("link", { name }).click()]);
+    return [file.suggestedFilename(), readFileSync(await file.path(), "utf8")];
+  };
+  const [bibName, bib] = await download("Download .bib");
+  expect(bibName).toBe("g20-statement-countering-terrorism-p12.bib");
+  expect(bib).toMatch(/^@misc\{g20-statement-countering-terrorism-p12,\n {2}title = \{G20 Leaders’ Statement on Countering Terrorism\},\n {2}author = \{\{G20\}\},/);
+  expect(bib).toContain(`url = {${url}}`);
+  expect(bib).toContain(`urldate = {${today.iso}}`);
+  const [risName, ris] = await download("Download .ris");
+  expect(risName).toBe("g20-statement-countering-terrorism-p12.ris");
+  expect(ris.split("\r\n").slice(0, 3)).toEqual(["TY  - GOVDOC", "TI  - G20 Leaders’ Statement on Countering Terrorism", "AU  - G20"]);
+  expect(ris).toContain(`UR  - ${url}\r\n`);
+  expect(ris.trimEnd().endsWith("ER  -")).toBe(true);
+
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(cite).toBeFocused();
+  // A dated press release: its date where each form puts it.
+  await page.goto("/trafficking-ring-dismantled-spain-bulgaria");
+  await page.getByRole("button", { name: "Cite paragraph 2" }).click();
+  const release = page.getByRole("dialog", { name: "Cite ¶ 2" });
+  await expect(release.locator("pre").first()).toContainText("¶ 2 (Eurojust, 7 July 2017).");
+  await expect(release.locator("section", { has: page.getByRole("heading", { name: "APA 7" }) })).toContainText("Eurojust. (2017, July 7).");
 });

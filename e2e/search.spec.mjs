@@ -242,6 +242,7 @@ test("a question in a reader's own words is answered by its content words, and t
   await expect(page.locator(".suggestions a").first()).toHaveText(/^20\d\d$/);
 
   await page.goto("/search?q=F.A.T.F.");
+  await expect(page.locator(".search-summary")).toContainText(/match F\.A\.T\.F\.$/); // not "Loading…"
   const dotted = await page.locator(".search-summary").textContent();
   await page.goto("/search?q=FATF");
   await expect(page.locator(".search-summary")).toHaveText(dotted.replace("F.A.T.F.", "FATF"));

@@ -60,3 +60,17 @@ if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
     });
   });
 }
+
+// A paragraph's "Cite" button (shown by this attribute) loads the citation dialog's code on
+// first use (cite.js), so no first visit downloads it.
+document.documentElement.dataset.cite = "";
+document.addEventListener("click", (event) => {
+  const button = event.target.closest?.(".cite-button");
+  if (!button) return;
+  const run = () => window.readerCite.open(button);
+  if (window.readerCite) return run();
+  const script = document.createElement("script");
+  script.src = new URL("cite.js", document.baseURI);
+  script.addEventListener("load", run);
+  document.head.append(script);
+});

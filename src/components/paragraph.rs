@@ -55,6 +55,10 @@ pub fn ParagraphBlock(
                 title="Copy link to this paragraph"
                 on:click=copy_link
             >"¶"</a>
+            // Opens the citation dialog (public/cite.js, loaded on first use by register-sw.js).
+            <button type="button" class="cite-button" aria-label=format!("Cite paragraph {}", paragraph.number) title="Cite this paragraph">
+                "Cite"
+            </button>
         </div>
     }
 }

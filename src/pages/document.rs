@@ -105,7 +105,18 @@ fn DocumentView(index: u32, query: Option<String>, quote: Option<String>) -> imp
         }
     };
     Some(view! {
-        <article class="document" aria-label=doc.title.as_str()>
+        // Citation data for the Cite dialog (public/cite.js): only what the content file gives.
+        <article
+            class="document"
+            aria-label=doc.title.as_str()
+            data-cite-kind=doc.kind.label()
+            data-cite-date=doc.date.as_ref().map(|d| d.iso.as_str())
+            data-cite-place=doc.place.as_deref()
+            data-cite-author=doc.citation.author.as_deref()
+            data-cite-issued-by=doc.citation.issued_by.as_deref()
+            data-cite-publisher=doc.citation.publisher.as_deref()
+            data-cite-url=doc.citation.url.as_deref()
+        >
             <header class="doc-header">
                 <h1 tabindex="-1"><ReadingText text=&doc.title ranges=Vec::new() terms=&doc.title_terms names=Vec::new()/></h1>
                 <DocumentMeta doc=&doc.entry/>
