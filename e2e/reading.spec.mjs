@@ -455,3 +455,28 @@ test("Cite gives a paragraph's citation in each form, to copy or to download", a
   await expect(release.locator("pre").first()).toContainText("¶ 2 (Eurojust, 7 July 2017).");
   await expect(release.locator("section", { has: page.getByRole("heading", { name: "APA 7" }) })).toContainText("Eurojust. (2017, July 7).");
 });
+
+test("the home page offers to continue where the reader left each document, kept only here and forgotten on request", async ({ page }) => {
+  await page.goto(SPEECH);
+  await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
+  await page.evaluate(() => window.scrollTo(0, document.getElementById("p-20").offsetTop));
+  await page.waitForTimeout(800);
+  await page.getByRole("link", { name: "Security Policy Reader" }).click();
+  const resume = page.getByRole("region", { name: "Continue reading" });
+  await expect(resume).toBeVisible();
+  const place = resume.getByRole("link", { name: /^Speech: Defence Secretary Speech at CSIS, Washington, ¶ (19|20|21)$/ });
+  await expect(place).toHaveCount(1);
+  const anchor = (await place.getAttribute("href")).split("#")[1];
+  // Kept across visits, in this browser.
+  await page.goto("/");
+  await place.click();
+  await expect(page).toHaveURL(`${SPEECH}#${anchor}`);
+  await expect(page.locator(`#${anchor}`)).toBeInViewport();
+  await page.goto("/");
+  await resume.getByRole("button", { name: "Forget these places" }).click();
+  await expect(resume).toBeHidden();
+  expect(await page.evaluate(() => localStorage.getItem("reader-places"))).toBeNull();
+  await page.reload();
+  await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
+  await expect(resume).toBeHidden();
+});

@@ -74,3 +74,19 @@ document.addEventListener("click", (event) => {
   script.addEventListener("load", run);
   document.head.append(script);
 });
+
+// "Continue reading" (public/reading-places.js) loads on first use: the first scroll of a
+// document, or a home page shown where places are kept.
+const loadPlaces = () => {
+  if (window.readerPlaces) return;
+  window.readerPlaces = true;
+  document.head.append(Object.assign(document.createElement("script"), { src: new URL("reading-places.js", document.baseURI) }));
+};
+addEventListener("scroll", () => document.querySelector("article.document") && loadPlaces(), { passive: true });
+new MutationObserver(() => {
+  let kept = null;
+  try {
+    kept = localStorage.getItem("reader-places");
+  } catch {}
+  if (kept && document.documentElement.dataset.app === "ready" && document.querySelector(".resume")) loadPlaces();
+}).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-app"] });

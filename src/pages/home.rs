@@ -20,6 +20,7 @@ pub fn HomePage(page: u32) -> impl IntoView {
             lede="Official texts on countering terrorism and organised crime, shown as published. Every paragraph can be linked to and cited."
             window_title=(page > 0).then(|| format!("Documents, page {} of {pages}", page + 1))
         />
+        <section class="resume" aria-labelledby="resume-title" hidden inner_html=RESUME_SECTION></section>
         <DocumentList page=page pages=pages/>
         <nav class="explore" aria-labelledby="explore-title">
             <h2 id="explore-title">"Across the documents"</h2>
@@ -32,6 +33,14 @@ pub fn HomePage(page: u32) -> impl IntoView {
         <OfflineSection/>
     }
 }
+
+/// "Continue reading": where the reader left each document, kept in this browser only. Filled,
+/// shown and cleared by public/register-sw.js, which notes the place as the reader scrolls; markup
+/// the app never changes (see [`OFFLINE_SECTION`]).
+const RESUME_SECTION: &str = concat!(
+    r#"<h2 id="resume-title">Continue reading</h2><ul class="resume-list"></ul>"#,
+    r#"<p class="resume-note">Kept only in this browser. <button type="button" data-action="forget-places">Forget these places</button></p>"#,
+);
 
 /// "Reading offline": the way to keep the whole library for offline reading. Shown only where
 /// a service worker can serve it (register-sw.js marks `<html data-offline>`), and worked by
