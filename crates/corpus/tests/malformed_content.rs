@@ -72,20 +72,22 @@ fn reserved_and_malformed_slugs_are_refused() {
     assert!(error_of(&[("c/a.md", &spaced)]).starts_with("c/a.md:2: slug \"Two Words\" must be"));
 }
 
+/// A valid front matter with `line` added as its fifth line.
+fn with_line(line: &str) -> String {
+    file(&format!("slug = \"a\"\ntitle = \"A\"\nkind = \"speech\"\n{line}"))
+}
+
 #[test]
 fn citation_fields_are_checked_like_the_others() {
-    let relative = file("slug = \"a\"\ntitle = \"A\"\nkind = \"speech\"\nurl = \"www.example.org/a\"");
+    let relative = with_line("url = \"www.example.org/a\"");
     assert!(error_of(&[("c/a.md", &relative)]).starts_with("c/a.md:5: url \"www.example.org/a\" must be a web address"));
-    let spaced = file("slug = \"a\"\ntitle = \"A\"\nkind = \"speech\"\nurl = \"https://example.org/a b\"");
-    assert!(error_of(&[("c/a.md", &spaced)]).starts_with("c/a.md:5: url"));
-    let empty = file("slug = \"a\"\ntitle = \"A\"\nkind = \"speech\"\nissued_by = \" \"");
-    assert_eq!(error_of(&[("c/a.md", &empty)]), "c/a.md:5: `issued_by` is empty");
+    assert!(error_of(&[("c/a.md", &with_line("url = \"https://example.org/a b\""))]).starts_with("c/a.md:5: url"));
+    assert_eq!(error_of(&[("c/a.md", &with_line("issued_by = \" \""))]), "c/a.md:5: `issued_by` is empty");
 }
 
 #[test]
 fn unknown_fields_and_broken_toml_name_their_line() {
-    let typo = file("slug = \"a\"\ntitle = \"A\"\nkind = \"speech\"\ntitel = \"x\"");
-    assert!(error_of(&[("c/a.md", &typo)]).starts_with("c/a.md:5: bad front matter: unknown field `titel`"));
+    assert!(error_of(&[("c/a.md", &with_line("titel = \"x\""))]).starts_with("c/a.md:5: bad front matter: unknown field `titel`"));
     let broken = file("slug = \"a\"\ntitle = \"A\nkind = \"speech\"");
     assert!(error_of(&[("c/a.md", &broken)]).starts_with("c/a.md:3: bad front matter"));
 }
