@@ -57,6 +57,19 @@ for (const scheme of ["light", "dark"]) {
   }
 }
 
+test("axe finds no violations on a phone, with every control the page's scripts add", async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 375, height: 700 });
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(STATEMENT);
+    await page.locator("html[data-app=ready][data-cite]").waitFor({ state: "attached" });
+    await expect(page.getByRole("button", { name: "Cite paragraph 1", exact: true })).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    expect(results.violations.map((v) => `${scheme}: ${v.id} (${v.nodes.map((n) => n.target).join(" ")}) ${v.help}`)).toEqual([]);
+  }
+});
+
 test("axe finds no violations with every kind of name marked, in both themes", async ({ page }) => {
   test.setTimeout(90_000);
   await page.addInitScript(() => localStorage.setItem("reader-name-marks", "organisation,place,person,group,instrument"));

@@ -450,7 +450,7 @@ test("Cite gives a paragraph's citation in each form, to copy or to download", a
   await expect(cite).toBeFocused();
   // A dated press release: its date where each form puts it.
   await page.goto("/trafficking-ring-dismantled-spain-bulgaria");
-  await page.getByRole("button", { name: "Cite paragraph 2" }).click();
+  await page.getByRole("button", { name: "Cite paragraph 2", exact: true }).click();
   const release = page.getByRole("dialog", { name: "Cite ¶ 2" });
   await expect(release.locator("pre").first()).toContainText("¶ 2 (Eurojust, 7 July 2017).");
   await expect(release.locator("section", { has: page.getByRole("heading", { name: "APA 7" }) })).toContainText("Eurojust. (2017, July 7).");
@@ -479,4 +479,80 @@ test("the home page offers to continue where the reader left each document, kept
   await page.reload();
   await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
   await expect(resume).toBeHidden();
+});
+
+/** Selects words in a paragraph's text, as a reader's drag would: the `occurrence`-th time
+ * `words` stand in paragraph `id`, or from there to where `endWords` stand in paragraph `endId`. */
+async function selectWords(page, id, words, { occurrence = 1, endId = id, endWords = null } = {}) {
+  await page.evaluate(
+    ([id, words, occurrence, endId, endWords]) => {
+      const points = (pid) => {
+        const walker = document.createTreeWalker(document.querySelector(`#${pid} > p`), NodeFilter.SHOW_TEXT);
+        const nodes = [];
+        let text = "";
+        for (let n; (n = walker.nextNode()); ) {
+          nodes.push([n, text.length]);
+          text += n.data;
+        }
+        const at = (offset) => {
+          const [node, from] = nodes.findLast(([, from]) => from <= offset);
+          return [node, offset - from];
+        };
+        return { text, at };
+      };
+      const start = points(id);
+      let from = -1;
+      for (let i = 0; i < occurrence; i++) from = start.text.indexOf(words, from + 1);
+      const end = points(endId);
+      const to = endWords ? end.text.indexOf(endWords) + endWords.length : from + words.length;
+      const range = document.createRange();
+      range.setStart(...start.at(from));
+      range.setEnd(...end.at(to));
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    },
+    [id, words, occurrence, endId, endWords],
+  );
+}
+
+test("selected words get a link that lands on them, marked, here and where text fragments are read", async ({ page, context, baseURL }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const copy = async (id, words, options) => {
+    await page.goto(STATEMENT);
+    await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
+    await selectWords(page, id, words, options);
+    await page.getByRole("button", { name: "Copy link to selection" }).click();
+    // Said where the button is, and to a screen reader.
+    await expect(page.locator(".selection-link")).toHaveText("Link copied");
+    await expect(page.getByRole("status").filter({ hasText: "Link to the selection copied" })).toBeAttached();
+    return page.evaluate(() => navigator.clipboard.readText());
+  };
+  const marked = async (link, id) => {
+    await page.goto(link);
+    await expect(page.locator(`#${id}`)).toHaveClass(/is-target/);
+    await expect(page.locator(`#${id} mark.hit`).first()).toBeVisible();
+    return (await page.locator(`#${id} mark.hit`).allTextContents()).join("");
+  };
+
+  // Across an acronym's control and its tip's button: the words as the source prints them.
+  const plenary = await copy("p-12", "agreed by the FATF Plenary in June");
+  expect(plenary).toBe(`${baseURL}${STATEMENT}?quote=agreed%20by%20the%20FATF%20Plenary%20in%20June#p-12:~:text=agreed%20by%20the%20FATF%20Plenary%20in%20June`);
+  expect(await marked(plenary, "p-12")).toBe("agreed by the FATF Plenary in June");
+
+  // A word that stands five times in the paragraph: the link marks the third, where it was chosen.
+  const third = await copy("p-12", "FATF", { occurrence: 3 });
+  expect(decodeURIComponent(new URL(third).searchParams.get("quote"))).toBe("the FATF intention");
+  expect(await marked(third, "p-12")).toBe("the FATF intention");
+
+  // Across paragraphs: the first paragraph, from where the selection starts to its end.
+  const across = await copy("p-5", "We will ensure", { endId: "p-6", endWords: "We will work" });
+  expect(new URL(across).hash).toBe("#p-5:~:text=We%20will%20ensure%20that%20terrorists%20are%20brought%20to%20justice.");
+  expect(await marked(across, "p-5")).toBe("We will ensure that terrorists are brought to justice.");
+
+  // Without the app (as another browser would open it), the text fragment still lands.
+  const plain = await context.browser().newContext({ javaScriptEnabled: false });
+  const other = await plain.newPage();
+  await other.goto(plenary);
+  await expect(other.locator("#p-12")).toBeInViewport();
+  await plain.close();
 });

@@ -90,3 +90,15 @@ new MutationObserver(() => {
   } catch {}
   if (kept && document.documentElement.dataset.app === "ready" && document.querySelector(".resume")) loadPlaces();
 }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-app"] });
+
+// "Copy link to selection" (public/selection-link.js) loads with the first selection of words
+// in a paragraph.
+document.addEventListener("selectionchange", () => {
+  if (window.readerSelectionLink) return;
+  const selection = getSelection();
+  const at = selection?.anchorNode;
+  const element = at?.nodeType === Node.ELEMENT_NODE ? at : at?.parentElement;
+  if (!selection || selection.isCollapsed || !element?.closest(".para > p")) return;
+  window.readerSelectionLink = true;
+  document.head.append(Object.assign(document.createElement("script"), { src: new URL("selection-link.js", document.baseURI) }));
+});

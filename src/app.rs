@@ -72,9 +72,10 @@ pub fn App() -> impl IntoView {
         <footer class="site-footer">
             <p>"Documents are shown as published; numbering and headings are the source’s. "
                 <a href=href(routes::GLOSSARY)>"Glossary of acronyms"</a> " · " <a href=href(routes::ENTITIES)>"Index of names"</a> " · " <a href=href(routes::TIMELINE)>"Timeline"</a></p>
+            // On a phone the header scrolls away with the page: a way back up to it (fixed at
+            // the screen's corner; in the footer so it belongs to a landmark).
+            <a class="to-top needs-script" href=move || href(&location.with(|l| l.path.clone())) aria-label="Back to the top" on:click=to_top>"↑"</a>
         </footer>
-        // On a phone the header scrolls away with the page: a way back up to it.
-        <a class="to-top needs-script" href=move || href(&location.with(|l| l.path.clone())) aria-label="Back to the top" on:click=to_top>"↑"</a>
         <Announcer/>
         <RouteChangeFocus page=page/>
     }
