@@ -2,6 +2,19 @@
 // scripts/finish-build.mjs with the build's file list), and says when a new version is ready:
 // the new worker waits until the reader chooses to reload, so nothing changes under an open
 // page. Not from file://, where browsers have no service workers.
+/** Loads one of the reader's scripts, the code of a feature, on its first use: once (later calls
+ * get the same load, which resolves when it has run); a load that fails may be tried again. */
+const loading = {};
+function loadOnce(file) {
+  loading[file] ??= new Promise((resolve) => {
+    const script = Object.assign(document.createElement("script"), { src: new URL(file, document.baseURI) });
+    script.addEventListener("load", resolve);
+    script.addEventListener("error", () => delete loading[file]);
+    document.head.append(script);
+  });
+  return loading[file];
+}
+
 if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
   let reloading = false;
   navigator.serviceWorker.addEventListener("controllerchange", () => {
@@ -34,12 +47,7 @@ if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
   document.addEventListener("click", (event) => {
     const action = event.target.closest?.(".offline button")?.dataset.action;
     if (!action) return;
-    const run = () => window.readerOffline[action]();
-    if (window.readerOffline) return run();
-    const script = document.createElement("script");
-    script.src = new URL("save-offline.js", document.baseURI);
-    script.addEventListener("load", run);
-    document.head.append(script);
+    loadOnce("save-offline.js").then(() => window.readerOffline[action]());
   });
 
   // Loaded by the page's loader, which may run it after the page has loaded.
@@ -67,21 +75,12 @@ document.documentElement.dataset.cite = "";
 document.addEventListener("click", (event) => {
   const button = event.target.closest?.(".cite-button");
   if (!button) return;
-  const run = () => window.readerCite.open(button);
-  if (window.readerCite) return run();
-  const script = document.createElement("script");
-  script.src = new URL("cite.js", document.baseURI);
-  script.addEventListener("load", run);
-  document.head.append(script);
+  loadOnce("cite.js").then(() => window.readerCite.open(button));
 });
 
 // "Continue reading" (public/reading-places.js) loads on first use: the first scroll of a
 // document, or a home page shown where places are kept.
-const loadPlaces = () => {
-  if (window.readerPlaces) return;
-  window.readerPlaces = true;
-  document.head.append(Object.assign(document.createElement("script"), { src: new URL("reading-places.js", document.baseURI) }));
-};
+const loadPlaces = () => loadOnce("reading-places.js");
 addEventListener("scroll", () => document.querySelector("article.document") && loadPlaces(), { passive: true });
 new MutationObserver(() => {
   let kept = null;
@@ -94,11 +93,10 @@ new MutationObserver(() => {
 // "Copy link to selection" (public/selection-link.js) loads with the first selection of words
 // in a paragraph.
 document.addEventListener("selectionchange", () => {
-  if (window.readerSelectionLink) return;
+  if (loading["selection-link.js"]) return;
   const selection = getSelection();
   const at = selection?.anchorNode;
   const element = at?.nodeType === Node.ELEMENT_NODE ? at : at?.parentElement;
   if (!selection || selection.isCollapsed || !element?.closest(".para > p")) return;
-  window.readerSelectionLink = true;
-  document.head.append(Object.assign(document.createElement("script"), { src: new URL("selection-link.js", document.baseURI) }));
+  loadOnce("selection-link.js");
 });
