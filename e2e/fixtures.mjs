@@ -85,3 +85,37 @@ export const SPEECH = "/defence-secretary-speech-csis";
 export async function topOf(page, selector) {
   return page.locator(selector).evaluate((el) => el.getBoundingClientRect().top);
 }
+
+/** Selects words in a paragraph's text, as a reader's drag would: the `occurrence`-th time
+ * `words` stand in paragraph `id`, or from there to where `endWords` stand in paragraph `endId`. */
+export async function selectWords(page, id, words, { occurrence = 1, endId = id, endWords = null } = {}) {
+  await page.evaluate(
+    ([id, words, occurrence, endId, endWords]) => {
+      const points = (pid) => {
+        const walker = document.createTreeWalker(document.querySelector(`#${pid} > p`), NodeFilter.SHOW_TEXT);
+        const nodes = [];
+        let text = "";
+        for (let n; (n = walker.nextNode()); ) {
+          nodes.push([n, text.length]);
+          text += n.data;
+        }
+        const at = (offset) => {
+          const [node, from] = nodes.findLast(([, from]) => from <= offset);
+          return [node, offset - from];
+        };
+        return { text, at };
+      };
+      const start = points(id);
+      let from = -1;
+      for (let i = 0; i < occurrence; i++) from = start.text.indexOf(words, from + 1);
+      const end = points(endId);
+      const to = endWords ? end.text.indexOf(endWords) + endWords.length : from + words.length;
+      const range = document.createRange();
+      range.setStart(...start.at(from));
+      range.setEnd(...end.at(to));
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    },
+    [id, words, occurrence, endId, endWords],
+  );
+}

@@ -35,8 +35,14 @@ test("with JavaScript off, every page reads and every link leads to a page that 
       expect(title, `${path} has its own title`).toMatch(/ · Security Policy Reader$/);
       await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /\w{3,}/);
       await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", title);
-      const canonical = await page.locator('link[rel="canonical"]').getAttribute("href");
-      expect(new URL(canonical, page.url()).pathname, `${path}: canonical`).toBe(new URL(page.url()).pathname);
+      if (path === "/notes") {
+        // A reader's notes are theirs: the page is kept out of search engines.
+        await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", "noindex");
+        await expect(page.locator(".my-notes")).toContainText("Notes need JavaScript");
+      } else {
+        const canonical = await page.locator('link[rel="canonical"]').getAttribute("href");
+        expect(new URL(canonical, page.url()).pathname, `${path}: canonical`).toBe(new URL(page.url()).pathname);
+      }
       const hrefs = await page.locator("a[href]").evaluateAll((as) => as.map((a) => a.href));
       for (const href of hrefs) {
         const url = new URL(href);
@@ -53,7 +59,7 @@ test("with JavaScript off, every page reads and every link leads to a page that 
     // The sitemap, written from the router's table of pages, lists exactly the pages links reach.
     const sitemap = await (await page.request.get("sitemap.xml")).text();
     const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc, baseURL).pathname).sort();
-    const reached = [...new Set([...seen].map((target) => new URL(target, baseURL).pathname))].filter((path) => !/\/search$/.test(path)).sort();
+    const reached = [...new Set([...seen].map((target) => new URL(target, baseURL).pathname))].filter((path) => !/\/(search|notes)$/.test(path)).sort();
     expect(listed.length, "sitemap.xml lists the pages").toBeGreaterThan(90);
     expect(listed).toEqual(reached);
     // Every fragment a link names is an element of the page it leads to.

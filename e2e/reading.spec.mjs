@@ -1,6 +1,6 @@
 // Reading: every route, every source line, clicking through, deep links, history, not-found.
 import { readFileSync } from "node:fs";
-import { test, expect, listedDocuments, sourceTexts, DOCUMENT_COUNT, STATEMENT, SPEECH, topOf } from "./fixtures.mjs";
+import { test, expect, listedDocuments, sourceTexts, DOCUMENT_COUNT, STATEMENT, SPEECH, topOf, selectWords } from "./fixtures.mjs";
 
 test("the home page lists every document with kind, date, reading time and opening", async ({ page }) => {
   await page.goto("/");
@@ -480,40 +480,6 @@ test("the home page offers to continue where the reader left each document, kept
   await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
   await expect(resume).toBeHidden();
 });
-
-/** Selects words in a paragraph's text, as a reader's drag would: the `occurrence`-th time
- * `words` stand in paragraph `id`, or from there to where `endWords` stand in paragraph `endId`. */
-async function selectWords(page, id, words, { occurrence = 1, endId = id, endWords = null } = {}) {
-  await page.evaluate(
-    ([id, words, occurrence, endId, endWords]) => {
-      const points = (pid) => {
-        const walker = document.createTreeWalker(document.querySelector(`#${pid} > p`), NodeFilter.SHOW_TEXT);
-        const nodes = [];
-        let text = "";
-        for (let n; (n = walker.nextNode()); ) {
-          nodes.push([n, text.length]);
-          text += n.data;
-        }
-        const at = (offset) => {
-          const [node, from] = nodes.findLast(([, from]) => from <= offset);
-          return [node, offset - from];
-        };
-        return { text, at };
-      };
-      const start = points(id);
-      let from = -1;
-      for (let i = 0; i < occurrence; i++) from = start.text.indexOf(words, from + 1);
-      const end = points(endId);
-      const to = endWords ? end.text.indexOf(endWords) + endWords.length : from + words.length;
-      const range = document.createRange();
-      range.setStart(...start.at(from));
-      range.setEnd(...end.at(to));
-      getSelection().removeAllRanges();
-      getSelection().addRange(range);
-    },
-    [id, words, occurrence, endId, endWords],
-  );
-}
 
 test("selected words get a link that lands on them, marked, here and where text fragments are read", async ({ page, context, baseURL }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);

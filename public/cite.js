@@ -5,6 +5,7 @@
 // so the reader's wasm, which every first visit downloads, carries none of it. Reads what the
 // page shows: the title, the paragraph's link, and the citation data the document page puts on
 // its <article> (data-cite-*; a field the content file does not give is absent, and left out).
+// The dialog also downloads the whole document as Markdown or plain text, its citation on top.
 (() => {
   const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
   const BIBTEX_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -105,6 +106,25 @@
     return `${lines.map(([tag, value]) => `${tag}  - ${value}`.trimEnd()).join("\r\n")}\r\n`;
   }
 
+  /** The document's citation as a whole, in the plain form. */
+  function documentCitation(s) {
+    const who = s.author ?? s.issuer;
+    const list = (...items) => items.filter(Boolean).join(", ");
+    const url = s.url.replace(/#.*$/, "");
+    return `${s.title}${who || s.date ? ` (${list(who, s.date && dayMonthYear(s.date))})` : ""}. ${url} (accessed ${dayMonthYear(s.accessed)}).`;
+  }
+
+  /** The document shown, as Markdown or plain text, its citation at the top: the title, then
+   * each heading and paragraph as the page prints it (numbers included). */
+  function documentText(article, s, markdown) {
+    const lines = [markdown ? `# ${s.title}` : s.title, "", `${markdown ? "> " : ""}Cite as: ${documentCitation(s)}`];
+    for (const block of article.querySelectorAll(".doc-body > h2, .doc-body > h3, .doc-body > .para")) {
+      if (block.matches(".para")) lines.push("", block.querySelector(":scope > p").textContent.trim());
+      else lines.push("", markdown ? `${block.tagName === "H2" ? "##" : "###"} ${block.textContent.trim()}` : block.textContent.trim());
+    }
+    return `${lines.join("\n")}\n`;
+  }
+
   /** Builds an element: tag, properties, children. */
   function el(tag, props = {}, ...children) {
     const node = Object.assign(document.createElement(tag), props);
@@ -133,7 +153,23 @@
       }
       return el("section", { className: "cite-form" }, el("h3", { textContent: name }), el("pre", { textContent: text }), actions);
     });
-    const dialog = el("dialog", { className: "cite-dialog" }, el("div", { className: "cite-head" }, title, close), status, ...sections);
+    // The whole document, to keep or to read elsewhere.
+    const article = button.closest("article");
+    const whole = article
+      ? el(
+          "section",
+          { className: "cite-form" },
+          el("h3", { textContent: "The whole document" }),
+          el(
+            "div",
+            { className: "cite-actions" },
+            ...[["md", "text/markdown", "Markdown"], ["txt", "text/plain", "plain text"]].map(([extension, type, name]) =>
+              el("a", { href: URL.createObjectURL(new Blob([documentText(article, source, extension === "md")], { type: `${type};charset=utf-8` })), download: `${source.slug}.${extension}`, textContent: `Download as ${name} (.${extension})` }),
+            ),
+          ),
+        )
+      : null;
+    const dialog = el("dialog", { className: "cite-dialog" }, el("div", { className: "cite-head" }, title, close), status, ...sections, ...(whole ? [whole] : []));
     dialog.setAttribute("aria-labelledby", "cite-title");
     close.addEventListener("click", () => dialog.close());
     dialog.addEventListener("close", () => {
@@ -146,5 +182,6 @@
     close.focus();
   }
 
-  window.readerCite = { open };
+  // `forms` and `parts` also serve the Markdown export of My notes (public/notes.js).
+  window.readerCite = { open, forms, parts };
 })();

@@ -2,15 +2,17 @@
 // scripts/finish-build.mjs with the build's file list), and says when a new version is ready:
 // the new worker waits until the reader chooses to reload, so nothing changes under an open
 // page. Not from file://, where browsers have no service workers.
-/** Loads one of the reader's scripts, the code of a feature, on its first use: once (later calls
- * get the same load, which resolves when it has run); a load that fails may be tried again. */
+/** Loads one of the reader's scripts or stylesheets, the code of a feature, on its first use:
+ * once (later calls get the same load, which resolves when it has run); a load that fails may
+ * be tried again. */
 const loading = {};
 function loadOnce(file) {
   loading[file] ??= new Promise((resolve) => {
-    const script = Object.assign(document.createElement("script"), { src: new URL(file, document.baseURI) });
-    script.addEventListener("load", resolve);
-    script.addEventListener("error", () => delete loading[file]);
-    document.head.append(script);
+    const url = new URL(file, document.baseURI);
+    const tag = file.endsWith(".css") ? Object.assign(document.createElement("link"), { rel: "stylesheet", href: url }) : Object.assign(document.createElement("script"), { src: url });
+    tag.addEventListener("load", resolve);
+    tag.addEventListener("error", () => delete loading[file]);
+    document.head.append(tag);
   });
   return loading[file];
 }
@@ -82,12 +84,21 @@ document.addEventListener("click", (event) => {
 // document, or a home page shown where places are kept.
 const loadPlaces = () => loadOnce("reading-places.js");
 addEventListener("scroll", () => document.querySelector("article.document") && loadPlaces(), { passive: true });
-new MutationObserver(() => {
-  let kept = null;
+
+// Highlights and notes (public/notes.js, with its anchoring and styles) load on the
+// My notes page, on a document page once notes are kept, and with the first "Highlight".
+const loadNotes = () => Promise.all([loadOnce("notes.css"), loadOnce("note-anchor.js")]).then(() => loadOnce("notes.js"));
+const kept = (key) => {
   try {
-    kept = localStorage.getItem("reader-places");
-  } catch {}
-  if (kept && document.documentElement.dataset.app === "ready" && document.querySelector(".resume")) loadPlaces();
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+};
+new MutationObserver(() => {
+  if (document.documentElement.dataset.app !== "ready") return;
+  if (kept("reader-places") && document.querySelector(".resume")) loadPlaces();
+  if (document.querySelector(".my-notes") || (kept("reader-notes") && document.querySelector("article.document"))) loadNotes();
 }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-app"] });
 
 // "Copy link to selection" (public/selection-link.js) loads with the first selection of words

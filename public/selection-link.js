@@ -4,15 +4,20 @@
 // first paragraph, quoting from the selection's start to that paragraph's end. Words that occur
 // more than once in the paragraph are quoted with as many neighbouring words as make them
 // unique, so the link marks the occurrence chosen, not the others. Loaded by register-sw.js on
-// the first selection inside a paragraph.
+// the first selection inside a paragraph. Its "Highlight" button hands the selection to
+// public/notes.js (loaded then), which keeps highlights and notes.
 (() => {
   const button = Object.assign(document.createElement("button"), { type: "button", className: "selection-link", textContent: "Copy link to selection" });
+  const highlight = Object.assign(document.createElement("button"), { type: "button", className: "selection-highlight", textContent: "Highlight" });
+  const tools = Object.assign(document.createElement("div"), { className: "selection-tools" });
+  tools.append(button, highlight);
   const status = Object.assign(document.createElement("p"), { className: "visually-hidden" });
   status.setAttribute("role", "status");
-  // In the footer landmark (the button is fixed under the selection, wherever it sits).
-  (document.querySelector(".site-footer") ?? document.body).append(button, status);
-  button.hidden = true;
+  // In the footer landmark (the buttons are fixed under the selection, wherever it sits).
+  (document.querySelector(".site-footer") ?? document.body).append(tools, status);
+  tools.hidden = true;
   let link = null;
+  let selected = null;
 
   /** The paragraph's text as the source prints it, without its printed number. */
   const textOf = (p) => {
@@ -47,8 +52,9 @@
   /** A text fragment's part, percent-encoded with its own separators (`-`, `,`, `&`) too. */
   const part = (text) => encodeURIComponent(text).replace(/-/g, "%2D").replace(/,/g, "%2C");
 
-  /** The link for the current selection, or null where it is not inside a paragraph's text. */
-  function linkForSelection() {
+  /** The selected words of a paragraph: its block (`.para`), text and [start, end) of the
+   * words (whole, without spaces at either edge), or null where the selection is not in one. */
+  function selection() {
     const selection = getSelection();
     if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
     const range = selection.getRangeAt(0);
@@ -63,22 +69,27 @@
     // Whole words, without the spaces at either edge.
     while (start < end && /\s/.test(text[start])) start++;
     while (end > start && /\s/.test(text[end - 1])) end--;
-    if (end <= start) return null;
-    [start, end] = unique(text, start, end);
-    const quote = text.slice(start, end);
-    const address = new URL(pageLink.href);
-    return `${address.origin}${address.pathname}?quote=${encodeURIComponent(quote)}#${anchor.id}:~:text=${part(quote)}`;
+    return end > start ? { block: anchor, pageLink, text, start, end } : null;
   }
 
-  /** Shows the button under the selection's end, or hides it. */
+  /** The link for the selected words `s`. */
+  function linkFor(s) {
+    const [start, end] = unique(s.text, s.start, s.end);
+    const quote = s.text.slice(start, end);
+    const address = new URL(s.pageLink.href);
+    return `${address.origin}${address.pathname}?quote=${encodeURIComponent(quote)}#${s.block.id}:~:text=${part(quote)}`;
+  }
+
+  /** Shows the buttons under the selection's end, or hides them. */
   function update() {
-    link = linkForSelection();
-    button.hidden = !link;
+    selected = selection();
+    link = selected && linkFor(selected);
+    tools.hidden = !link;
     if (!link) return;
     const rects = getSelection().getRangeAt(0).getClientRects();
     const last = rects[rects.length - 1] ?? getSelection().getRangeAt(0).getBoundingClientRect();
-    button.style.left = `${Math.max(8, Math.min(last.right - 40, innerWidth - 220))}px`;
-    button.style.top = `${Math.min(last.bottom + 8, innerHeight - 56)}px`;
+    tools.style.left = `${Math.max(8, Math.min(last.right - 40, innerWidth - 330))}px`;
+    tools.style.top = `${Math.max(8, Math.min(last.bottom + 8, innerHeight - 56))}px`;
   }
 
   let pending = 0;
@@ -86,9 +97,16 @@
     cancelAnimationFrame(pending);
     pending = requestAnimationFrame(update);
   });
-  addEventListener("scroll", () => button.hidden || update(), { passive: true });
-  // Keep the selection when the button is pressed.
-  button.addEventListener("mousedown", (event) => event.preventDefault());
+  addEventListener("scroll", () => tools.hidden || update(), { passive: true });
+  // Keep the selection when a button is pressed.
+  tools.addEventListener("mousedown", (event) => event.preventDefault());
+  highlight.addEventListener("click", async () => {
+    const words = selected;
+    if (!words) return;
+    await loadNotes();
+    window.readerNotes.create(words.block, words.start, words.end);
+    tools.hidden = true;
+  });
   button.addEventListener("click", async () => {
     if (!link) return;
     const copied = await navigator.clipboard?.writeText(link).then(() => true, () => false);

@@ -203,7 +203,7 @@ function pageHtml(page) {
   const description = page.description ?? "Read, search and cite official security-policy documents, paragraph by paragraph.";
   const head = [
     `<meta name="description" content="${escapeHtml(description)}">`,
-    page.path === "/404" ? `<meta name="robots" content="noindex">` : `<link rel="canonical" href="${escapeHtml(url)}">`,
+    page.path === "/404" || page.path === "/notes" ? `<meta name="robots" content="noindex">` : `<link rel="canonical" href="${escapeHtml(url)}">`,
     `<meta property="og:site_name" content="Security Policy Reader">`,
     `<meta property="og:type" content="${page.kind}">`,
     `<meta property="og:title" content="${escapeHtml(page.title)}">`,
@@ -223,12 +223,13 @@ for (const page of pages) {
 }
 
 // sitemap.xml: every page a reader or a crawler can land on, from the same list the pages were
-// written from (the router's table, src/router.rs Page::all), less the not-found and search
-// pages. Its addresses are absolute when SITE_URL names the origin, as the sitemap protocol
+// written from (the router's table, src/router.rs Page::all), less the not-found, search and
+// notes pages (the last differs in every browser). Its addresses are absolute when SITE_URL names the origin, as the sitemap protocol
 // asks; without it they are paths under the base, and the build says so. Past the protocol's
 // 50,000 addresses a file, sitemap.xml becomes an index of sitemap-N.xml files.
 const SITEMAP_LIMIT = 50_000;
-const listed = pages.filter((page) => page.path !== "/404" && page.path !== "/search").map((page) => escapeHtml(`${site}${base}${page.path.replace(/^\//, "")}`));
+const unlisted = new Set(["/404", "/search", "/notes"]);
+const listed = pages.filter((page) => !unlisted.has(page.path)).map((page) => escapeHtml(`${site}${base}${page.path.replace(/^\//, "")}`));
 const xml = (root, items) => `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${items.join("\n")}\n</${root}>\n`;
 if (listed.length <= SITEMAP_LIMIT) {
   writeFileSync(join(dir, "sitemap.xml"), xml("urlset", listed.map((loc) => `<url><loc>${loc}</loc></url>`)));

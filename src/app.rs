@@ -11,7 +11,7 @@ use crate::components::search_box::SearchBox;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::pages::entities::{EntitiesPage, EntityPage};
 use crate::pages::timeline::TimelinePage;
-use crate::pages::{document::DocumentPage, glossary::GlossaryPage, home::HomePage, not_found::NotFoundPage, search::SearchPage};
+use crate::pages::{document::DocumentPage, glossary::GlossaryPage, home::HomePage, search::SearchPage, text_page::TextPage};
 use crate::router::{href, provide_router, take_restored_scroll, use_location, Page};
 
 #[component]
@@ -65,13 +65,14 @@ pub fn App() -> impl IntoView {
                 Page::Timeline => EitherOf9::E(view! { <TimelinePage/> }),
                 Page::Entity(index) => EitherOf9::F(view! { <EntityPage index=index/> }),
                 Page::Document(index) => EitherOf9::G(view! { <DocumentPage index=index/> }),
-                Page::NotFound => EitherOf9::H(view! { <NotFoundPage/> }),
+                Page::NotFound => EitherOf9::H(view! { <TextPage notes=false/> }),
+                Page::Notes => EitherOf9::H(view! { <TextPage notes=true/> }),
                 Page::Pending => EitherOf9::I(view! { <Loading/> }),
             }}
         </main>
         <footer class="site-footer">
             <p>"Documents are shown as published; numbering and headings are the source’s. "
-                <a href=href(routes::GLOSSARY)>"Glossary of acronyms"</a> " · " <a href=href(routes::ENTITIES)>"Index of names"</a> " · " <a href=href(routes::TIMELINE)>"Timeline"</a></p>
+                <a href=href(routes::GLOSSARY)>"Glossary of acronyms"</a> " · " <a href=href(routes::ENTITIES)>"Index of names"</a> " · " <a href=href(routes::TIMELINE)>"Timeline"</a> " · " <a href=href(routes::NOTES)>"My notes"</a></p>
             // On a phone the header scrolls away with the page: a way back up to it (fixed at
             // the screen's corner; in the footer so it belongs to a landmark).
             <a class="to-top needs-script" href=move || href(&location.with(|l| l.path.clone())) aria-label="Back to the top" on:click=to_top>"↑"</a>

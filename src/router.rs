@@ -194,6 +194,8 @@ pub enum Page {
     Glossary,
     Entities,
     Timeline,
+    /// The reader's highlights and notes.
+    Notes,
     /// The entity's index in the library.
     Entity(u16),
     /// The document's index in the library.
@@ -208,7 +210,7 @@ impl Page {
     /// library). The not-found page is listed under `/404` (the build writes it as `404.html`).
     pub fn all() -> Vec<Self> {
         let catalogue = (0..content_model::catalogue_pages(crate::library::counts().documents)).map(Self::Home);
-        let fixed = [Self::Search, Self::Glossary, Self::Entities, Self::Timeline, Self::NotFound];
+        let fixed = [Self::Search, Self::Glossary, Self::Entities, Self::Timeline, Self::Notes, Self::NotFound];
         let documents = crate::library::documents().into_iter().map(|(i, _)| Self::Document(i));
         let entities = crate::library::entities().into_iter().map(|(i, _)| Self::Entity(i));
         catalogue.chain(fixed).chain(documents).chain(entities).collect()
@@ -222,6 +224,7 @@ impl Page {
             Self::Glossary => routes::GLOSSARY.to_string(),
             Self::Entities => routes::ENTITIES.to_string(),
             Self::Timeline => routes::TIMELINE.to_string(),
+            Self::Notes => routes::NOTES.to_string(),
             Self::Entity(i) => crate::library::entity(i).map_or_else(|| routes::NOT_FOUND.to_string(), |e| e.path()),
             Self::Document(i) => crate::library::entry(i).map_or_else(|| routes::NOT_FOUND.to_string(), |d| d.path()),
             Self::NotFound | Self::Pending => routes::NOT_FOUND.to_string(),
@@ -242,6 +245,7 @@ impl Page {
         let path = Self::canonical(path);
         let needs_data = match path.as_str() {
             routes::SEARCH => return Self::Search,
+            routes::NOTES => return Self::Notes,
             routes::NOT_FOUND => return Self::NotFound,
             "/" | routes::GLOSSARY | routes::ENTITIES | routes::TIMELINE => true,
             other => {

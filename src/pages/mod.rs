@@ -4,6 +4,6 @@ pub mod document;
 pub mod entities;
 pub mod glossary;
 pub mod home;
-pub mod not_found;
 pub mod search;
+pub mod text_page;
 pub mod timeline;

@@ -10,6 +10,8 @@ pub const GLOSSARY: &str = "/glossary";
 pub const ENTITIES: &str = "/entities";
 /// Dated events, in order.
 pub const TIMELINE: &str = "/timeline";
+/// The reader's own highlights and notes (kept in the browser; not in the sitemap).
+pub const NOTES: &str = "/notes";
 /// The not-found page, which the build writes as `404.html`.
 pub const NOT_FOUND: &str = "/404";
 /// Below this, one name's page: `/entities/<id>`.
@@ -19,7 +21,7 @@ pub const CATALOGUE_PREFIX: &str = "/documents/";
 
 /// Slugs a document may not take: the first segment of every address above, and `index`
 /// (the home page's file).
-pub const RESERVED_SLUGS: [&str; 7] = ["search", "glossary", "entities", "timeline", "404", "documents", "index"];
+pub const RESERVED_SLUGS: [&str; 8] = ["search", "glossary", "entities", "timeline", "notes", "404", "documents", "index"];
 
 /// The path of an entity's page.
 pub fn entity_path(id: &str) -> String {
@@ -32,7 +34,7 @@ mod tests {
 
     #[test]
     fn every_address_is_reserved_from_documents() {
-        for path in [SEARCH, GLOSSARY, ENTITIES, TIMELINE, NOT_FOUND, ENTITY_PREFIX, CATALOGUE_PREFIX] {
+        for path in [SEARCH, GLOSSARY, ENTITIES, TIMELINE, NOTES, NOT_FOUND, ENTITY_PREFIX, CATALOGUE_PREFIX] {
             let first = path.trim_start_matches('/').split('/').next().unwrap_or_default();
             assert!(RESERVED_SLUGS.contains(&first), "{path} is not reserved");
         }
