@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: a fast lane (format, lints, docs), native unit and property tests, wasm-bindgen tests in headless Chromium and
+# Runs every test: a fast lane (format, lints, docs), native unit and property tests, property tests
+# of the scripts' note anchoring (node), wasm-bindgen tests in headless Chromium and
 # Firefox, the release builds (site root, /reader/, one file) with the size budget, end-to-end
 # tests in headless Chromium against those builds served as plain static files (and the one
 # file opened from file://), end-to-end smokes of every route in headless Firefox and in
@@ -13,16 +14,19 @@ step() { printf '\n=== %s\n' "$*"; }
 # The fast lane: formatting, lints and docs fail here, before anything slow runs.
 step "fast lane: rustfmt, clippy (native crates, the pre-renderer, the app on wasm32), rustdoc"
 cargo fmt --all --check
-cargo clippy --locked -p content-model -p corpus -p search -p search-module --all-targets -- -D warnings
+cargo clippy --locked -p content-model -p corpus -p importer -p search -p search-module --all-targets -- -D warnings
 cargo clippy --locked -p reader --no-default-features --features ssr --lib --bins -- -D warnings
 cargo clippy --locked -p reader --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy --locked -p reader --target wasm32-unknown-unknown --all-targets --features linked-search -- -D warnings
 cargo clippy --locked -p search-module --target wasm32-unknown-unknown -- -D warnings
-RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p content-model -p corpus -p search -p search-module
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p content-model -p corpus -p importer -p search -p search-module
 RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p reader --target wasm32-unknown-unknown
 
-step "native tests (content model, corpus, search)"
-cargo test --locked -p content-model -p corpus -p search
+step "native tests (content model, corpus, importer, search)"
+cargo test --locked -p content-model -p corpus -p importer -p search
+
+step "unit and property tests of the reader's scripts (node)"
+node --test tests/js/
 
 # The browser tests link the search engine in (they have no page to load its module from).
 step "wasm-bindgen tests in headless Chromium"
