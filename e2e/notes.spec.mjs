@@ -167,3 +167,32 @@ test("each document downloads whole, as Markdown and as plain text, its citation
     await page.keyboard.press("Escape");
   }
 });
+
+test("offline after one visit, a highlight is made and listed: the notes code is kept for offline", async ({ page, context }) => {
+  await page.goto(STATEMENT);
+  await waitForApp(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await context.setOffline(true);
+  await highlight(page, "p-5", "brought to justice", { note: "Made offline" });
+  await page.getByRole("link", { name: "My notes" }).click();
+  await expect(page.locator(".my-notes .note-text")).toHaveText(["Made offline"]);
+  await context.setOffline(false);
+});
+
+test("from the keyboard, a paragraph's Cite dialog highlights the whole paragraph, with a note", async ({ page }) => {
+  await page.goto(STATEMENT);
+  await waitForApp(page);
+  await page.locator("#p-3 .cite-button").focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("dialog", { name: "Cite ¶ 3" }).getByRole("button", { name: "Highlight or add a note on this paragraph" }).focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Highlight ¶ 3" });
+  await expect(dialog.getByLabel("Note (optional)")).toBeFocused();
+  await page.keyboard.type("The whole paragraph");
+  await dialog.getByRole("button", { name: "Save highlight" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: /^Your note on ¶ 3: “We call for the implementation/ })).toBeFocused();
+  const text = await page.locator("#p-3 > p").evaluate((p) => p.textContent.slice(p.querySelector(".para-num").textContent.length));
+  expect(await painted(page, "yellow")).toEqual([text]);
+});

@@ -1,7 +1,7 @@
 // The same reader built for and served under /reader/: links, assets, deep links, reloads.
 // URLs here are relative to the base URL http://127.0.0.1:4174/reader/.
 import { readdirSync } from "node:fs";
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, selectWords } from "./fixtures.mjs";
 
 test("under /reader/ every link, asset and deep link stays under the sub-path", async ({ page, baseURL }) => {
   await page.goto("./");
@@ -46,4 +46,21 @@ test("under /reader/ the security headers and the caching rules apply", async ({
   expect(page.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(page.headers()["cache-control"]).toBe("no-cache");
   expect((await request.get(`./${wasm}`)).headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+});
+
+test("under /reader/ a highlight is kept, listed on My notes, and its link lands on its words", async ({ page, baseURL }) => {
+  await page.goto("g20-statement-countering-terrorism");
+  await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
+  await page.locator("#p-12").scrollIntoViewIfNeeded();
+  await selectWords(page, "p-12", "agreed by the FATF Plenary in June");
+  await page.getByRole("button", { name: "Highlight", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Save highlight" }).click();
+  await expect(page.locator("#p-12 .note-marker")).toHaveCount(1);
+  await page.getByRole("link", { name: "My notes" }).click();
+  await expect(page).toHaveURL(`${baseURL}notes`);
+  const link = page.locator(".my-notes").getByRole("link", { name: "¶ 12" });
+  expect(await link.getAttribute("href")).toBe(`${baseURL}g20-statement-countering-terrorism?quote=agreed%20by%20the%20FATF%20Plenary%20in%20June#p-12`);
+  await link.click();
+  await expect(page.locator("#p-12 mark.hit").first()).toBeVisible();
+  await expect(page.locator("#p-12 .note-marker")).toHaveCount(1);
 });

@@ -169,7 +169,19 @@
           ),
         )
       : null;
-    const dialog = el("dialog", { className: "cite-dialog" }, el("div", { className: "cite-head" }, title, close), status, ...sections, ...(whole ? [whole] : []));
+    // A highlight or note on the whole paragraph: the way in from the keyboard (words are
+    // chosen by selecting them, which takes a pointer or caret browsing).
+    const block = button.closest(".para");
+    const note = block ? el("button", { type: "button", textContent: "Highlight or add a note on this paragraph" }) : null;
+    note?.addEventListener("click", async () => {
+      dialog.close();
+      await loadNotes();
+      const p = block.querySelector(":scope > p");
+      const length = p.textContent.length - (p.querySelector(".para-num")?.textContent.length ?? 0);
+      window.readerNotes.create(block, 0, length);
+    });
+    const notes = note ? el("section", { className: "cite-form" }, el("h3", { textContent: "Your notes" }), el("div", { className: "cite-actions" }, note)) : null;
+    const dialog = el("dialog", { className: "cite-dialog" }, el("div", { className: "cite-head" }, title, close), status, ...sections, ...[whole, notes].filter(Boolean));
     dialog.setAttribute("aria-labelledby", "cite-title");
     close.addEventListener("click", () => dialog.close());
     dialog.addEventListener("close", () => {

@@ -11,6 +11,8 @@
   const COLOURS = { yellow: "Yellow", green: "Green", blue: "Blue", pink: "Pink" };
   const { describe, locate } = window.readerNoteAnchor;
   const base = () => new URL(document.baseURI);
+  /** A new note's id (randomUUID needs a secure context; a plain-http host gets the fallback). */
+  const newId = () => crypto.randomUUID?.() ?? `${Date.now().toString(16)}-${Math.random().toString(16).slice(2)}`;
 
   /** The notes kept here: a list of plain objects (see `create`). */
   function load() {
@@ -201,7 +203,7 @@
     if (!slug || !p || end <= start) return;
     const now = new Date().toISOString();
     const note = {
-      id: crypto.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(16).slice(2)}`,
+      id: newId(),
       doc: slug,
       title: citationOf(article).title,
       cite: citationOf(article),
@@ -273,10 +275,18 @@
       dialog.close();
     });
     cancel.addEventListener("click", () => dialog.close());
+    // A link in the dialog (All my notes) leads away: the dialog closes first.
+    dialog.addEventListener("click", (event) => {
+      if (event.target.closest("a[href]")) {
+        refocus = null;
+        dialog.close();
+      }
+    });
     dialog.addEventListener("close", () => {
       dialog.remove();
       if (document.querySelector(".my-notes")) listAll();
-      (refocus?.isConnected ? refocus : document.querySelector(`.note-marker[data-note="${note.id}"]`) ?? document.getElementById(note.paragraph) ?? document.querySelector("main"))?.focus();
+      const again = [refocus, document.querySelector(`[data-note="${note.id}"] .note-edit, .note-marker[data-note="${note.id}"]`), document.getElementById(note.paragraph)];
+      (again.find((e) => e?.isConnected) ?? document.querySelector("main h1"))?.focus();
     });
     document.body.append(dialog);
     dialog.showModal();
@@ -334,6 +344,7 @@
     const quote = el("blockquote", { className: "note-quote" }, note.exact);
     quote.dataset.colour = note.colour;
     const editButton = button("Edit", () => edit(note.id, editButton));
+    editButton.className = "note-edit";
     editButton.setAttribute("aria-label", `Edit note on ¶ ${paragraphNumber(note)}`);
     const remove = button("Delete", () => {
       save(load().filter((n) => n.id !== note.id));
@@ -342,7 +353,7 @@
       document.querySelector(".my-notes h1, main h1")?.focus();
     });
     remove.setAttribute("aria-label", `Delete note on ¶ ${paragraphNumber(note)}`);
-    return el(
+    const entry = el(
       "li",
       { className: "notes-item" },
       quote,
@@ -358,6 +369,8 @@
         remove,
       ),
     );
+    entry.dataset.note = note.id;
+    return entry;
   }
 
   function deleteAll() {
@@ -430,7 +443,7 @@
     const colour = target.styleClass in COLOURS ? target.styleClass : "yellow";
     const now = new Date().toISOString();
     return {
-      id: String(a.id ?? "").replace(/^urn:uuid:/, "") || crypto.randomUUID(),
+      id: String(a.id ?? "").replace(/^urn:uuid:/, "") || newId(),
       doc,
       title: String(extra.title ?? doc),
       cite: typeof extra.citation === "object" && extra.citation ? extra.citation : { title: String(extra.title ?? doc) },

@@ -53,6 +53,11 @@ const [, glueUrl, wasmUrl] = bootstrap;
 // shortens its names: 7.5 KB brotli becomes 5.7 KB.
 const glueFile = join(dir, glueUrl.split("/").pop());
 execFileSync("node_modules/.bin/terser", [glueFile, "--module", "--compress", "--mangle", "--output", glueFile], { stdio: "inherit" });
+// The scripts of features that load on first use (public/register-sw.js's loadOnce) are copied
+// as written; terser shortens them as well (their top-level names, shared between them, stay).
+for (const file of ["save-offline.js", "cite.js", "reading-places.js", "selection-link.js", "note-anchor.js", "notes.js"]) {
+  execFileSync("node_modules/.bin/terser", [join(dir, file), "--compress", "--mangle", "--output", join(dir, file)], { stdio: "inherit" });
+}
 // The page's one module script, allowed by its hash, starts everything else by adding script
 // elements, which 'strict-dynamic' lets run: the service worker's registration (with its
 // integrity) at once, and after the first paint a small boot module (with its integrity),
