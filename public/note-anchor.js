@@ -4,8 +4,9 @@
 // characters either side (a text-quote selector), and its offset in the paragraph (a text-position
 // selector). Re-anchoring looks for the quoted words in every paragraph (inserted paragraphs
 // renumber the rest) and among several occurrences prefers the one whose surroundings match best,
-// then the paragraph the note names, then the nearest to its old position. A note whose words are gone is orphaned,
-// never moved onto other words: whatever `locate` returns quotes exactly the note's words.
+// then the paragraph the note names, then the nearest to its old position; words re-set with other
+// quotes, dashes or spacing are still found. A note whose words are gone is orphaned, never moved
+// onto other words: whatever `locate` returns quotes the note's words, typography aside.
 // Written by hand because no library does this for a DOM this small (Hypothesis's anchoring code
 // is larger than the reader's whole notes feature). Loaded by public/notes.js; also run by
 // tests/js/note-anchor.test.mjs, whose property tests make random edits to paragraphs.
@@ -37,27 +38,63 @@
     return found;
   }
 
+  /** Typography that re-publishing changes without changing the words. */
+  const PLAIN = { "‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-" };
+
+  /** `text` with quotes and dashes made plain and runs of white space made one space, and a
+   * function from an offset in it to the offset in `text` its character came from. */
+  function plain(text) {
+    let out = "";
+    const from = [];
+    for (let i = 0; i < text.length; i++) {
+      let c = PLAIN[text[i]] ?? text[i];
+      if (/\s/.test(c)) {
+        if (out.endsWith(" ")) continue;
+        c = " ";
+      }
+      out += c;
+      from.push(i);
+    }
+    from.push(text.length);
+    return { text: out, from: (i) => from[i] };
+  }
+
+  /** The best place among `paragraphs` for `exact` with its `prefix` and `suffix`, comparing
+   * texts as `view` gives them: {paragraph, start, end} in the paragraph's own text, or null. */
+  function best(note, paragraphs, view) {
+    const exact = view(note.exact).text;
+    const prefix = view(note.prefix ?? "").text;
+    const suffix = view(note.suffix ?? "").text;
+    let found = null;
+    for (const p of paragraphs) {
+      const seen = view(p.text);
+      for (const at of occurrences(seen.text, exact)) {
+        const context =
+          shared(seen.text.slice(Math.max(0, at - CONTEXT), at), prefix, true) + shared(seen.text.slice(at + exact.length, at + exact.length + CONTEXT), suffix, false);
+        const start = seen.from(at);
+        const end = seen.from(at + exact.length - 1) + 1;
+        // The surroundings first; then the paragraph it was in; then nearness to where it was.
+        const score = context * 1e6 + (p.id === note.paragraph ? 1e5 : 0) - Math.min(99999, Math.abs(start - (note.start ?? 0)));
+        if (!found || score > found.score) found = { score, paragraph: p.id, start, end };
+      }
+    }
+    return found && { paragraph: found.paragraph, start: found.start, end: found.end };
+  }
+
+  const asIs = (text) => ({ text, from: (i) => i });
+
   /**
    * Where `note` ({paragraph, exact, prefix, suffix, start}) sits among `paragraphs` (a list of
    * {id, text}): {paragraph, start, end}, or null when its words are nowhere (orphaned). Every
-   * paragraph is looked in, since inserted paragraphs renumber the rest.
+   * paragraph is looked in, since inserted paragraphs renumber the rest. The words as they were
+   * first; failing that, the same words with their quotes, dashes or spacing set differently.
    */
   function locate(note, paragraphs) {
-    let best = null;
-    for (const p of paragraphs) {
-      for (const at of occurrences(p.text, note.exact)) {
-        const context =
-          shared(p.text.slice(Math.max(0, at - CONTEXT), at), note.prefix ?? "", true) +
-          shared(p.text.slice(at + note.exact.length, at + note.exact.length + CONTEXT), note.suffix ?? "", false);
-        // The surroundings first; then the paragraph it was in; then nearness to where it was.
-        const score = context * 1e6 + (p.id === note.paragraph ? 1e5 : 0) - Math.min(99999, Math.abs(at - (note.start ?? 0)));
-        if (!best || score > best.score) best = { score, paragraph: p.id, start: at, end: at + note.exact.length };
-      }
-    }
-    return best && { paragraph: best.paragraph, start: best.start, end: best.end };
+    if (!note.exact) return null;
+    return best(note, paragraphs, asIs) ?? best(note, paragraphs, plain);
   }
 
-  const api = { describe, locate };
+  const api = { describe, locate, plain: (text) => plain(text).text };
   if (typeof window !== "undefined") window.readerNoteAnchor = api;
   else globalThis.readerNoteAnchor = api;
 })();

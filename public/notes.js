@@ -121,7 +121,7 @@
           continue;
         }
         const p = paragraphs.find((q) => q.id === at.paragraph);
-        if (note.orphaned || at.paragraph !== note.paragraph || at.start !== note.start) {
+        if (note.orphaned || at.paragraph !== note.paragraph || at.start !== note.start || p.text.slice(at.start, at.end) !== note.exact) {
           Object.assign(note, { paragraph: at.paragraph, ...describe(p.text, at.start, at.end) });
           delete note.orphaned;
           changed = true;
