@@ -79,8 +79,9 @@ test("My notes lists notes by document, links to their words, exports, imports a
   const list = page.locator(".my-notes");
   await expect(list.locator(".notes-status")).toHaveText("2 notes in 1 document.");
   await expect(list.getByRole("heading", { level: 2 })).toHaveText("G20 Leaders’ Statement on Countering Terrorism");
-  await expect(list.locator(".note-quote")).toHaveText([WORDS, "brought to justice"]);
+  await expect(list.locator(".note-quote")).toHaveText(["brought to justice", WORDS]);
   await expect(list.locator(".note-text")).toHaveText(["Plenary in June"]);
+  // In reading order: ¶ 5 before ¶ 12, though ¶ 12 was highlighted first.
   for (const scheme of ["light", "dark"]) {
     await page.emulateMedia({ colorScheme: scheme });
     const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
@@ -113,7 +114,7 @@ test("My notes lists notes by document, links to their words, exports, imports a
   expect(await kept(page)).toEqual([]);
   await list.locator("#notes-import").setInputFiles({ name: "my-notes.jsonld", mimeType: "application/ld+json", buffer: Buffer.from(exported) });
   await expect(list.locator(".notes-result")).toHaveText("Imported 2 notes.");
-  await expect(list.locator(".note-quote")).toHaveText([WORDS, "brought to justice"]);
+  await expect(list.locator(".note-quote")).toHaveText(["brought to justice", WORDS]);
   await list.locator("#notes-import").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from("[{\"type\":\"Annotation\"}, 3]") });
   await expect(list.locator(".notes-result").first()).toHaveText("Imported 0 notes; 2 not understood (no quoted words or paragraph).");
 

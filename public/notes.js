@@ -295,6 +295,12 @@
 
   // --- My notes -----------------------------------------------------------------------------
 
+  /** Notes of one document in the order a reader meets them: by paragraph, then position. */
+  const order = (note) => [/^p-(\d+)/.exec(note.paragraph)?.[1] ?? 0, note.start ?? 0].map(Number);
+  const inReadingOrder = (a, b) => {
+    const [x, y] = [order(a), order(b)];
+    return x[0] - y[0] || x[1] - y[1];
+  };
   const dayOf = (iso) => new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
 
   /** Fills the My notes page: the notes by document, and the tools to export, import, delete. */
@@ -307,6 +313,7 @@
     section.dataset.key = key;
     const documents = new Map();
     for (const note of notes) documents.set(note.doc, [...(documents.get(note.doc) ?? []), note]);
+    for (const list of documents.values()) list.sort(inReadingOrder);
     const summary =
       notes.length === 0
         ? "No notes yet. Select words in a document and choose Highlight to keep a highlight or a note here."
@@ -501,7 +508,7 @@
     const today = new Date().toISOString().slice(0, 10);
     const lines = ["# My notes", "", `Exported ${dayOf(new Date().toISOString())}.`];
     let doc = null;
-    for (const note of [...notes].sort((a, b) => (a.doc === b.doc ? 0 : a.doc < b.doc ? -1 : 1))) {
+    for (const note of [...notes].sort((a, b) => (a.doc === b.doc ? inReadingOrder(a, b) : a.doc < b.doc ? -1 : 1))) {
       if (note.doc !== doc) {
         doc = note.doc;
         lines.push("", `## ${note.title}`);
