@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::announcer::{provide_announcer, Announcer};
+use crate::components::fresh::Fresh;
 use crate::components::name_marks::provide_name_marks;
 use crate::components::search_box::SearchBox;
 use crate::components::theme_toggle::ThemeToggle;
@@ -57,7 +58,9 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             // An enum of views rather than `into_any()`: a type-erased view carries the async
             // hydration path for its whole tree (about 70 KB of wasm brotli).
-            {move || match page.get() {
+            // Fresh: a new page is built and replaces the old, never diffed against it (see
+            // components/fresh.rs).
+            {move || Fresh(match page.get() {
                 Page::Home(page) => EitherOf9::A(view! { <HomePage page=page/> }),
                 Page::Search => EitherOf9::B(view! { <SearchPage/> }),
                 Page::Glossary => EitherOf9::C(view! { <GlossaryPage/> }),
@@ -68,7 +71,7 @@ pub fn App() -> impl IntoView {
                 Page::NotFound => EitherOf9::H(view! { <TextPage notes=false/> }),
                 Page::Notes => EitherOf9::H(view! { <TextPage notes=true/> }),
                 Page::Pending => EitherOf9::I(view! { <Loading/> }),
-            }}
+            })}
         </main>
         <footer class="site-footer">
             <p>"Documents are shown as published; numbering and headings are the source’s. "

@@ -3,6 +3,7 @@
 pub mod announcer;
 pub mod document_list;
 pub mod fragment;
+pub mod fresh;
 pub mod highlighted;
 pub mod hit_preview;
 pub mod match_bar;
