@@ -347,4 +347,14 @@ async fn the_timeline_lists_events_in_order_with_their_sources() {
     let quote = String::from(js_sys::encode_uri_component("In 1996, the Iron Lady delivered a speech in Fulton Missouri"));
     let expected = format!("/defence-secretary-speech-csis?quote={quote}#p-95");
     assert_eq!(app.one(".timeline-source").get_attribute("href").as_deref(), Some(expected.as_str()));
+    // By year: the first event of each year carries it and its anchor, reached from the list
+    // of years at the top.
+    let years: Vec<String> = app.all(".timeline-event[data-year]").iter().filter_map(|e| e.get_attribute("data-year")).collect();
+    let mut expected_years: Vec<String> = library().timeline.unwrap_or_default().iter().map(|e| e.date.chars().take(4).collect()).collect();
+    expected_years.dedup();
+    assert_eq!(years, expected_years);
+    assert_eq!(years.first().map(String::as_str), Some("1996"));
+    let jumps: Vec<String> = app.all(".timeline-years a").iter().filter_map(|a| a.get_attribute("href")).collect();
+    assert_eq!(jumps, years.iter().map(|y| format!("/timeline#y-{y}")).collect::<Vec<_>>());
+    assert!(app.all(".timeline-event[data-year]").iter().all(|e| Some(e.id()) == e.get_attribute("data-year").map(|y| format!("y-{y}"))));
 }
