@@ -177,8 +177,7 @@
       dialog.close();
       await loadNotes();
       const p = block.querySelector(":scope > p");
-      const length = p.textContent.length - (p.querySelector(".para-num")?.textContent.length ?? 0);
-      window.readerNotes.create(block, 0, length);
+      window.readerNotes.create(block, 0, paragraphText(p).length);
     });
     const notes = note ? el("section", { className: "cite-form" }, el("h3", { textContent: "Your notes" }), el("div", { className: "cite-actions" }, note)) : null;
     const dialog = el("dialog", { className: "cite-dialog" }, el("div", { className: "cite-head" }, title, close), status, ...sections, ...[whole, notes].filter(Boolean));

@@ -46,21 +46,22 @@
 
   // --- Documents and paragraphs -------------------------------------------------------------
 
-  /** A paragraph's text as the source prints it, without its printed number. */
-  const textOf = (p) => p.textContent.slice(p.querySelector(".para-num")?.textContent.length ?? 0);
   /** The paragraphs of the document shown: {id, text, block, p}. */
   const paragraphsOf = (article) =>
     [...article.querySelectorAll(".para")].map((block) => {
       const p = block.querySelector(":scope > p");
-      return { id: block.id, text: textOf(p), block, p };
+      return { id: block.id, text: paragraphText(p), block, p };
     });
-  /** The document's address under the site's base (its slug), from a paragraph's link. */
-  function slugOf(article) {
-    const link = article.querySelector(".para-link");
-    if (!link) return null;
-    const path = new URL(link.href).pathname;
-    return path.startsWith(base().pathname) ? path.slice(base().pathname.length) : path.replace(/^\//, "");
+  /** A document's address under the site's base (its slug), from a URL of it. */
+  function slugOfUrl(url) {
+    const path = new URL(url, base()).pathname;
+    return path.startsWith(base().pathname) ? path.slice(base().pathname.length) : path.split("/").pop();
   }
+  /** The shown document's slug, from a paragraph's link. */
+  const slugOf = (article) => {
+    const link = article.querySelector(".para-link");
+    return link ? slugOfUrl(link.href) : null;
+  };
   /** What a citation of the document needs, as the page states it (see public/cite.js). */
   function citationOf(article) {
     const d = article.dataset;
@@ -184,11 +185,12 @@
       if (document.querySelector(".my-notes")) listAll();
     });
   };
-  // The app renders pages and marks anew as the reader moves: paint again after each change.
+  // The app renders pages and marks anew as the reader moves: paint again after each change to
+  // the page (<main>, which the app keeps; typing in the header's search does not repaint).
   new MutationObserver((records) => {
     const ours = (node) => (node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement)?.closest(".note-markers, .note-dialog, .my-notes, .notes-orphaned");
     if (records.some((r) => !ours(r.target))) repaint();
-  }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  }).observe(document.querySelector("main") ?? document.body, { subtree: true, childList: true, characterData: true });
   // Another tab changed them.
   addEventListener("storage", (event) => event.key === STORE && repaint());
 
@@ -208,13 +210,19 @@
       title: citationOf(article).title,
       cite: citationOf(article),
       paragraph: block.id,
-      ...describe(textOf(p), start, end),
+      ...describe(paragraphText(p), start, end),
       colour: "yellow",
       text: "",
       created: now,
       modified: now,
     };
     openDialog(note, true, null);
+  }
+
+  /** Deletes the kept note `id`, and says so. */
+  function deleteNote(id) {
+    save(load().filter((n) => n.id !== id));
+    say("Note deleted");
   }
 
   /** Opens the dialog on the kept note `id`; focus returns to `from`. */
@@ -256,11 +264,11 @@
     dialog.setAttribute("aria-labelledby", "note-title");
     let refocus = from;
     saveButton.addEventListener("click", () => {
-      const kept = load().filter((n) => n.id !== note.id);
+      const kept = load();
       const chosen = dialog.querySelector("input[name=note-colour]:checked")?.value ?? "yellow";
       const changed = { ...note, colour: chosen, text: text.value.trim(), modified: new Date().toISOString() };
-      const index = load().findIndex((n) => n.id === note.id);
-      kept.splice(index < 0 ? kept.length : index, 0, changed);
+      const index = kept.findIndex((n) => n.id === note.id);
+      kept.splice(index < 0 ? kept.length : index, index < 0 ? 0 : 1, changed);
       say(save(kept) ? (isNew ? "Highlight saved" : "Note saved") : "This browser would not keep the note (its storage is full or turned off)");
       getSelection()?.removeAllRanges();
       paint();
@@ -268,8 +276,7 @@
       dialog.close();
     });
     deleteButton?.addEventListener("click", () => {
-      save(load().filter((n) => n.id !== note.id));
-      say("Note deleted");
+      deleteNote(note.id);
       refocus = from?.isConnected && !from.closest(".note-markers") ? from : null;
       paint();
       dialog.close();
@@ -354,8 +361,7 @@
     editButton.className = "note-edit";
     editButton.setAttribute("aria-label", `Edit note on ¶ ${paragraphNumber(note)}`);
     const remove = button("Delete", () => {
-      save(load().filter((n) => n.id !== note.id));
-      say("Note deleted");
+      deleteNote(note.id);
       listAll();
       document.querySelector(".my-notes h1, main h1")?.focus();
     });
@@ -443,8 +449,7 @@
     const position = refined.find((s) => s.type === "TextPositionSelector");
     const paragraph = selectors.find((s) => s.type === "FragmentSelector")?.value;
     if (typeof target?.source !== "string" || !quote?.exact || !/^p-[\w-]+$/.test(paragraph ?? "")) return null;
-    const path = new URL(target.source, base()).pathname;
-    const doc = path.startsWith(base().pathname) ? path.slice(base().pathname.length) : path.split("/").pop();
+    const doc = slugOfUrl(target.source);
     const body = [a.body].flat().find((b) => b?.type === "TextualBody" && b.purpose !== "tagging");
     const extra = a["reader:document"] ?? {};
     const colour = target.styleClass in COLOURS ? target.styleClass : "yellow";

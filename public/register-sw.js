@@ -6,6 +6,10 @@
  * once (later calls get the same load, which resolves when it has run); a load that fails may
  * be tried again. */
 const loading = {};
+
+/** A paragraph's text (its <p>) as the source prints it, without its printed number: what the
+ * first-use features (selection-link.js, cite.js, notes.js) quote and anchor to. */
+const paragraphText = (p) => p.textContent.slice(p.querySelector(".para-num")?.textContent.length ?? 0);
 function loadOnce(file) {
   loading[file] ??= new Promise((resolve) => {
     const url = new URL(file, document.baseURI);
@@ -97,8 +101,9 @@ const kept = (key) => {
 };
 new MutationObserver(() => {
   if (document.documentElement.dataset.app !== "ready") return;
-  if (kept("reader-places") && document.querySelector(".resume")) loadPlaces();
-  if (document.querySelector(".my-notes") || (kept("reader-notes") && document.querySelector("article.document"))) loadNotes();
+  // Each is looked for (storage read at every change of the page) only until its code loads.
+  if (!loading["reading-places.js"] && document.querySelector(".resume") && kept("reader-places")) loadPlaces();
+  if (!loading["notes.js"] && (document.querySelector(".my-notes") || (document.querySelector("article.document") && kept("reader-notes")))) loadNotes();
 }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-app"] });
 
 // "Copy link to selection" (public/selection-link.js) loads with the first selection of words

@@ -19,12 +19,6 @@
   let link = null;
   let selected = null;
 
-  /** The paragraph's text as the source prints it, without its printed number. */
-  const textOf = (p) => {
-    const number = p.querySelector(".para-num")?.textContent ?? "";
-    return p.textContent.slice(number.length);
-  };
-
   /** Offset in the paragraph's text of a point (node, offset) inside its <p>. */
   function offsetIn(p, node, offset) {
     const range = document.createRange();
@@ -63,7 +57,7 @@
     const anchor = p?.closest(".para");
     const pageLink = anchor?.querySelector(".para-link");
     if (!p || !pageLink) return null;
-    const text = textOf(p);
+    const text = paragraphText(p);
     let start = offsetIn(p, range.startContainer, range.startOffset);
     let end = p.contains(range.endContainer) ? offsetIn(p, range.endContainer, range.endOffset) : text.length;
     // Whole words, without the spaces at either edge.

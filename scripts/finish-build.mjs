@@ -216,13 +216,16 @@ function citationHead(page, url) {
   return `${tags.join("")}<script type="application/ld+json">${json}</script>`;
 }
 
+/** Pages search engines should not index: the not-found page, and the reader's own notes. */
+const unindexed = new Set(["/404", "/notes"]);
+
 /** The page file: the shell with the page's title, head tags and pre-rendered body. */
 function pageHtml(page) {
   const url = `${site}${base}${page.path.replace(/^\//, "")}`;
   const description = page.description ?? "Read, search and cite official security-policy documents, paragraph by paragraph.";
   const head = [
     `<meta name="description" content="${escapeHtml(description)}">`,
-    page.path === "/404" || page.path === "/notes" ? `<meta name="robots" content="noindex">` : `<link rel="canonical" href="${escapeHtml(url)}">`,
+    unindexed.has(page.path) ? `<meta name="robots" content="noindex">` : `<link rel="canonical" href="${escapeHtml(url)}">`,
     `<meta property="og:site_name" content="Security Policy Reader">`,
     `<meta property="og:type" content="${page.kind}">`,
     `<meta property="og:title" content="${escapeHtml(page.title)}">`,
@@ -247,7 +250,7 @@ for (const page of pages) {
 // asks; without it they are paths under the base, and the build says so. Past the protocol's
 // 50,000 addresses a file, sitemap.xml becomes an index of sitemap-N.xml files.
 const SITEMAP_LIMIT = 50_000;
-const unlisted = new Set(["/404", "/search", "/notes"]);
+const unlisted = new Set([...unindexed, "/search"]);
 const listed = pages.filter((page) => !unlisted.has(page.path)).map((page) => escapeHtml(`${site}${base}${page.path.replace(/^\//, "")}`));
 const xml = (root, items) => `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${items.join("\n")}\n</${root}>\n`;
 if (listed.length <= SITEMAP_LIMIT) {
