@@ -147,7 +147,7 @@ async function takeOver(page, path, { before = async () => {}, after = async () 
   return after();
 }
 
-const ROUTES = ["/", STATEMENT, SPEECH, "/romanian-thb-ring-disrupted-france", "/glossary", "/entities", "/entities/fatf", "/timeline", "/search", "/no-such-page"];
+const ROUTES = ["/", STATEMENT, SPEECH, "/romanian-thb-ring-disrupted-france", "/glossary", "/entities", "/entities/fatf", "/timeline", "/documents/year/2017", "/search", "/no-such-page"];
 
 for (const path of ROUTES) {
   test(`the app takes over ${path} with the same text, no layout shift, scroll and focus kept`, async ({ page }) => {

@@ -61,7 +61,7 @@ pub fn App() -> impl IntoView {
             // Fresh: a new page is built and replaces the old, never diffed against it (see
             // components/fresh.rs).
             {move || Fresh(match page.get() {
-                Page::Home(page) => EitherOf9::A(view! { <HomePage page=page/> }),
+                Page::Home(index) => EitherOf9::A(view! { <HomePage index=index/> }),
                 Page::Search => EitherOf9::B(view! { <SearchPage/> }),
                 Page::Glossary => EitherOf9::C(view! { <GlossaryPage/> }),
                 Page::Entities => EitherOf9::D(view! { <EntitiesPage/> }),

@@ -13,8 +13,8 @@ use content_model::routes;
 use std::cell::RefCell;
 
 pub use content_model::{
-    Block, Counts, DocEntry, DocKind, Document, Entity, Event, Figure, GlossaryEntry, Heading, NameSpan, Paragraph, Part, Quote,
-    ENTITY_KINDS,
+    Block, Counts, DocEntry, DocKind, Document, Entity, Event, Figure, GlossaryEntry, Heading, Listing, NameSpan, Paragraph, Part, Quote,
+    ShelfGroup, ENTITY_KINDS,
 };
 use leptos::prelude::*;
 
@@ -61,6 +61,9 @@ struct Store {
     entities: Sparse<Entity>,
     quotes: Sparse<Vec<Quote>>,
     timeline: Option<&'static [Event]>,
+    /// The catalogue's pages here, in the order they came (a page is named by its place here).
+    listings: Vec<&'static Listing>,
+    shelves: &'static [ShelfGroup],
     /// Every route the build wrote a data file for (app path → file) and the search index's
     /// dictionary; `None` until fetched.
     manifest: Option<&'static content_model::Manifest>,
@@ -124,6 +127,14 @@ pub fn merge(part: Part) {
         for (i, quotes) in &part.quotes {
             s.quotes.set(usize::from(*i), quotes, false);
         }
+        for listing in &part.listings {
+            if !s.listings.iter().any(|l| l.path() == listing.path()) {
+                s.listings.push(listing);
+            }
+        }
+        if !part.shelves.is_empty() {
+            s.shelves = &part.shelves;
+        }
         if let Some(timeline) = &part.timeline {
             s.timeline = Some(timeline);
         }
@@ -160,9 +171,22 @@ pub fn entry(doc: u32) -> Option<&'static DocEntry> {
     read(|s| s.entries.get(doc as usize))
 }
 
-/// The documents the store lists whose index is in `range`, in library order.
-pub fn entries(range: std::ops::Range<u32>) -> Vec<&'static DocEntry> {
-    read(|s| s.entries.iter().filter(|(i, _)| range.contains(&(*i as u32))).map(|(_, e)| e).collect())
+/// The catalogue page at `path`, by its place in the store.
+pub fn listing_at(path: &str) -> Option<u32> {
+    read(|s| s.listings.iter().position(|l| l.path() == path).map(|i| i as u32))
+}
+
+pub fn listing(index: u32) -> Option<&'static Listing> {
+    read(|s| s.listings.get(index as usize).copied())
+}
+
+/// How many catalogue pages the store holds.
+pub fn listings() -> u32 {
+    read(|s| s.listings.len() as u32)
+}
+
+pub fn shelves() -> &'static [ShelfGroup] {
+    read(|s| s.shelves)
 }
 
 pub fn document(doc: u32) -> Option<&'static Document> {

@@ -188,7 +188,8 @@ fn decode(text: &str) -> String {
 /// The page a path selects.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
-    /// A page of the catalogue, from 0 (the home page).
+    /// A page of the catalogue: the home page, `/documents/2`, a shelf (`/documents/kind/speech`),
+    /// by its place in the store (see [`crate::library::listing_at`]).
     Home(u32),
     Search,
     Glossary,
@@ -209,7 +210,7 @@ impl Page {
     /// Every page the reader has, each once: what the build pre-renders (from the whole
     /// library). The not-found page is listed under `/404` (the build writes it as `404.html`).
     pub fn all() -> Vec<Self> {
-        let catalogue = (0..content_model::catalogue_pages(crate::library::counts().documents)).map(Self::Home);
+        let catalogue = (0..crate::library::listings()).map(Self::Home);
         let fixed = [Self::Search, Self::Glossary, Self::Entities, Self::Timeline, Self::Notes, Self::NotFound];
         let documents = crate::library::documents().into_iter().map(|(i, _)| Self::Document(i));
         let entities = crate::library::entities().into_iter().map(|(i, _)| Self::Entity(i));
@@ -219,7 +220,7 @@ impl Page {
     /// The app path of the page (`/`, `/documents/2`, `/search`, `/<slug>`, `/entities/<id>`, `/404`).
     pub fn path(self) -> String {
         match self {
-            Self::Home(page) => content_model::catalogue_path(page),
+            Self::Home(i) => crate::library::listing(i).map_or_else(|| routes::NOT_FOUND.to_string(), |l| l.path()),
             Self::Search => routes::SEARCH.to_string(),
             Self::Glossary => routes::GLOSSARY.to_string(),
             Self::Entities => routes::ENTITIES.to_string(),
@@ -257,9 +258,8 @@ impl Page {
         if needs_data && !crate::library::is_complete(&path) {
             return if crate::library::is_absent(&path) { Self::NotFound } else { Self::Pending };
         }
-        if let Some(page) = content_model::catalogue_page_of(&path) {
-            let pages = content_model::catalogue_pages(crate::library::counts().documents);
-            return if page < pages { Self::Home(page) } else { Self::NotFound };
+        if path == "/" || path.starts_with(routes::CATALOGUE_PREFIX) {
+            return crate::library::listing_at(&path).map_or(Self::NotFound, Self::Home);
         }
         match path.as_str() {
             routes::GLOSSARY => Self::Glossary,

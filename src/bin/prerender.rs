@@ -115,7 +115,7 @@ fn main() {
     let mut document_files = vec![String::new(); library.documents.len()];
     for route in library.routes() {
         let path = library.path_of(route).unwrap_or_else(|| fail(format!("no path for {route:?}")));
-        let stem = if route == Route::Home(0) { "index".to_string() } else { path.trim_start_matches('/').to_string() };
+        let stem = if path == "/" { "index".to_string() } else { path.trim_start_matches('/').to_string() };
         let part = library.for_route(route);
         let bytes = part.to_bytes();
         let file = write_data(site, &stem, &bytes);

@@ -1,37 +1,64 @@
-//! `/` and `/documents/N`: the catalogue, 50 documents a page, with the ways across the
-//! documents (glossary, names, timeline) and reading offline.
+//! `/`, `/documents/N` and the shelves (`/documents/kind/speech`, ...): the catalogue, 50
+//! documents a page, with its orders and shelves, the ways across the documents (glossary,
+//! names, timeline) and reading offline.
 
 use content_model::routes;
 use leptos::prelude::*;
 
 use crate::components::document_list::DocumentList;
 use crate::components::page_header::PageHeader;
-use crate::library;
+use crate::components::{count, escape};
+use crate::library::{self, Listing};
 use crate::router::href;
 
-/// The catalogue's page `page` (from 0).
+/// The catalogue page at `index` in the store: a page of the whole catalogue, in one of its
+/// orders, or of a shelf (the documents of one kind, year, issuer or place).
 #[component]
-pub fn HomePage(page: u32) -> impl IntoView {
+pub fn HomePage(index: u32) -> impl IntoView {
     let counts = library::counts();
-    let pages = content_model::catalogue_pages(counts.documents);
-    view! {
-        <PageHeader
-            title="Documents"
-            lede="Official texts on countering terrorism and organised crime, shown as published. Every paragraph can be linked to and cited."
-            window_title=(page > 0).then(|| format!("Documents, page {} of {pages}", page + 1))
-        />
-        <section class="resume" aria-labelledby="resume-title" hidden inner_html=RESUME_SECTION></section>
-        <DocumentList page=page pages=pages/>
-        <nav class="explore" aria-labelledby="explore-title">
-            <h2 id="explore-title">"Across the documents"</h2>
-            <ul>
-                <li><a href=href(routes::GLOSSARY)>{format!("{} acronyms explained", counts.glossary)}</a></li>
-                <li><a href=href(routes::ENTITIES)>{format!("{} organisations, places, people, groups and legal instruments", counts.entities)}</a></li>
-                <li><a href=href(routes::TIMELINE)>{format!("{} dated events", counts.events)}</a></li>
-            </ul>
-        </nav>
-        <OfflineSection/>
+    library::listing(index).map(|listing| {
+        let whole = listing.base == "/";
+        let lede = if whole {
+            "Official texts on countering terrorism and organised crime, shown as published. Every paragraph can be linked to and cited.".to_string()
+        } else {
+            count(listing.total as usize, "document", "documents")
+        };
+        view! {
+            <PageHeader
+                title=listing.title.as_str()
+                lede=lede
+                window_title=(listing.page > 0).then(|| format!("{}, page {} of {}", listing.title, listing.page + 1, listing.pages))
+            />
+            <section class="resume" aria-labelledby="resume-title" hidden inner_html=RESUME_SECTION></section>
+            <nav class="shelves" aria-labelledby="shelves-title" inner_html=shelves(listing)></nav>
+            <DocumentList listing=listing/>
+            <nav class="explore" aria-labelledby="explore-title">
+                <h2 id="explore-title">"Across the documents"</h2>
+                <ul>
+                    <li><a href=href(routes::GLOSSARY)>{format!("{} acronyms explained", counts.glossary)}</a></li>
+                    <li><a href=href(routes::ENTITIES)>{format!("{} organisations, places, people, groups and legal instruments", counts.entities)}</a></li>
+                    <li><a href=href(routes::TIMELINE)>{format!("{} dated events", counts.events)}</a></li>
+                </ul>
+            </nav>
+            <OfflineSection/>
+        }
+    })
+}
+
+/// The catalogue's orders and shelves with their counts, the one `listing` belongs to marked:
+/// as one string, since a view per link would cost the wasm about 200 B each kind of list.
+fn shelves(listing: &Listing) -> String {
+    let mut html = String::from(r#"<h2 id="shelves-title">Browse the documents</h2>"#);
+    for group in library::shelves() {
+        html.push_str(&format!("<div><h3>{}</h3><ul>", escape(&group.heading)));
+        for shelf in &group.shelves {
+            let current = if shelf.base == listing.base { r#" aria-current="true""# } else { "" };
+            let count = shelf.count.map_or(String::new(), |n| format!(r#" <span class="count">({n})</span>"#));
+            html.push_str(&format!(r#"<li><a href="{}"{current}>{}</a>{count}</li>"#, href(&shelf.base), escape(&shelf.label)));
+        }
+        html.push_str("</ul></div>");
     }
+    html
 }
 
 /// "Continue reading": where the reader left each document, kept in this browser only. Filled,

@@ -8,6 +8,7 @@ use content_model::routes;
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::escape;
 use crate::router::{href, use_location};
 
 /// "My notes" when `notes`, else "Page not found".
@@ -49,9 +50,4 @@ fn not_found_body() -> String {
         href(routes::ENTITIES),
         href(routes::TIMELINE)
     )
-}
-
-/// Text as HTML element content.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }

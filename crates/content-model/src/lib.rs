@@ -9,12 +9,14 @@
 
 use serde::{Deserialize, Serialize};
 
+mod catalogue;
 mod parts;
 pub mod routes;
 mod search_input;
 pub mod text_form;
 
-pub use parts::{catalogue_page_of, catalogue_pages, catalogue_path, Route, CATALOGUE_PAGE_SIZE};
+pub use catalogue::{page_path, segment, Listing, Shelf, ShelfGroup, CATALOGUE_PAGE_SIZE};
+pub use parts::Route;
 
 /// Documents a list of where a name or an acronym stands covers at most: at 4,000 documents an
 /// entity's page or the glossary would otherwise list tens of thousands of paragraphs, megabytes
@@ -262,6 +264,11 @@ pub struct Part {
     pub entities: Vec<(u16, Entity)>,
     pub quotes: Vec<(u16, Vec<Quote>)>,
     pub timeline: Option<Vec<Event>>,
+    /// Pages of the catalogue's listings (see `catalogue.rs`): every one in the whole
+    /// library, a catalogue page's own in its part.
+    pub listings: Vec<Listing>,
+    /// The catalogue's orders and shelves, which every catalogue page offers.
+    pub shelves: Vec<ShelfGroup>,
 }
 
 /// A data file this version of the reader cannot read. (Postcard's own messages are left out:

@@ -5,41 +5,14 @@
 use crate::routes;
 use std::collections::BTreeSet;
 
-use crate::routes::CATALOGUE_PREFIX;
 use crate::{Block, Part};
-
-/// Documents one page of the catalogue lists: at 4,000 documents, the home page and the
-/// pages after it (`/documents/2`, ...) stay the size of 50 entries.
-pub const CATALOGUE_PAGE_SIZE: u32 = 50;
-
-/// How many pages the catalogue of `documents` documents takes (one, even when empty).
-pub fn catalogue_pages(documents: u32) -> u32 {
-    documents.div_ceil(CATALOGUE_PAGE_SIZE).max(1)
-}
-
-/// The path of the catalogue's page `page` (from 0): `/`, then `/documents/2`, ...
-pub fn catalogue_path(page: u32) -> String {
-    if page == 0 {
-        "/".to_string()
-    } else {
-        format!("{CATALOGUE_PREFIX}{}", page + 1)
-    }
-}
-
-/// The catalogue page `path` names (from 0), for `/` and `/documents/N` (N from 2).
-pub fn catalogue_page_of(path: &str) -> Option<u32> {
-    if path == "/" {
-        return Some(0);
-    }
-    let number: u32 = path.strip_prefix(CATALOGUE_PREFIX)?.parse().ok()?;
-    (number >= 2 && path == catalogue_path(number - 1)).then(|| number - 1)
-}
 
 /// A page that needs data, by index in the library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route {
-    /// A page of the catalogue, from 0 (the home page).
-    Home(u32),
+    /// A page of one of the catalogue's listings, by index in the library's `listings`
+    /// (0: the home page).
+    Listing(u32),
     Glossary,
     Entities,
     Timeline,
@@ -50,7 +23,7 @@ pub enum Route {
 impl Part {
     /// Every route the library has a page for, in the order the build writes them.
     pub fn routes(&self) -> Vec<Route> {
-        let catalogue = (0..catalogue_pages(self.entries.len() as u32)).map(Route::Home);
+        let catalogue = (0..self.listings.len() as u32).map(Route::Listing);
         let fixed = [Route::Glossary, Route::Entities, Route::Timeline];
         let documents = self.documents.iter().map(|(i, _)| Route::Document(*i));
         let entities = self.entities.iter().map(|(i, _)| Route::Entity(*i));
@@ -60,7 +33,7 @@ impl Part {
     /// The app path of a route (`/`, `/documents/2`, `/glossary`, `/<slug>`, `/entities/<id>`).
     pub fn path_of(&self, route: Route) -> Option<String> {
         Some(match route {
-            Route::Home(page) => catalogue_path(page),
+            Route::Listing(i) => self.listings.get(i as usize)?.path(),
             Route::Glossary => routes::GLOSSARY.to_string(),
             Route::Entities => routes::ENTITIES.to_string(),
             Route::Timeline => routes::TIMELINE.to_string(),
@@ -76,10 +49,13 @@ impl Part {
         let mut terms = BTreeSet::new();
         let mut entities = BTreeSet::new();
         match route {
-            Route::Home(page) => {
+            Route::Listing(i) => {
                 part.counts = self.counts;
-                let listed = page * CATALOGUE_PAGE_SIZE..(page + 1) * CATALOGUE_PAGE_SIZE;
-                docs.extend(self.entries.iter().map(|(i, _)| *i).filter(|i| listed.contains(i)));
+                if let Some(listing) = self.listings.get(i as usize) {
+                    docs.extend(listing.docs.iter().copied());
+                    part.listings.push(listing.clone());
+                }
+                part.shelves = self.shelves.clone();
             }
             Route::Glossary => {
                 terms.extend(self.glossary.iter().map(|(i, _)| *i));

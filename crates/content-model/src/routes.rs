@@ -16,7 +16,8 @@ pub const NOTES: &str = "/notes";
 pub const NOT_FOUND: &str = "/404";
 /// Below this, one name's page: `/entities/<id>`.
 pub const ENTITY_PREFIX: &str = "/entities/";
-/// Below this, the catalogue's pages after the first: `/documents/2`, ...
+/// Below this, the catalogue's other pages: `/documents/2`, `/documents/newest`,
+/// `/documents/kind/speech`, ... (see `catalogue.rs`).
 pub const CATALOGUE_PREFIX: &str = "/documents/";
 
 /// Slugs a document may not take: the first segment of every address above, and `index`

@@ -173,7 +173,10 @@ pub fn to_library(
         entities: entities_out,
         quotes,
         timeline: Some(events),
-    };
+        listings: Vec::new(),
+        shelves: Vec::new(),
+    }
+    .with_catalogue();
     library.complete = library.routes().into_iter().filter_map(|r| library.path_of(r)).collect();
     library
 }

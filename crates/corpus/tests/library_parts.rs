@@ -44,7 +44,9 @@ fn a_document_part_holds_that_document_its_terms_and_its_names_and_no_other_text
 fn every_route_has_a_path_and_a_part_that_completes_it() {
     let library = library();
     let routes = library.routes();
-    assert_eq!(routes.len(), 4 + library.documents.len() + library.entities.len());
+    // Three orders, three kinds, one year, three issuers, one place: a page each.
+    assert_eq!(library.listings.len(), 11);
+    assert_eq!(routes.len(), 3 + library.listings.len() + library.documents.len() + library.entities.len());
     for route in routes {
         let path = library.path_of(route).expect("every route has a path");
         assert_eq!(library.for_route(route).complete, vec![path]);
@@ -64,29 +66,52 @@ fn every_route_has_a_path_and_a_part_that_completes_it() {
 }
 
 #[test]
-fn the_catalogue_lists_fifty_documents_a_page() {
+fn the_catalogue_lists_fifty_documents_a_page_in_three_orders_and_on_shelves() {
     let mut library = library();
     let first = library.entries[0].1.clone();
     for i in library.entries.len() as u32..120 {
         library.entries.push((i, content_model::DocEntry { slug: format!("copy-{i}"), ..first.clone() }));
     }
+    let library = library.with_catalogue();
     let paths: Vec<String> =
-        library.routes().into_iter().filter(|r| matches!(r, Route::Home(_))).filter_map(|r| library.path_of(r)).collect();
-    assert_eq!(paths, ["/", "/documents/2", "/documents/3"]);
-    let second = library.for_route(Route::Home(1));
+        library.routes().into_iter().filter(|r| matches!(r, Route::Listing(_))).filter_map(|r| library.path_of(r)).collect();
+    for path in ["/", "/documents/2", "/documents/3", "/documents/newest", "/documents/newest/3", "/documents/title/2"] {
+        assert!(paths.iter().any(|p| p == path), "{path} in {paths:?}");
+    }
+    for path in [
+        "/documents/kind/statement",
+        "/documents/kind/statement/2",
+        "/documents/kind/press-release",
+        "/documents/year/2017",
+        "/documents/issued-by/eurojust",
+    ] {
+        assert!(paths.iter().any(|p| p == path), "{path} in {paths:?}");
+    }
+    let index = |path: &str| library.listings.iter().position(|l| l.path() == path).expect(path) as u32;
+    let second = library.for_route(Route::Listing(index("/documents/2")));
     assert_eq!(second.complete, ["/documents/2"]);
     assert_eq!(second.entries.iter().map(|(i, _)| *i).collect::<Vec<_>>(), (50..100).collect::<Vec<_>>());
-    assert_eq!(second.counts, library.counts, "every page knows how many pages there are");
-    assert_eq!(library.for_route(Route::Home(2)).entries.len(), 20);
+    assert_eq!(second.listings.len(), 1);
+    assert_eq!((second.listings[0].page, second.listings[0].pages, second.listings[0].total), (1, 3, 120));
+    assert_eq!(second.shelves, library.shelves, "every page offers every shelf");
+    assert_eq!(library.for_route(Route::Listing(index("/documents/3"))).entries.len(), 20);
 
-    assert_eq!(content_model::catalogue_page_of("/"), Some(0));
-    assert_eq!(content_model::catalogue_page_of("/documents/3"), Some(2));
-    for path in ["/documents/1", "/documents/0", "/documents/02", "/documents/x", "/documents/", "/documents/99999999999"] {
-        assert_eq!(content_model::catalogue_page_of(path), None, "{path}");
-    }
-    assert_eq!(content_model::catalogue_pages(0), 1);
-    assert_eq!(content_model::catalogue_pages(50), 1);
-    assert_eq!(content_model::catalogue_pages(51), 2);
+    // The statement and its 116 copies: 117 statements.
+    let statements = library.shelves.iter().find(|g| g.heading == "Kind").expect("kinds").shelves[0].clone();
+    assert_eq!((statements.label.as_str(), statements.count), ("Statement", Some(117)));
+    let newest = &library.listings[index("/documents/newest") as usize];
+    let dates: Vec<Option<String>> =
+        newest.docs.iter().map(|d| library.entries[*d as usize].1.date.as_ref().map(|d| d.iso.clone())).collect();
+    assert!(dates.windows(2).all(|w| w[1].is_none() || w[0] >= w[1]), "newest first, undated last: {dates:?}");
+    let speech = library.entries.iter().position(|(_, e)| e.slug == "defence-secretary-speech-csis").expect("the speech") as u32;
+    assert_eq!(
+        library.listings[index("/documents/issued-by/uk-defence-secretary") as usize].docs,
+        [speech],
+        "an author where no body is named"
+    );
+    assert_eq!(library.listings[index("/documents/place/washington") as usize].title, "Documents from Washington");
+    assert_eq!(content_model::segment("Málaga, Spain"), "malaga-spain");
+    assert_eq!(content_model::page_path("/", 2), "/documents/3");
 }
 
 /// At scale an entity's page and the glossary list the first fifty documents of each name or

@@ -1,0 +1,212 @@
+//! The catalogue: the whole library a page of 50 at a time, in three orders, and its shelves,
+//! the documents of one kind, year, issuing body or place. Every listing page is a route the
+//! build pre-renders (`/documents/kind/speech/2`), so each works without script, can be shared
+//! and comes back with back and forward; its part carries the page's documents, so at 4,000
+//! documents no page holds more than 50 of them.
+//!
+//! Listings are worked out here, at build time ([`Part::with_catalogue`]); the app only reads
+//! them (its wasm keeps the types and [`page_path`]).
+
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::routes::CATALOGUE_PREFIX;
+use crate::{DocKind, Part};
+
+/// Documents one page of a listing shows.
+pub const CATALOGUE_PAGE_SIZE: u32 = 50;
+
+/// One page of a listing of documents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Listing {
+    /// The path of the listing's first page (`/`, `/documents/kind/speech`).
+    pub base: String,
+    /// Its heading: "Documents", "Speeches", "Issued by Eurojust".
+    pub title: String,
+    /// This page, from 0, and how many the listing has.
+    pub page: u32,
+    pub pages: u32,
+    /// How many documents the listing holds, on all its pages.
+    pub total: u32,
+    /// The documents on this page, by index in the library, in the listing's order.
+    pub docs: Vec<u32>,
+}
+
+impl Listing {
+    pub fn path(&self) -> String {
+        page_path(&self.base, self.page)
+    }
+}
+
+/// The path of page `page` (from 0) of the listing starting at `base`: the whole catalogue's
+/// later pages are `/documents/2`, ..., a shelf's `/documents/kind/speech/2`, ...
+pub fn page_path(base: &str, page: u32) -> String {
+    match (page, base) {
+        (0, _) => base.to_string(),
+        (_, "/") => format!("{CATALOGUE_PREFIX}{}", page + 1),
+        _ => format!("{base}/{}", page + 1),
+    }
+}
+
+/// A way into the catalogue: a listing's first page, what it is called and, for a shelf, how
+/// many documents it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shelf {
+    pub label: String,
+    pub base: String,
+    pub count: Option<u32>,
+}
+
+/// Shelves of one kind ("Kind", "Year", ...), or the catalogue's orders ("Order").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShelfGroup {
+    pub heading: String,
+    pub shelves: Vec<Shelf>,
+}
+
+impl DocKind {
+    /// The kind as front matter and addresses write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Statement => "statement",
+            Self::PressRelease => "press-release",
+            Self::Speech => "speech",
+        }
+    }
+
+    const ALL: [Self; 3] = [Self::Statement, Self::PressRelease, Self::Speech];
+
+    fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    fn plural(self) -> &'static str {
+        match self {
+            Self::Statement => "Statements",
+            Self::PressRelease => "Press releases",
+            Self::Speech => "Speeches",
+        }
+    }
+}
+
+/// A value as an address segment: lowercase ASCII letters and digits joined by single hyphens,
+/// accents dropped ("Málaga" gives "malaga"). Empty when nothing is left.
+pub fn segment(value: &str) -> String {
+    let mut out = String::new();
+    for c in value.nfd().filter(char::is_ascii) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Documents (by index) that share a value, under a heading, a label and an address.
+struct Shelving {
+    heading: &'static str,
+    /// `/documents/<key>/<value>`
+    key: &'static str,
+    /// value label → documents, in the order first met
+    values: Vec<(String, Vec<u32>)>,
+}
+
+impl Shelving {
+    fn new(heading: &'static str, key: &'static str) -> Self {
+        Self { heading, key, values: Vec::new() }
+    }
+
+    fn add(&mut self, label: Option<&str>, doc: u32) {
+        let Some(label) = label.filter(|l| !segment(l).is_empty()) else { return };
+        // One shelf per address: values written alike but for case or accents share it.
+        match self.values.iter_mut().find(|(l, _)| segment(l) == segment(label)) {
+            Some((_, docs)) => docs.push(doc),
+            None => self.values.push((label.to_string(), vec![doc])),
+        }
+    }
+}
+
+impl Part {
+    /// This library (the whole, as the build holds it) with its catalogue worked out: every
+    /// page of every listing, and the shelves and orders each catalogue page offers.
+    pub fn with_catalogue(mut self) -> Self {
+        let all: Vec<u32> = self.entries.iter().map(|(i, _)| *i).collect();
+        let entry = |i: &u32| self.entries.iter().find(|(j, _)| j == i).map(|(_, e)| e);
+        let mut newest = all.clone();
+        // Dated documents newest first (a stable sort keeps the library's order among equals),
+        // then the undated.
+        newest.sort_by(|a, b| {
+            let date = |i| entry(i).and_then(|e| e.date.as_ref()).map(|d| d.iso.clone());
+            date(b).cmp(&date(a))
+        });
+        let mut by_title = all.clone();
+        by_title.sort_by_key(|i| entry(i).map(|e| e.title.to_lowercase()));
+
+        let mut kinds = Shelving::new("Kind", "kind");
+        let mut years = Shelving::new("Year", "year");
+        let mut issuers = Shelving::new("Issued by", "issued-by");
+        let mut places = Shelving::new("Place", "place");
+        for (i, e) in &self.entries {
+            kinds.add(Some(e.kind.name()), *i);
+            years.add(e.date.as_ref().map(|d| &d.iso[..4]), *i);
+            let citation = self.documents.iter().find(|(j, _)| j == i).map(|(_, d)| &d.citation);
+            issuers.add(citation.and_then(|c| c.issued_by.as_deref().or(c.author.as_deref())), *i);
+            places.add(e.place.as_deref(), *i);
+        }
+        years.values.sort_by(|a, b| b.0.cmp(&a.0));
+        kinds.values.sort_by_key(|(name, _)| DocKind::from_name(name).map(|k| k as u8));
+        for shelving in [&mut issuers, &mut places] {
+            shelving.values.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+        }
+
+        let mut listings = Vec::new();
+        let mut list = |base: String, title: String, docs: &[u32]| {
+            let total = docs.len() as u32;
+            let pages = docs.len().div_ceil(CATALOGUE_PAGE_SIZE as usize).max(1) as u32;
+            for page in 0..pages {
+                let start = (page * CATALOGUE_PAGE_SIZE) as usize;
+                let docs = docs[start.min(docs.len())..(start + CATALOGUE_PAGE_SIZE as usize).min(docs.len())].to_vec();
+                listings.push(Listing { base: base.clone(), title: title.clone(), page, pages, total, docs });
+            }
+        };
+        let orders = [
+            ("Catalogue order", "Documents", "/".to_string(), &all),
+            ("Newest first", "Documents, newest first", order_base("newest"), &newest),
+            ("Title A–Z", "Documents by title", order_base("title"), &by_title),
+        ];
+        let mut groups = vec![ShelfGroup {
+            heading: "Order".into(),
+            shelves: orders.iter().map(|(label, _, base, _)| Shelf { label: label.to_string(), base: base.clone(), count: None }).collect(),
+        }];
+        for (_, title, base, docs) in &orders {
+            list(base.clone(), title.to_string(), docs);
+        }
+        for shelving in [kinds, years, issuers, places] {
+            let mut shelves = Vec::new();
+            for (value, docs) in &shelving.values {
+                let base = format!("{CATALOGUE_PREFIX}{}/{}", shelving.key, segment(value));
+                let title = match shelving.key {
+                    "kind" => DocKind::from_name(value).map_or(value.clone(), |k| k.plural().to_string()),
+                    "year" => format!("Documents of {value}"),
+                    "issued-by" => format!("Issued by {value}"),
+                    _ => format!("Documents from {value}"),
+                };
+                let label = match shelving.key {
+                    "kind" => DocKind::from_name(value).map_or(value.clone(), |k| k.label().to_string()),
+                    _ => value.clone(),
+                };
+                list(base.clone(), title, docs);
+                shelves.push(Shelf { label, base, count: Some(docs.len() as u32) });
+            }
+            groups.push(ShelfGroup { heading: shelving.heading.into(), shelves });
+        }
+        self.listings = listings;
+        self.shelves = groups;
+        self
+    }
+}
+
+fn order_base(order: &str) -> String {
+    format!("{CATALOGUE_PREFIX}{order}")
+}
