@@ -42,7 +42,7 @@ test("a shelf lists the documents of one kind, with its count; an order re-sorts
   await expect(page).toHaveURL(/\/documents\/newest$/);
 
   // An issuer, a year and a place: each shelf lists what its count says.
-  for (const [group, name, heading, count] of [["Issued by", "Eurojust", "Issued by Eurojust", 2], ["Year", "2017", "Documents of 2017", 2], ["Place", "Washington", "Documents from Washington", 1]]) {
+  for (const [group, name, heading, count] of [["Issued by", "Eurojust", "Issued by Eurojust", 2], ["Year", "2017", "Documents of 2017", 2], ["Place", "Washington", "Documents from Washington", 1], ["Topic", "Terrorism", "Topic: Terrorism", 2], ["Topic", "Human trafficking", "Topic: Human trafficking", 2]]) {
     await page.goto("/");
     await shelf(page, group, name).click();
     await expect(page.locator("main h1")).toHaveText(heading);

@@ -226,6 +226,8 @@ test("a damaged search engine is refused and search says so; reading goes on", a
   await page.keyboard.press("Escape");
   await page.getByRole("link", { name: "Glossary of acronyms" }).click();
   await expect(page.locator("main h1")).toHaveText("Glossary");
+  // A fetch still in flight when the test ends must not reach the handler after its response is gone.
+  await page.context().unrouteAll({ behavior: "ignoreErrors" });
 });
 
 test("a question in a reader's own words is answered by its content words, and the results say what is approximate", async ({ page }) => {
@@ -278,4 +280,47 @@ test("?explain on the results page says why each result ranks where it does", as
   await page.goto("/search?q=FATF%20plenary");
   await expect(page.locator(".result").first()).toBeVisible();
   await expect(page.locator("pre.explain")).toHaveCount(0);
+});
+
+test("the results narrow to a kind, a year or one document, and order newest first; each is a link that keeps the query", async ({ page }) => {
+  const groups = page.locator(".result-group h2");
+  const refine = (name) => page.locator(".refine p").filter({ has: page.locator(".refine-name", { hasText: name }) });
+  await page.goto("/search?q=trafficking");
+  await expect(groups).toHaveCount(3);
+  const narrow = refine("Narrow to");
+  // Each filter the documents found have, with how many of them: kinds first, then years, topics, issuers.
+  const offered = await narrow.locator(":scope > span:not(.refine-name)").allInnerTexts();
+  expect(offered.map((t) => t.replace(/\s+/g, " ").trim())).toEqual(expect.arrayContaining(["kind:statement (1)", "kind:press-release (2)", "year:2017 (2)", "topic:human-trafficking (2)", "topic:terrorism (1)", "by:g20 (1)", "by:eurojust (2)"]));
+  expect(offered.findIndex((t) => t.startsWith("kind:"))).toBe(0);
+  expect(offered.some((t) => t.startsWith("kind:speech"))).toBe(false);
+  await narrow.getByRole("link", { name: "kind:press-release" }).click();
+  await expect(page).toHaveURL(/\?q=trafficking%20kind%3Apress-release$/);
+  await expect(groups).toHaveText(["Human trafficking ring dismantled by Spanish and Bulgarian authorities", "Romanian THB ring disrupted in France"]);
+  await expect(narrow.getByRole("link", { name: "kind:press-release" })).toHaveAttribute("aria-current", "true");
+  await expect(page.locator(".search-summary")).toContainText("of 2 documents");
+  // Each document says how many of its paragraphs match, and searches itself alone.
+  const france = page.locator(".result-group").filter({ hasText: "Romanian THB ring" });
+  await expect(france.locator(".group-meta")).toHaveText(/^\d+ paragraphs? · Search this document only$/);
+  await france.getByRole("link", { name: "Search this document only" }).click();
+  await expect(page).toHaveURL(/in%3Aromanian-thb-ring-disrupted-france$/);
+  await expect(groups).toHaveText(["Romanian THB ring disrupted in France"]);
+  await page.getByRole("link", { name: "Search every document" }).click();
+  await expect(page).toHaveURL(/\?q=trafficking$/);
+  await expect(groups).toHaveCount(3);
+  // Newest first: the dated press releases before the undated statement, best first among equals.
+  await refine("Order").getByRole("link", { name: "Newest first" }).click();
+  await expect(page).toHaveURL(/&sort=date$/);
+  await expect(groups.nth(2)).toHaveText("G20 Leaders’ Statement on Countering Terrorism");
+  await expect(refine("Order").getByRole("link", { name: "Newest first" })).toHaveAttribute("aria-current", "true");
+  await page.goBack();
+  await expect(refine("Order").getByRole("link", { name: "Best first" })).toHaveAttribute("aria-current", "true");
+  // Typed in the box, a filter narrows the list under it too; one that names nothing finds nothing.
+  await box(page).fill("terrorism kind:speech ");
+  await expect(page.getByRole("option").first()).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/defence-secretary-speech-csis\?q=/);
+  await page.goto("/search?q=terrorism%20kind%3Apamphlet");
+  await expect(page.locator(".search-summary")).toContainText("No results for");
+  await expect(page.getByRole("link", { name: "Search every document" })).toBeVisible();
 });

@@ -14,7 +14,7 @@ export function buildSearchModule(target) {
   run("cargo", ["build", "--release", "--locked", "--target", "wasm32-unknown-unknown", "-p", "search-module"]);
   const global = target === "no-modules" ? ["--no-modules-global", "readerSearchGlue"] : [];
   run("wasm-bindgen", ["--target", target, ...global, "--no-typescript", "--out-dir", out, "--out-name", "search", "target/wasm32-unknown-unknown/release/search_module.wasm"]);
-  run("wasm-opt", ["-Oz", ...WASM_FEATURES, `${out}/search_bg.wasm`, "-o", `${out}/search_bg.opt.wasm`]);
+  run("wasm-opt", ["-Oz", "--converge", ...WASM_FEATURES, `${out}/search_bg.wasm`, "-o", `${out}/search_bg.opt.wasm`]);
   if (target === "web") run("node_modules/.bin/terser", [`${out}/search.js`, "--module", "--compress", "--mangle", "--output", `${out}/search.js`]);
   return { glue: readFileSync(`${out}/search.js`, "utf8"), wasm: readFileSync(`${out}/search_bg.opt.wasm`) };
 }

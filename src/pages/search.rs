@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use search::SearchResults;
 
 use crate::browser;
-use crate::components::count;
 use crate::components::hit_preview::HitPreview;
+use crate::components::{count, escape};
 use crate::corpus_search::{self, hit_url, search_page_url};
 use crate::library;
 use crate::router::{href, use_location};
@@ -23,6 +23,8 @@ pub fn SearchPage() -> impl IntoView {
     let query = Memo::new(move |_| location.with(|l| l.param("q")).unwrap_or_default());
     // `?explain`: each result says why it ranks where it does, for tuning the engine.
     let explain = Memo::new(move |_| location.with(|l| l.param("explain").is_some()));
+    // `?sort=date`: documents newest first rather than best first.
+    let by_date = Memo::new(move |_| location.with(|l| l.param("sort").as_deref() == Some("date")));
     move || {
         let q = query.get();
         browser::set_page_title(&if q.trim().is_empty() { "Search".to_string() } else { format!("Search: {q}") });
@@ -31,10 +33,15 @@ pub fn SearchPage() -> impl IntoView {
         if loading {
             corpus_search::warm_up();
         }
-        let results = results.unwrap_or_default();
+        let mut results = results.unwrap_or_default();
+        if by_date.get() {
+            newest_first(&mut results.groups);
+        }
+        let refine = (!loading).then(|| refinements(&q, &results, by_date.get())).filter(|html| !html.is_empty());
         view! {
             <h1 tabindex="-1">"Search results"</h1>
             <Summary query=q.clone() results=results.clone() loading=loading/>
+            {refine.map(|html| view! { <nav class="refine" aria-label="Narrow or order the results" inner_html=html></nav> })}
             <Groups query=q results=results explain=explain.get()/>
         }
     }
@@ -107,6 +114,57 @@ fn notes(results: &SearchResults) -> Option<String> {
     (!notes.is_empty()).then(|| notes.join(" "))
 }
 
+/// Orders result groups by their document's date, newest first, undated last, best first
+/// among equals. An insertion sort by hand: the standard library's stable sort would bring
+/// about 3 KB of code into the wasm every first visit loads, for a list of at most 200.
+fn newest_first(groups: &mut [search::DocumentHits]) {
+    let date = |g: &search::DocumentHits| library::entry(g.doc).and_then(|e| e.date.as_ref()).map(|d| d.iso.as_str());
+    for i in 1..groups.len() {
+        let mut j = i;
+        while j > 0 && date(&groups[j - 1]) < date(&groups[j]) {
+            groups.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+/// Whether a query word narrows the search (`kind:speech`, `-year:2017`) rather than being
+/// searched for.
+fn is_filter(word: &str) -> bool {
+    let (key, value) = word.trim_start_matches('-').split_once(':').unwrap_or_default();
+    !value.is_empty() && search::query::FILTER_KEYS.contains(&key.to_ascii_lowercase().as_str())
+}
+
+/// Ways to narrow the results (the tags of the documents found, `kind:speech`, with how many
+/// of them have each: the engine counts them) and to order them, as links to this page with
+/// the query changed; a filter in use links to the results without it. As one string, like
+/// the catalogue's shelves. The links show the filters as typed, so readers learn them.
+fn refinements(query: &str, results: &SearchResults, by_date: bool) -> String {
+    let words: Vec<&str> = query.split_whitespace().collect();
+    let without = |drop: &dyn Fn(&str) -> bool| words.iter().copied().filter(|w| !drop(w)).collect::<Vec<_>>().join(" ");
+    let filtered = words.iter().any(|w| is_filter(w));
+    if results.is_empty() && !filtered {
+        return String::new();
+    }
+    let link = |q: &str, date: bool, label: &str, current: bool| {
+        let url = format!("{}{}", search_page_url(q), if date { "&sort=date" } else { "" });
+        format!(r#"<a href="{}"{}>{}</a> "#, href(&url), if current { r#" aria-current="true""# } else { "" }, escape(label))
+    };
+    let mut html = String::from(r#"<p><span class="refine-name">Narrow to</span> "#);
+    for (tag, n) in &results.facets {
+        let current = words.iter().any(|w| w.eq_ignore_ascii_case(tag));
+        let q = if current { without(&|w| w.eq_ignore_ascii_case(tag)) } else { format!("{} {tag}", query.trim()) };
+        html.push_str(&format!(r#"<span>{}<span class="count">({n})</span></span> "#, link(&q, by_date, tag, current)));
+    }
+    html.push_str(r#"</p><p><span class="refine-name">Order</span> "#);
+    html.push_str(&link(query.trim(), false, "Best first", !by_date));
+    html.push_str(&link(query.trim(), true, "Newest first", by_date));
+    if filtered {
+        html.push_str(&link(&without(&is_filter), by_date, "Search every document", false));
+    }
+    html + "</p>"
+}
+
 #[component]
 fn Groups(query: String, results: SearchResults, explain: bool) -> impl IntoView {
     results
@@ -115,6 +173,7 @@ fn Groups(query: String, results: SearchResults, explain: bool) -> impl IntoView
         .filter_map(|group| Some((library::entry(group.doc)?, group)))
         .map(|(doc, group)| {
             let heading_id = format!("results-{}", doc.slug);
+            let paragraphs = group.hits.len();
             let hits = group
                 .hits
                 .into_iter()
@@ -136,9 +195,11 @@ fn Groups(query: String, results: SearchResults, explain: bool) -> impl IntoView
                 })
                 .collect_view();
             let labelled_by = heading_id.clone();
+            let only_here = href(&search_page_url(&format!("{} in:{}", query.trim(), doc.slug)));
             view! {
                 <section class="result-group" aria-labelledby=labelled_by>
                     <h2 id=heading_id><a href=href(&doc.path())>{doc.title.as_str()}</a></h2>
+                    <p class="group-meta" inner_html=format!(r#"{} · <a href="{only_here}">Search this document only</a>"#, count(paragraphs, "paragraph", "paragraphs"))></p>
                     <ol class="hits">{hits}</ol>
                 </section>
             }

@@ -129,8 +129,10 @@ impl Shelving {
 
 impl Part {
     /// This library (the whole, as the build holds it) with its catalogue worked out: every
-    /// page of every listing, and the shelves and orders each catalogue page offers.
-    pub fn with_catalogue(mut self) -> Self {
+    /// page of every listing, and the shelves and orders each catalogue page offers. `doc_topics`
+    /// holds each document's topics, by index (they live in the shelves only: search's filters
+    /// are read from them too, so the documents' data does not carry them).
+    pub fn with_catalogue(mut self, doc_topics: Vec<Vec<String>>) -> Self {
         let all: Vec<u32> = self.entries.iter().map(|(i, _)| *i).collect();
         let entry = |i: &u32| self.entries.iter().find(|(j, _)| j == i).map(|(_, e)| e);
         let mut newest = all.clone();
@@ -147,16 +149,17 @@ impl Part {
         let mut years = Shelving::new("Year", "year");
         let mut issuers = Shelving::new("Issued by", "issued-by");
         let mut places = Shelving::new("Place", "place");
+        let mut topics = Shelving::new("Topic", "topic");
         for (i, e) in &self.entries {
-            kinds.add(Some(e.kind.name()), *i);
-            years.add(e.date.as_ref().map(|d| &d.iso[..4]), *i);
-            let citation = self.documents.iter().find(|(j, _)| j == i).map(|(_, d)| &d.citation);
-            issuers.add(citation.and_then(|c| c.issued_by.as_deref().or(c.author.as_deref())), *i);
-            places.add(e.place.as_deref(), *i);
+            let own_topics = doc_topics.get(*i as usize).into_iter().flatten().map(|t| ("topic", t.as_str()));
+            for (key, value) in self.filed_under(*i, e).into_iter().chain(own_topics) {
+                let shelving = [&mut kinds, &mut years, &mut issuers, &mut places, &mut topics].into_iter().find(|s| s.key == key);
+                shelving.expect("every key has its shelves").add(Some(value), *i);
+            }
         }
         years.values.sort_by(|a, b| b.0.cmp(&a.0));
         kinds.values.sort_by_key(|(name, _)| DocKind::from_name(name).map(|k| k as u8));
-        for shelving in [&mut issuers, &mut places] {
+        for shelving in [&mut issuers, &mut places, &mut topics] {
             shelving.values.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
         }
 
@@ -182,7 +185,7 @@ impl Part {
         for (_, title, base, docs) in &orders {
             list(base.clone(), title.to_string(), docs);
         }
-        for shelving in [kinds, years, issuers, places] {
+        for shelving in [kinds, years, topics, issuers, places] {
             let mut shelves = Vec::new();
             for (value, docs) in &shelving.values {
                 let base = format!("{CATALOGUE_PREFIX}{}/{}", shelving.key, segment(value));
@@ -190,6 +193,7 @@ impl Part {
                     "kind" => DocKind::from_name(value).map_or(value.clone(), |k| k.plural().to_string()),
                     "year" => format!("Documents of {value}"),
                     "issued-by" => format!("Issued by {value}"),
+                    "topic" => format!("Topic: {value}"),
                     _ => format!("Documents from {value}"),
                 };
                 let label = match shelving.key {
@@ -204,6 +208,20 @@ impl Part {
         self.listings = listings;
         self.shelves = groups;
         self
+    }
+}
+
+impl Part {
+    /// What document `doc` is filed under besides its topics, as (key, value) pairs: its kind,
+    /// year, issuer (the body, or the author where no body is named) and place, each where the
+    /// front matter says.
+    fn filed_under<'a>(&'a self, doc: u32, entry: &'a crate::DocEntry) -> Vec<(&'static str, &'a str)> {
+        let citation = self.documents.iter().find(|(j, _)| *j == doc).map(|(_, d)| &d.citation);
+        let mut filed = vec![("kind", entry.kind.name())];
+        filed.extend(entry.date.as_ref().and_then(|d| d.iso.get(..4)).map(|y| ("year", y)));
+        filed.extend(citation.and_then(|c| c.issued_by.as_deref().or(c.author.as_deref())).map(|i| ("issued-by", i)));
+        filed.extend(entry.place.as_deref().map(|p| ("place", p)));
+        filed
     }
 }
 

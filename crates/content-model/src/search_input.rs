@@ -46,8 +46,36 @@ impl Part {
         pairs
     }
 
+    /// Each document's slug, by index, and the tags search narrows by (`kind:speech`,
+    /// `year:2017`, `topic:defence`, `by:eurojust`, `place:washington`), each with its
+    /// documents: the catalogue's shelves (see `catalogue.rs`).
+    pub fn search_documents(&self) -> (Vec<String>, Vec<(String, Vec<u32>)>) {
+        let mut names = Vec::new();
+        for (doc, entry) in &self.entries {
+            if names.len() <= *doc as usize {
+                names.resize(*doc as usize + 1, String::new());
+            }
+            names[*doc as usize] = entry.slug.clone();
+        }
+        // The catalogue's shelves (`/documents/<key>/<value>`, in the order results offer them),
+        // so a filter finds what its shelf lists; `by:` is shorter to type than `issued-by`.
+        let mut tags: Vec<(String, Vec<u32>)> = Vec::new();
+        for listing in &self.listings {
+            let Some((key, value)) = listing.base.strip_prefix(crate::routes::CATALOGUE_PREFIX).and_then(|s| s.split_once('/')) else {
+                continue;
+            };
+            let tag = format!("{}:{value}", if key == "issued-by" { "by" } else { key });
+            match tags.iter_mut().find(|(t, _)| *t == tag) {
+                Some((_, docs)) => docs.extend(&listing.docs),
+                None => tags.push((tag, listing.docs.clone())),
+            }
+        }
+        (names, tags)
+    }
+
     /// The search index over this library (the whole library: the pre-renderer's, the tests').
     pub fn search_index(&self) -> Index {
-        Index::build(self.search_passages()).with_synonyms(self.synonym_pairs())
+        let (names, tags) = self.search_documents();
+        Index::build(self.search_passages()).with_synonyms(self.synonym_pairs()).with_documents(names, tags)
     }
 }

@@ -22,6 +22,7 @@ struct RawMeta {
     issued_by: Option<Spanned<String>>,
     publisher: Option<Spanned<String>>,
     url: Option<Spanned<String>>,
+    topics: Option<Spanned<Vec<String>>>,
 }
 
 const FENCE: &str = "+++";
@@ -106,7 +107,20 @@ pub fn parse<'a>(path: &Path, text: &'a str) -> Result<(Meta, &'a str, usize), C
         publisher: optional(raw.publisher, "publisher")?,
         url,
     };
-    let meta = Meta { slug, slug_line, title, kind, date, place: raw.place, source: raw.source, summary: raw.summary, citation };
+    let (topics_line, topics) = raw.topics.map_or((1, Vec::new()), |t| (line_at(t.span()), t.into_inner()));
+    let meta = Meta {
+        slug,
+        slug_line,
+        title,
+        kind,
+        date,
+        place: raw.place,
+        source: raw.source,
+        summary: raw.summary,
+        citation,
+        topics,
+        topics_line,
+    };
     Ok((meta, &text[body_start..], line_of(text, body_start)))
 }
 

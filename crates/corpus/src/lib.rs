@@ -14,6 +14,7 @@ pub mod library;
 mod markdown;
 mod model;
 pub mod provenance;
+pub mod topics;
 mod validate;
 pub mod verified;
 
@@ -98,11 +99,18 @@ fn optional<T: Default>(path: &Path, parse: impl FnOnce(&str) -> Result<T, Conte
     }
 }
 
-/// Everything in a content folder: the documents (`*.md`), `glossary.toml`, `entities.toml`,
-/// `figures.toml` and `timeline.toml`, checked and joined into the library.
+/// Everything in a content folder: the documents (`*.md`), `topics.toml`, `glossary.toml`,
+/// `entities.toml`, `figures.toml` and `timeline.toml`, checked and joined into the library.
 pub fn build_library(dir: &Path) -> Result<Built, ContentErrors> {
     let docs = load_dir(dir)?;
     let mut warnings = Vec::new();
+
+    let topics_path = dir.join("topics.toml");
+    let topics = optional(&topics_path, |text| topics::parse(&topics_path, text))?;
+    let unknown_topics = topics::check(&docs, &topics, &topics_path);
+    if !unknown_topics.is_empty() {
+        return Err(ContentErrors(unknown_topics));
+    }
 
     let glossary_path = dir.join("glossary.toml");
     let curated = optional(&glossary_path, |text| glossary::parse_curated(&glossary_path, text))?;

@@ -176,7 +176,7 @@ pub fn to_library(
         listings: Vec::new(),
         shelves: Vec::new(),
     }
-    .with_catalogue();
+    .with_catalogue(docs.iter().map(|d| d.topics.clone()).collect());
     library.complete = library.routes().into_iter().filter_map(|r| library.path_of(r)).collect();
     library
 }

@@ -16,6 +16,9 @@ pub struct Meta {
     pub source: Option<String>,
     pub summary: Option<String>,
     pub citation: content_model::Citation,
+    /// Topics from `content/topics.toml`, and the line naming them.
+    pub topics: Vec<String>,
+    pub topics_line: usize,
 }
 
 /// What kind of text a document is; content files name it in `kind`.
@@ -143,6 +146,9 @@ pub struct Document {
     /// The front matter's summary, or else the opening of the first paragraph.
     pub summary: String,
     pub citation: content_model::Citation,
+    /// Topics from `content/topics.toml`, and the front-matter line naming them.
+    pub topics: Vec<String>,
+    pub topics_line: usize,
     pub reading_minutes: u32,
     pub blocks: Vec<Block>,
 }
@@ -169,6 +175,8 @@ impl Document {
             source: meta.source,
             summary,
             citation: meta.citation,
+            topics: meta.topics,
+            topics_line: meta.topics_line,
             reading_minutes: words.div_ceil(WORDS_PER_MINUTE).max(1) as u32,
             blocks,
         }

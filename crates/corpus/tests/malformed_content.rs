@@ -227,3 +227,21 @@ fn an_unexplained_acronym_in_a_title_or_heading_is_reported() {
     let (_, unknown) = corpus::glossary::build(&docs, &[]);
     assert_eq!(unknown, ["QRS", "XYZ"]);
 }
+
+#[test]
+fn a_topic_the_topics_file_does_not_hold_fails_at_its_line() {
+    let path = Path::new("content/topics.toml");
+    let topics = corpus::topics::parse(path, "topics = [\"Terrorism\", \"Defence\"]\n").expect("parses");
+    let text = file("slug = \"a\"\ntitle = \"A\"\nkind = \"speech\"\ntopics = [\"Defence\", \"Cyber\"]");
+    let docs = load(&[("content/a.md", &text)]).expect("valid on its own");
+    let errors: Vec<String> = corpus::topics::check(&docs, &topics, path).iter().map(ToString::to_string).collect();
+    assert_eq!(
+        errors,
+        ["content/a.md:5: unknown topic \"Cyber\": add it to content/topics.toml or use one of its topics (it lists Terrorism, Defence)"]
+    );
+    assert_eq!(
+        corpus::topics::parse(path, "topics = [\n  \"Terrorism\",\n  \"terrorism\",\n]\n").unwrap_err().to_string(),
+        "content/topics.toml:3: \"terrorism\" is in the list twice"
+    );
+    assert!(corpus::topics::parse(path, "topic = []\n").unwrap_err().to_string().starts_with("content/topics.toml:1: bad topics file"));
+}

@@ -22,8 +22,6 @@ struct Open {
     index: Index,
     /// Each shard's file, by number (none when the page carries every shard).
     shard_files: Vec<String>,
-    /// Each document's data file, by document.
-    document_files: Vec<String>,
 }
 
 thread_local! {
@@ -41,9 +39,8 @@ fn open_index() -> Result<&'static Open, String> {
 pub fn open(dictionary: &[u8]) -> Result<(), String> {
     let mut dictionary = Dictionary::from_bytes(dictionary).map_err(|e| e.to_string())?;
     let shard_files = std::mem::take(&mut dictionary.shard_files);
-    let document_files = std::mem::take(&mut dictionary.document_files);
     let index = Index::from_dictionary(dictionary).map_err(|e| e.to_string())?;
-    let open: &'static Open = Box::leak(Box::new(Open { index, shard_files, document_files }));
+    let open: &'static Open = Box::leak(Box::new(Open { index, shard_files }));
     OPEN.with(|o| *o.borrow_mut() = Some(open));
     Ok(())
 }
@@ -63,7 +60,7 @@ pub fn passage_place(passage: u32) -> Vec<u32> {
 /// A document's data file ("" for an unknown document).
 #[wasm_bindgen(js_name = documentFile)]
 pub fn document_file(doc: u32) -> String {
-    open_index().ok().and_then(|open| open.document_files.get(doc as usize).cloned()).unwrap_or_default()
+    open_index().ok().and_then(|open| open.index.document_file(doc)).unwrap_or_default().to_string()
 }
 
 /// The best `limit` paragraphs for `query`, each hit with what it matched where

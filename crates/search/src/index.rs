@@ -9,6 +9,7 @@
 mod build;
 mod expand;
 mod explain;
+mod filter;
 mod highlight;
 mod proximity;
 mod score;
@@ -87,6 +88,12 @@ pub struct Index {
     synonyms: Vec<Synonym>,
     /// For an index loaded from its dictionary: the first term of each shard.
     shard_starts: Vec<TermId>,
+    /// Each document's name, by document, for `in:`: its slug, or for an index loaded from
+    /// its dictionary, its data file (`data/<slug>.<hash>.bin`).
+    names: Vec<String>,
+    /// What narrows a search to documents (`kind:speech`), and each one's documents, sorted.
+    tags: Vec<String>,
+    tag_documents: Vec<Vec<u32>>,
 }
 
 /// Sorts and dedups through the crate's one `u64` sort: a second sort routine for `u32` would

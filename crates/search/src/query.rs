@@ -27,6 +27,39 @@ pub struct Query {
     pub phrases: Vec<Vec<String>>,
     /// Folded terms whose paragraphs are left out.
     pub excluded: Vec<String>,
+    /// `kind:speech`, `year:2017`, `in:<document>`...: which documents to search (see
+    /// `index/filter.rs`). Not sent with results: the page reads them from the query it shows.
+    #[serde(skip)]
+    pub filters: Vec<Filter>,
+}
+
+/// The keys a query word may narrow a search by: `key:value`.
+pub const FILTER_KEYS: [&str; 6] = ["kind", "year", "in", "by", "place", "topic"];
+
+/// A `key:value` word of a query: documents of that kind, year, issuer or place, or the one
+/// document of that name (`in:`); with `-` before it, all but those.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filter {
+    /// `key:value`, lowercase.
+    pub tag: String,
+    pub negated: bool,
+    /// Still being typed: documents whose tag starts with it.
+    pub prefix: bool,
+    key_len: usize,
+}
+
+impl Filter {
+    pub fn key(&self) -> &str {
+        &self.tag[..self.key_len]
+    }
+
+    /// A filter when `word` is one (`Kind:Speech` gives `kind:speech`).
+    fn parse(word: &str, negated: bool, prefix: bool) -> Option<Self> {
+        let tag = word.to_ascii_lowercase();
+        // (a byte search: a `char` pattern's searcher would add to the module's code)
+        let key_len = tag.bytes().position(|b| b == b':')?;
+        (FILTER_KEYS.contains(&&tag[..key_len]) && key_len + 1 < tag.len()).then_some(Self { tag, negated, prefix, key_len })
+    }
 }
 
 impl Query {
@@ -99,6 +132,12 @@ pub fn parse(input: &str) -> Query {
     let mut count = 0;
     let last = segments.len().saturating_sub(1);
     for (i, segment) in segments.into_iter().enumerate() {
+        if let Segment::Words { text, negated } = &segment {
+            if let Some(filter) = Filter::parse(text, *negated, still_typing && i == last) {
+                query.filters.push(filter);
+                continue;
+            }
+        }
         match segment {
             Segment::Words { text, negated: true } => query.excluded.extend(chunk_terms(&text)),
             Segment::Words { text, negated: false } => {
@@ -169,6 +208,19 @@ mod tests {
         for input in ["", "   ", "-", "\"\"", "!!! ???", "\u{0}\u{1}", "- - -"] {
             assert!(parse(input).is_empty(), "{input:?}");
         }
+    }
+
+    #[test]
+    fn key_value_words_narrow_the_search_and_are_not_searched_for() {
+        let q = parse("Terror Kind:Speech -year:2017 in:g20-statement 10:30 by:Euro");
+        assert_eq!(words(&q), [("terror", false), ("10", false), ("30", false)]);
+        let tags: Vec<(&str, bool, bool)> = q.filters.iter().map(|f| (f.tag.as_str(), f.negated, f.prefix)).collect();
+        assert_eq!(
+            tags,
+            [("kind:speech", false, false), ("year:2017", true, false), ("in:g20-statement", false, false), ("by:euro", false, true)]
+        );
+        assert!(parse("kind:").filters.is_empty(), "a key alone is a word");
+        assert!(parse("\"kind:speech\"").filters.is_empty(), "quoted, it is words");
     }
 
     #[test]

@@ -41,6 +41,9 @@ pub struct SearchResults {
     /// For a query with no results: the query with an unknown word replaced by the nearest
     /// terms of the corpus, best first.
     pub suggestions: Vec<String>,
+    /// What would narrow these results (`kind:speech`), each with how many of their documents
+    /// it holds, in the library's order of tags.
+    pub facets: Vec<(String, u32)>,
 }
 
 impl SearchResults {

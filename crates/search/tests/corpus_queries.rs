@@ -420,3 +420,50 @@ fn a_word_found_only_as_a_close_spelling_is_said_to_be() {
     assert_eq!(results.approximate, ["eurojsut"]);
     assert!(index_with_synonyms().search_marked("eurojust ", 50, text_of).approximate.is_empty());
 }
+
+/// The documents (slugs) a query finds, with the index the reader ships, each once.
+fn documents_found(index: &Index, q: &str) -> Vec<String> {
+    let results = index.search_marked(q, 200, text_of);
+    results.groups.iter().map(|g| corpus().library.entries[g.doc as usize].1.slug.clone()).collect()
+}
+
+#[test]
+fn filters_narrow_a_search_to_a_kind_a_year_an_issuer_a_place_or_one_document() {
+    let index = corpus().library.search_index();
+    assert_eq!(documents_found(&index, "trafficking").len(), 3);
+    // The results say what would narrow them, with how many of their documents each holds.
+    let facets = index.search_marked("trafficking", 200, text_of).facets;
+    let facet = |tag: &str| facets.iter().find(|(t, _)| t == tag).map(|(_, n)| *n);
+    assert_eq!((facet("kind:statement"), facet("kind:press-release"), facet("kind:speech")), (Some(1), Some(2), None));
+    assert_eq!((facet("year:2017"), facet("by:eurojust"), facet("by:g20")), (Some(2), Some(2), Some(1)));
+    assert!(
+        facets.iter().position(|(t, _)| t.starts_with("kind:")) < facets.iter().position(|(t, _)| t.starts_with("year:")),
+        "kinds first"
+    );
+    assert_eq!(documents_found(&index, "trafficking kind:press-release"), [SPAIN, FRANCE]);
+    assert_eq!(documents_found(&index, "trafficking -kind:press-release"), [STATEMENT]);
+    assert_eq!(documents_found(&index, "trafficking in:romanian-thb-ring-disrupted-france"), [FRANCE]);
+    assert_eq!(documents_found(&index, "trafficking In:Romanian-THB-ring-disrupted-France"), [FRANCE], "keys and values fold case");
+    assert_eq!(documents_found(&index, "terrorism by:uk-defence-secretary"), [SPEECH]);
+    assert_eq!(documents_found(&index, "terrorism place:washington"), [SPEECH]);
+    assert_eq!(documents_found(&index, "terrorism topic:defence"), [SPEECH]);
+    assert_eq!(documents_found(&index, "trafficking topic:human-trafficking"), [SPAIN, FRANCE]);
+    assert_eq!(documents_found(&index, "trafficking year:2017").len(), 2);
+    // One key widens, two keys narrow.
+    assert_eq!(documents_found(&index, "terrorism kind:speech kind:statement").len(), 2);
+    assert!(documents_found(&index, "terrorism kind:speech year:2017").is_empty());
+    // A filter still being typed takes what it starts with; a finished unknown one, nothing.
+    assert_eq!(documents_found(&index, "trafficking kind:press"), [SPAIN, FRANCE]);
+    assert!(documents_found(&index, "trafficking kind:press ").is_empty());
+    assert!(documents_found(&index, "trafficking in:no-such-document").is_empty());
+    // The filter is not a word: it is neither searched for nor marked.
+    assert!(hit_words(&index, "eurojust by:eurojust").iter().all(|w| w.to_lowercase() == "eurojust"));
+
+    // The stored index finds each document by its data file's name.
+    let (mut dictionary, shards) = index.to_shards(usize::MAX);
+    dictionary.document_files = corpus().library.entries.iter().map(|(_, e)| format!("data/{}.0123456789abcdef.bin", e.slug)).collect();
+    let stored = Index::from_dictionary(dictionary).expect("reads back");
+    shards.iter().for_each(|s| stored.add_shard(s).expect("shard"));
+    assert_eq!(documents_found(&stored, "trafficking in:romanian-thb-ring-disrupted-france"), [FRANCE]);
+    assert_eq!(documents_found(&stored, "trafficking kind:press-release"), [SPAIN, FRANCE]);
+}

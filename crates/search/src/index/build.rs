@@ -76,6 +76,9 @@ impl Index {
             avg_len,
             synonyms: Vec::new(),
             shard_starts: Vec::new(),
+            names: Vec::new(),
+            tags: Vec::new(),
+            tag_documents: Vec::new(),
         }
     }
 }

@@ -85,7 +85,8 @@ impl Index {
         ranked.extend(self.rank(heading_hits, resolved, limit - ranked.len()));
         let groups = self.group(ranked, resolved, &in_text, text_of);
         let approximate = self.approximate_words(&query, resolved);
-        SearchResults { query, groups, total, by_heading, partial, approximate, suggestions: Vec::new() }
+        let facets = self.facets(&groups);
+        SearchResults { query, groups, total, by_heading, partial, approximate, suggestions: Vec::new(), facets }
     }
 
     /// The query words found only within their typo allowance: no term of the corpus is the
@@ -163,6 +164,13 @@ impl Index {
             for id in self.expand_strict(term) {
                 for posting in &self.places(id).postings {
                     matched[posting.passage as usize] = 0;
+                }
+            }
+        }
+        if let Some(allowed) = self.allowed_documents(&query.filters) {
+            for (passage, matched) in self.passages.iter().zip(&mut matched) {
+                if !allowed.get(passage.doc as usize).copied().unwrap_or(false) {
+                    *matched = 0;
                 }
             }
         }

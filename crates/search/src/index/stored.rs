@@ -38,8 +38,13 @@ pub struct Dictionary {
     shard_starts: Vec<TermId>,
     /// Where each shard is, by number (the writer of the files fills it in).
     pub shard_files: Vec<String>,
-    /// Where each document's text is, by document (the writer of the files fills it in).
+    /// Where each document's text is, by document (the writer of the files fills it in),
+    /// each file named after its document (`data/<slug>.<hash>.bin`): `in:<slug>` finds it.
     pub document_files: Vec<String>,
+    /// What narrows a search to documents (`kind:speech`), and each one's documents (two
+    /// lists: the types the dictionary already reads, so the module's code does not grow).
+    tags: Vec<String>,
+    tag_documents: Vec<Vec<u32>>,
 }
 
 /// One shard: the places of the terms from `first` on, three lists a term (see [`Places::store`]).
@@ -176,6 +181,8 @@ impl Index {
             shard_starts: shards.iter().map(|s| s.first).collect(),
             shard_files: Vec::new(),
             document_files: Vec::new(),
+            tags: self.tags.clone(),
+            tag_documents: self.tag_documents.clone(),
         };
         let bytes = shards.iter().map(|s| postcard::to_allocvec(s).expect("owned data always serializes")).collect();
         (dictionary, bytes)
@@ -184,13 +191,29 @@ impl Index {
     /// An index with every term but no postings yet: [`Index::shards_for`] says which shards a
     /// query needs, and [`Index::add_shard`] brings each in.
     pub fn from_dictionary(dictionary: Dictionary) -> Result<Self, ShardError> {
-        let Dictionary { terms, frequencies, term_stems, stems, synonyms, documents, lengths, shard_starts, .. } = dictionary;
+        let Dictionary {
+            terms,
+            frequencies,
+            term_stems,
+            stems,
+            synonyms,
+            documents,
+            lengths,
+            shard_starts,
+            document_files,
+            tags,
+            tag_documents,
+            ..
+        } = dictionary;
         let term_count = terms.len();
         let runs: u64 = documents.chunks(2).map(|pair| u64::from(pair[pair.len() - 1])).sum();
         let starts_valid = shard_starts.first().is_some_and(|&s| s == 0)
             && shard_starts.windows(2).all(|w| w[0] < w[1])
             && shard_starts.last().is_some_and(|&s| (s as usize) < term_count);
-        let lists_valid = frequencies.len() == term_count && term_stems.len() == term_count && synonyms.len() % 3 == 0;
+        let lists_valid = frequencies.len() == term_count
+            && term_stems.len() == term_count
+            && synonyms.len() % 3 == 0
+            && tags.len() == tag_documents.len();
         if runs != lengths.len() as u64 || documents.len() % 2 != 0 || !lists_valid || !(starts_valid || term_count == 0) {
             return Err(UNREADABLE);
         }
@@ -219,7 +242,7 @@ impl Index {
         while let (Some(typed), Some(typed_phrase), Some(alternative)) = (lists.next(), lists.next(), lists.next()) {
             synonyms.push(super::Synonym { key: typed.join(" "), typed, typed_phrase, alternative });
         }
-        Ok(Self { passages, terms, stems: stem_groups, avg_len, synonyms, shard_starts })
+        Ok(Self { passages, terms, stems: stem_groups, avg_len, synonyms, shard_starts, names: document_files, tags, tag_documents })
     }
 
     /// The shards `input` needs that have not arrived, by number (none for a built index).
@@ -268,6 +291,11 @@ impl Index {
 
     /// Where a passage is: its document, and which of the document's passages it is (from
     /// 0). Passages are indexed in library order, a document's together.
+    /// Document `doc`'s data file, for an index loaded from its dictionary.
+    pub fn document_file(&self, doc: u32) -> Option<&str> {
+        self.names.get(doc as usize).map(String::as_str)
+    }
+
     pub fn passage_place(&self, passage: PassageId) -> Option<(u32, u32)> {
         let doc = self.passages.get(passage as usize)?.doc;
         let first = self.passages.partition_point(|p| p.doc < doc);
