@@ -67,6 +67,32 @@ struct RawEntity {
 /// Parses the curated entity file, checking ids (lowercase, digits, hyphens; unique), kinds
 /// and aliases (at least one, none empty, none shared by two entities); the entities come
 /// back in alphabetical order of their names.
+/// Every `issued_by` that names no organisation of the entity file (`list`, from
+/// `entities_path`), at its line: the catalogue shelves documents by issuer and search filters
+/// by it (`by:`), so one body is never written two ways. A folder without an entity file is
+/// not checked.
+pub fn unknown_issuers(docs: &[Document], list: &EntityList, entities_path: &Path) -> Vec<ContentError> {
+    let organisations: Vec<&Entity> = list.entities.iter().filter(|e| e.kind == "organisation").collect();
+    if organisations.is_empty() {
+        return Vec::new();
+    }
+    let known = |name: &str| organisations.iter().any(|e| e.name == name || e.aliases.iter().any(|a| a == name));
+    docs.iter()
+        .filter_map(|doc| Some((doc, doc.citation.issued_by.as_deref()?)))
+        .filter(|(_, issuer)| !known(issuer))
+        .map(|(doc, issuer)| {
+            ContentError::new(
+                &doc.path,
+                doc.issued_by_line,
+                format!(
+                    "issued_by {issuer:?} is not an organisation of {}: add it there (kind = \"organisation\") or write one of the names it lists",
+                    entities_path.display()
+                ),
+            )
+        })
+        .collect()
+}
+
 pub fn parse(path: &Path, text: &str) -> Result<EntityList, ContentError> {
     let file: EntityFile = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |s| line_of(text, s.start));

@@ -101,6 +101,7 @@ pub fn parse<'a>(path: &Path, text: &'a str) -> Result<(Meta, &'a str, usize), C
         }
         u => optional(u, "url")?,
     };
+    let issued_by_line = raw.issued_by.as_ref().map_or(1, |i| line_at(i.span()));
     let citation = content_model::Citation {
         author: optional(raw.author, "author")?,
         issued_by: optional(raw.issued_by, "issued_by")?,
@@ -118,6 +119,7 @@ pub fn parse<'a>(path: &Path, text: &'a str) -> Result<(Meta, &'a str, usize), C
         source: raw.source,
         summary: raw.summary,
         citation,
+        issued_by_line,
         topics,
         topics_line,
     };

@@ -125,6 +125,10 @@ pub fn build_library(dir: &Path) -> Result<Built, ContentErrors> {
 
     let entities_path = dir.join("entities.toml");
     let list = optional(&entities_path, |text| entities::parse(&entities_path, text))?;
+    let unknown_issuers = entities::unknown_issuers(&docs, &list, &entities_path);
+    if !unknown_issuers.is_empty() {
+        return Err(ContentErrors(unknown_issuers));
+    }
     let unknown_names = entities::unknown_names(&docs, &list);
     if !unknown_names.is_empty() {
         let names: Vec<String> =

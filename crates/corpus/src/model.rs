@@ -16,6 +16,8 @@ pub struct Meta {
     pub source: Option<String>,
     pub summary: Option<String>,
     pub citation: content_model::Citation,
+    /// The line of `issued_by`, for the check that it names a known organisation.
+    pub issued_by_line: usize,
     /// Topics from `content/topics.toml`, and the line naming them.
     pub topics: Vec<String>,
     pub topics_line: usize,
@@ -146,6 +148,8 @@ pub struct Document {
     /// The front matter's summary, or else the opening of the first paragraph.
     pub summary: String,
     pub citation: content_model::Citation,
+    /// The front-matter line of `issued_by` (the citation's).
+    pub issued_by_line: usize,
     /// Topics from `content/topics.toml`, and the front-matter line naming them.
     pub topics: Vec<String>,
     pub topics_line: usize,
@@ -175,6 +179,7 @@ impl Document {
             source: meta.source,
             summary,
             citation: meta.citation,
+            issued_by_line: meta.issued_by_line,
             topics: meta.topics,
             topics_line: meta.topics_line,
             reading_minutes: words.div_ceil(WORDS_PER_MINUTE).max(1) as u32,

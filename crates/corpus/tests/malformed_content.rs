@@ -245,3 +245,21 @@ fn a_topic_the_topics_file_does_not_hold_fails_at_its_line() {
     );
     assert!(corpus::topics::parse(path, "topic = []\n").unwrap_err().to_string().starts_with("content/topics.toml:1: bad topics file"));
 }
+
+#[test]
+fn an_issuing_body_the_entity_file_does_not_hold_fails_at_its_line() {
+    let path = Path::new("content/entities.toml");
+    let list = corpus::entities::parse(
+        path,
+        "[[entity]]\nid = \"eurojust\"\nname = \"Eurojust\"\nkind = \"organisation\"\naliases = [\"Eurojust\", \"EJ\"]\n",
+    )
+    .expect("parses");
+    let good = file("slug = \"a\"\ntitle = \"A\"\nkind = \"speech\"\nissued_by = \"EJ\"");
+    let bad = file("slug = \"b\"\ntitle = \"B\"\nkind = \"speech\"\nissued_by = \"Eurojst\"");
+    let docs = load(&[("content/a.md", &good), ("content/b.md", &bad)]).expect("valid on their own");
+    let errors: Vec<String> = corpus::entities::unknown_issuers(&docs, &list, path).iter().map(ToString::to_string).collect();
+    assert_eq!(
+        errors,
+        ["content/b.md:5: issued_by \"Eurojst\" is not an organisation of content/entities.toml: add it there (kind = \"organisation\") or write one of the names it lists"]
+    );
+}
