@@ -102,6 +102,22 @@ async function measure(n) {
       if ((await listed()) !== CATALOGUE_PAGE) catalogue.problem = `a full page lists ${await listed()} documents`;
       await last.close();
     }
+    // A shelf at this size: the press releases (every grown document is one), followed from
+    // the home page in the app: how long until it shows, and whether it lists what it counts.
+    const shelves = await context.newPage();
+    await shelves.goto(`http://127.0.0.1:${PORT}/`);
+    await shelves.waitForSelector("html[data-app=ready]", { timeout: 120_000 });
+    const releases = Number((await shelves.locator(".shelves li", { hasText: /^Press release \(/ }).locator(".count").textContent()).replace(/\D/g, ""));
+    catalogue.shelves = await shelves.locator(".shelves li").count();
+    const clicked = Date.now();
+    await shelves.locator(".shelves a", { hasText: /^Press release$/ }).click();
+    await shelves.locator("main h1", { hasText: "Press releases" }).waitFor();
+    await shelves.locator(".doc-list > li").first().waitFor();
+    catalogue.shelfMs = Date.now() - clicked;
+    catalogue.releases = releases;
+    const onShelf = await shelves.locator(".doc-list > li").count();
+    if (onShelf !== Math.min(releases, CATALOGUE_PAGE)) catalogue.problem = `the press releases' shelf lists ${onShelf} of its ${releases}`;
+    await shelves.close();
     const firstVisitFiles = fetched.length;
     const fcp = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN);
 
@@ -216,7 +232,8 @@ for (const n of sizes) {
   console.log(
     `${n}×: ${row.documents} documents; build ${row.buildSeconds.toFixed(0)} s; wasm ${kb(row.wasmBytes)} (${kb(row.wasmBrotli)} brotli); ` +
       `first visit of ${DOCUMENT}: ${kb(row.firstVisit)} brotli in ${row.firstVisitFiles} files, text at ${row.fcp.toFixed(0)} ms (FCP); ` +
-      `catalogue: ${row.catalogue.pages} page(s) of up to ${CATALOGUE_PAGE}, the home page ${kb(row.catalogue.homeBrotli)} brotli; ` +
+      `catalogue: ${row.catalogue.pages} page(s) of up to ${CATALOGUE_PAGE}, the home page ${kb(row.catalogue.homeBrotli)} brotli, ` +
+      `${row.catalogue.shelves} shelves; the press releases' shelf (${row.catalogue.releases}) shown ${row.catalogue.shelfMs} ms after its link; ` +
       `service worker precache ${precache}; ${search}`,
   );
   const pf = await pagefind(n);

@@ -19,9 +19,10 @@ pub fn HomePage(index: u32) -> impl IntoView {
     library::listing(index).map(|listing| {
         let whole = listing.base == "/";
         let lede = if whole {
-            "Official texts on countering terrorism and organised crime, shown as published. Every paragraph can be linked to and cited.".to_string()
+            "Official texts on countering terrorism and organised crime, shown as published. Every paragraph can be linked to and cited."
         } else {
-            count(listing.total as usize, "document", "documents")
+            // Kept for the page's life, like the listing itself: ledes are static text elsewhere.
+            Box::leak(count(listing.total as usize, "document", "documents").into_boxed_str())
         };
         view! {
             <PageHeader
