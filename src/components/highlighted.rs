@@ -50,17 +50,24 @@ pub fn pieces<'t>(text: &'t str, marks: &[Range<usize>], terms: &[(u32, u32, u16
             }
         })
         .collect();
-    // Sorted as `u64`, the type the search engine sorts: a second sort routine for `usize`
-    // would add about 4 KB of code to the wasm.
-    let mut edges: Vec<u64> = vec![0, text.len() as u64];
+    // Kept sorted and unique as they come, by hand: a paragraph has tens of edges, and a sort
+    // routine would add about 3 KB of code to the wasm (the search engine's lives in its own).
+    let mut edges: Vec<usize> = Vec::new();
+    let mut add = |edge: usize| {
+        let at = edges.iter().position(|&e| e >= edge).unwrap_or(edges.len());
+        if edges.get(at) != Some(&edge) {
+            edges.insert(at, edge);
+        }
+    };
+    add(0);
+    add(text.len());
     for r in marks.iter().chain(terms.iter().chain(&names).filter(|r| valid(r))) {
-        edges.extend([r.start as u64, r.end as u64]);
+        add(r.start);
+        add(r.end);
     }
-    edges.sort_unstable();
-    edges.dedup();
     edges
         .windows(2)
-        .map(|w| [w[0] as usize, w[1] as usize])
+        .map(|w| [w[0], w[1]])
         .filter_map(|w| {
             let piece = text.get(w[0]..w[1])?;
             let inside = |r: &Range<usize>| valid(r) && r.start <= w[0] && w[1] <= r.end;
