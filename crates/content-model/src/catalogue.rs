@@ -7,6 +7,8 @@
 //! Listings are worked out here, at build time ([`Part::with_catalogue`]); the app only reads
 //! them (its wasm keeps the types and [`page_path`]).
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
@@ -110,17 +112,24 @@ struct Shelving {
     key: &'static str,
     /// value label → documents, in the order first met
     values: Vec<(String, Vec<u32>)>,
+    /// Each value's address segment → its place in `values`.
+    by_segment: HashMap<String, usize>,
 }
 
 impl Shelving {
     fn new(heading: &'static str, key: &'static str) -> Self {
-        Self { heading, key, values: Vec::new() }
+        Self { heading, key, values: Vec::new(), by_segment: HashMap::new() }
     }
 
-    fn add(&mut self, label: Option<&str>, doc: u32) {
-        let Some(label) = label.filter(|l| !segment(l).is_empty()) else { return };
+    fn add(&mut self, label: &str, doc: u32) {
+        let address = segment(label);
+        if address.is_empty() {
+            return;
+        }
         // One shelf per address: values written alike but for case or accents share it.
-        match self.values.iter_mut().find(|(l, _)| segment(l) == segment(label)) {
+        let next = self.values.len();
+        let at = *self.by_segment.entry(address).or_insert(next);
+        match self.values.get_mut(at) {
             Some((_, docs)) => docs.push(doc),
             None => self.values.push((label.to_string(), vec![doc])),
         }
@@ -134,7 +143,11 @@ impl Part {
     /// are read from them too, so the documents' data does not carry them).
     pub fn with_catalogue(mut self, doc_topics: Vec<Vec<String>>) -> Self {
         let all: Vec<u32> = self.entries.iter().map(|(i, _)| *i).collect();
-        let entry = |i: &u32| self.entries.iter().find(|(j, _)| j == i).map(|(_, e)| e);
+        // Looked up once, not searched for in every comparison: 4,000 documents would make
+        // that quadratic.
+        let entries: HashMap<u32, &crate::DocEntry> = self.entries.iter().map(|(i, e)| (*i, e)).collect();
+        let citations: HashMap<u32, &crate::Citation> = self.documents.iter().map(|(i, d)| (*i, &d.citation)).collect();
+        let entry = |i: &u32| entries.get(i).copied();
         let mut newest = all.clone();
         // Dated documents newest first (a stable sort keeps the library's order among equals),
         // then the undated.
@@ -143,7 +156,7 @@ impl Part {
             date(b).cmp(&date(a))
         });
         let mut by_title = all.clone();
-        by_title.sort_by_key(|i| entry(i).map(|e| e.title.to_lowercase()));
+        by_title.sort_by_cached_key(|i| entry(i).map(|e| e.title.to_lowercase()));
 
         let mut kinds = Shelving::new("Kind", "kind");
         let mut years = Shelving::new("Year", "year");
@@ -152,9 +165,9 @@ impl Part {
         let mut topics = Shelving::new("Topic", "topic");
         for (i, e) in &self.entries {
             let own_topics = doc_topics.get(*i as usize).into_iter().flatten().map(|t| ("topic", t.as_str()));
-            for (key, value) in self.filed_under(*i, e).into_iter().chain(own_topics) {
+            for (key, value) in filed_under(e, citations.get(i).copied()).into_iter().chain(own_topics) {
                 let shelving = [&mut kinds, &mut years, &mut issuers, &mut places, &mut topics].into_iter().find(|s| s.key == key);
-                shelving.expect("every key has its shelves").add(Some(value), *i);
+                shelving.expect("every key has its shelves").add(value, *i);
             }
         }
         years.values.sort_by(|a, b| b.0.cmp(&a.0));
@@ -211,18 +224,15 @@ impl Part {
     }
 }
 
-impl Part {
-    /// What document `doc` is filed under besides its topics, as (key, value) pairs: its kind,
-    /// year, issuer (the body, or the author where no body is named) and place, each where the
-    /// front matter says.
-    fn filed_under<'a>(&'a self, doc: u32, entry: &'a crate::DocEntry) -> Vec<(&'static str, &'a str)> {
-        let citation = self.documents.iter().find(|(j, _)| *j == doc).map(|(_, d)| &d.citation);
-        let mut filed = vec![("kind", entry.kind.name())];
-        filed.extend(entry.date.as_ref().and_then(|d| d.iso.get(..4)).map(|y| ("year", y)));
-        filed.extend(citation.and_then(|c| c.issued_by.as_deref().or(c.author.as_deref())).map(|i| ("issued-by", i)));
-        filed.extend(entry.place.as_deref().map(|p| ("place", p)));
-        filed
-    }
+/// What a document is filed under besides its topics, as (key, value) pairs: its kind, year,
+/// issuer (the body, or the author where no body is named) and place, each where the front
+/// matter says.
+fn filed_under<'a>(entry: &'a crate::DocEntry, citation: Option<&'a crate::Citation>) -> Vec<(&'static str, &'a str)> {
+    let mut filed = vec![("kind", entry.kind.name())];
+    filed.extend(entry.date.as_ref().and_then(|d| d.iso.get(..4)).map(|y| ("year", y)));
+    filed.extend(citation.and_then(|c| c.issued_by.as_deref().or(c.author.as_deref())).map(|i| ("issued-by", i)));
+    filed.extend(entry.place.as_deref().map(|p| ("place", p)));
+    filed
 }
 
 fn order_base(order: &str) -> String {
