@@ -7,6 +7,8 @@ const PORT = 4173;
 const SUBPATH_PORT = 4174;
 /** A copy of dist/ that the deployment test replaces with a new version while it is served. */
 const DEPLOY_PORT = 4178;
+/** The reader built from the fixture corpus (tests/fixtures/resolution, in dist-fixtures/). */
+const FIXTURES_PORT = 4185;
 
 export default defineConfig({
   testDir: "e2e",
@@ -23,7 +25,8 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "root", testIgnore: /(subpath|single-file|deploy)\.spec/ },
+    { name: "root", testIgnore: /(subpath|single-file|deploy|fixtures)\.spec/ },
+    { name: "fixtures", testMatch: /fixtures\.spec/, use: { baseURL: `http://127.0.0.1:${FIXTURES_PORT}` } },
     { name: "deploy", testMatch: /deploy\.spec/, use: { baseURL: `http://127.0.0.1:${DEPLOY_PORT}/` } },
     { name: "single-file", testMatch: /single-file\.spec/ },
     { name: "subpath", testMatch: /subpath\.spec/, use: { baseURL: `http://127.0.0.1:${SUBPATH_PORT}/reader/` } },
@@ -34,6 +37,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${DEPLOY_PORT}/`,
       reuseExistingServer: false,
     },
+    { command: `node scripts/static-server.mjs dist-fixtures ${FIXTURES_PORT}`, url: `http://127.0.0.1:${FIXTURES_PORT}/`, reuseExistingServer: false },
     { command: `node scripts/static-server.mjs dist ${PORT}`, url: `http://127.0.0.1:${PORT}/`, reuseExistingServer: false },
     {
       command: `node scripts/static-server.mjs dist-reader ${SUBPATH_PORT} /reader/`,

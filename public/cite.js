@@ -28,7 +28,8 @@
     const address = new URL(paragraph?.querySelector(".para-link")?.href ?? location.href);
     return {
       title: article?.querySelector("h1")?.textContent.trim() ?? document.title,
-      paragraph: paragraph?.id.replace(/^p-/, "") ?? "",
+      // How the paragraph is cited: its number, or PP2 in a preamble (the app's data-n).
+      paragraph: paragraph?.querySelector("[data-n]")?.dataset.n ?? "",
       url: `${address.origin}${address.pathname}${paragraph ? `#${paragraph.id}` : ""}`,
       slug: address.pathname.split("/").pop() || "document",
       author: data.citeAuthor,

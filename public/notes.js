@@ -71,7 +71,8 @@
     }
     return cite;
   }
-  const paragraphNumber = (note) => note.paragraph.replace(/^p-/, "");
+  /** How the note's paragraph is cited: p-10 is 10, a preamble's pp-2 is PP2. */
+  const paragraphNumber = (note) => note.paragraph.replace(/^p-/, "").replace(/^pp-/, "PP");
   /** The address that lands on a note's words, marked. */
   const linkTo = (note) => new URL(`${note.doc}?quote=${encodeURIComponent(note.exact)}#${note.paragraph}`, base()).href;
   /** The paragraph's address, as citations give it. */
@@ -302,8 +303,12 @@
 
   // --- My notes -----------------------------------------------------------------------------
 
-  /** Notes of one document in the order a reader meets them: by paragraph, then position. */
-  const order = (note) => [/^p-(\d+)/.exec(note.paragraph)?.[1] ?? 0, note.start ?? 0].map(Number);
+  /** Notes of one document in the order a reader meets them: by paragraph (a preamble's
+   *  first), then position. */
+  const order = (note) => {
+    const [, preamble, n] = /^(p?)p-(\d+)/.exec(note.paragraph) ?? [];
+    return [(preamble ? -1e6 : 0) + Number(n ?? 0), note.start ?? 0];
+  };
   const inReadingOrder = (a, b) => {
     const [x, y] = [order(a), order(b)];
     return x[0] - y[0] || x[1] - y[1];
@@ -448,7 +453,7 @@
     const quote = refined.find((s) => s.type === "TextQuoteSelector");
     const position = refined.find((s) => s.type === "TextPositionSelector");
     const paragraph = selectors.find((s) => s.type === "FragmentSelector")?.value;
-    if (typeof target?.source !== "string" || !quote?.exact || !/^p-[\w-]+$/.test(paragraph ?? "")) return null;
+    if (typeof target?.source !== "string" || !quote?.exact || !/^pp?-[\w-]+$/.test(paragraph ?? "")) return null;
     const doc = slugOfUrl(target.source);
     const body = [a.body].flat().find((b) => b?.type === "TextualBody" && b.purpose !== "tagging");
     const extra = a["reader:document"] ?? {};

@@ -55,7 +55,7 @@
       ...entries.map(([path, place]) => {
         const item = document.createElement("li");
         const link = Object.assign(document.createElement("a"), { href: `${path}#${place.paragraph}` });
-        link.textContent = `${place.title}, ¶ ${place.paragraph.replace(/^p-/, "")}`;
+        link.textContent = `${place.title}, ¶ ${place.paragraph.replace(/^p-/, "").replace(/^pp-/, "PP")}`;
         item.append(link);
         return item;
       }),

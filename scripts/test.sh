@@ -42,6 +42,11 @@ trunk build --release --locked --public-url /reader/ --dist dist-reader
 step "single-file build (dist-single/)"
 node scripts/build-single-file.mjs
 
+# Documents shaped as institutions publish them (a resolution's preamble), kept out of the default
+# corpus; e2e/fixtures.spec.mjs reads them.
+step "release build of the fixture corpus (tests/fixtures/resolution in dist-fixtures/)"
+READER_CONTENT=tests/fixtures/resolution trunk build --release --locked --dist dist-fixtures
+
 step "size report and budget"
 node scripts/size-report.mjs dist --budget size-budget.json
 

@@ -170,8 +170,8 @@ const URI_COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHAN
 /// source. No quote, no marks.
 pub fn cited_url(path: &str, quote: &str, paragraph: u32) -> String {
     match quote {
-        "" => format!("{path}#p-{paragraph}"),
-        quote => format!("{path}?quote={}#p-{paragraph}", encode(quote)),
+        "" => format!("{path}#{}", content_model::paragraph_anchor(paragraph)),
+        quote => format!("{path}?quote={}#{}", encode(quote), content_model::paragraph_anchor(paragraph)),
     }
 }
 

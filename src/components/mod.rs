@@ -22,3 +22,11 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
+
+/// A link to the app URL `url` as HTML, marked `aria-current` when `current`, with a count
+/// after it when given: a catalogue's shelf, a search's filter or order.
+pub fn link_html(url: &str, label: &str, current: bool, count: Option<u32>) -> String {
+    let current = if current { r#" aria-current="true""# } else { "" };
+    let count = count.map_or(String::new(), |n| format!(r#" <span class="count">({n})</span>"#));
+    format!(r#"<a href="{}"{current}>{}</a>{count}"#, crate::router::href(url), escape(label))
+}

@@ -25,6 +25,7 @@ pub fn ParagraphBlock(
     names: Vec<(u32, u32, u16)>,
 ) -> impl IntoView {
     let anchor = paragraph.anchor();
+    let label = paragraph.label();
     let announce = use_announcer();
     let is_target = {
         let anchor = anchor.clone();
@@ -37,12 +38,12 @@ pub fn ParagraphBlock(
             browser::copy_to_clipboard(&browser::url_with_hash(&anchor));
             browser::flag_again(ev.current_target(), "data-copied");
             go_to_fragment(target, &anchor);
-            announce.say(format!("Link to paragraph {} copied", paragraph.number));
+            announce.say(format!("Link to paragraph {} copied", paragraph.label()));
         }
     };
     view! {
-        <div class="para" id=anchor.clone() tabindex="-1" class:is-target=is_target>
-            <p data-n=paragraph.number>
+        <div class="para" id=anchor.clone() tabindex="-1" class:sub=content_model::is_subparagraph(paragraph.number) class:is-target=is_target>
+            <p data-n=label.clone()>
                 {paragraph.numbered.then(|| view! { <span class="para-num">{format!("{}. ", paragraph.number)}</span> })}
                 <ReadingText text=&paragraph.text ranges=matches terms=&paragraph.terms names=names/>
             </p>
@@ -51,12 +52,12 @@ pub fn ParagraphBlock(
             <a
                 class="para-link"
                 href=href(&format!("/{slug}#{anchor}"))
-                aria-label=format!("Copy link to paragraph {}", paragraph.number)
+                aria-label=format!("Copy link to paragraph {label}")
                 title="Copy link to this paragraph"
                 on:click=copy_link
             >"¶"</a>
             // Opens the citation dialog (public/cite.js, loaded on first use by register-sw.js).
-            <button type="button" class="cite-button" aria-label=format!("Cite paragraph {}", paragraph.number) title="Cite this paragraph">
+            <button type="button" class="cite-button" aria-label=format!("Cite paragraph {label}") title="Cite this paragraph">
                 "Cite"
             </button>
         </div>

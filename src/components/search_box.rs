@@ -213,7 +213,7 @@ pub fn SearchBox() -> impl IntoView {
                             .filter_map(|(i, (passage, hit))| Some((i, corpus_search::passage(*passage)?, hit.clone())))
                             .map(|(i, passage, hit)| {
                                 let selected = active == Some(i);
-                                let label = format!("{} · ¶{}", passage.doc.title, passage.paragraph.number);
+                                let label = format!("{} · ¶{}", passage.doc.title, passage.paragraph.label());
                                 view! {
                                     <li
                                         role="option"

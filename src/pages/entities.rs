@@ -2,7 +2,7 @@
 //! name, by kind; `/entities/<id>`: one of them, every mention in its sentence, linked to the
 //! paragraph.
 
-use content_model::routes;
+use content_model::{paragraph_label, routes};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -80,7 +80,7 @@ pub fn EntityPage(index: u16) -> impl IntoView {
                         view! {
                             <li class="result">
                                 <a href=href(&cited_url(&doc.path(), "", number)) class="hit-link">
-                                    <span class="hit-where">{format!("¶ {number}")}</span>
+                                    <span class="hit-where">{format!("¶ {}", paragraph_label(number))}</span>
                                     <span class="hit-snippet"><Highlighted text=quote.sentence.as_str() ranges=marks/></span>
                                 </a>
                             </li>

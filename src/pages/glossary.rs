@@ -1,6 +1,7 @@
 //! `/glossary`: every acronym the documents use, what it stands for, where a document defines
 //! it, and every paragraph that uses it.
 
+use content_model::paragraph_label;
 use leptos::prelude::*;
 
 use crate::components::page_header::PageHeader;
@@ -50,7 +51,7 @@ fn Entry(entry: &'static GlossaryEntry) -> impl IntoView {
         <dd>
             <p class="glossary-expansion">{entry.expansion.as_str()}</p>
             {entry.defined_in.map(|(doc, number)| view! {
-                <p class="glossary-defined">"Defined in " {paragraph_link(doc, number, format!("{} ¶{number}", title_of(doc)))}</p>
+                <p class="glossary-defined">"Defined in " {paragraph_link(doc, number, format!("{} ¶{}", title_of(doc), paragraph_label(number)))}</p>
             })}
             <ul class="glossary-uses" aria-label=format!("Paragraphs that use {}", entry.term)>
                 {groups.into_iter().map(|(doc, numbers)| view! {
@@ -58,7 +59,7 @@ fn Entry(entry: &'static GlossaryEntry) -> impl IntoView {
                         {title_of(doc)} ": "
                         {numbers.into_iter().enumerate().map(|(i, n)| view! {
                             {(i > 0).then_some(", ")}
-                            {paragraph_link(doc, n, format!("¶{n}"))}
+                            {paragraph_link(doc, n, format!("¶{}", paragraph_label(n)))}
                         }).collect_view()}
                     </li>
                 }).collect_view()}

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::document_list::DocumentList;
 use crate::components::page_header::PageHeader;
-use crate::components::{count, escape};
+use crate::components::{count, escape, link_html};
 use crate::library::{self, Listing};
 use crate::router::href;
 
@@ -53,9 +53,7 @@ fn shelves(listing: &Listing) -> String {
     for group in library::shelves() {
         html.push_str(&format!("<div><h3>{}</h3><ul>", escape(&group.heading)));
         for shelf in &group.shelves {
-            let current = if shelf.base == listing.base { r#" aria-current="true""# } else { "" };
-            let count = shelf.count.map_or(String::new(), |n| format!(r#" <span class="count">({n})</span>"#));
-            html.push_str(&format!(r#"<li><a href="{}"{current}>{}</a>{count}</li>"#, href(&shelf.base), escape(&shelf.label)));
+            html.push_str(&format!("<li>{}</li>", link_html(&shelf.base, &shelf.label, shelf.base == listing.base, shelf.count)));
         }
         html.push_str("</ul></div>");
     }

@@ -8,7 +8,7 @@ use search::SearchResults;
 
 use crate::browser;
 use crate::components::hit_preview::HitPreview;
-use crate::components::{count, escape};
+use crate::components::{count, link_html};
 use crate::corpus_search::{self, hit_url, search_page_url};
 use crate::library;
 use crate::router::{href, use_location};
@@ -146,15 +146,13 @@ fn refinements(query: &str, results: &SearchResults, by_date: bool) -> String {
     if results.is_empty() && !filtered {
         return String::new();
     }
-    let link = |q: &str, date: bool, label: &str, current: bool| {
-        let url = format!("{}{}", search_page_url(q), if date { "&sort=date" } else { "" });
-        format!(r#"<a href="{}"{}>{}</a> "#, href(&url), if current { r#" aria-current="true""# } else { "" }, escape(label))
-    };
+    let url_of = |q: &str, date: bool| format!("{}{}", search_page_url(q), if date { "&sort=date" } else { "" });
+    let link = |q: &str, date: bool, label: &str, current: bool| link_html(&url_of(q, date), label, current, None) + " ";
     let mut html = String::from(r#"<p><span class="refine-name">Narrow to</span> "#);
     for (tag, n) in &results.facets {
         let current = words.iter().any(|w| w.eq_ignore_ascii_case(tag));
         let q = if current { without(&|w| w.eq_ignore_ascii_case(tag)) } else { format!("{} {tag}", query.trim()) };
-        html.push_str(&format!(r#"<span>{}<span class="count">({n})</span></span> "#, link(&q, by_date, tag, current)));
+        html.push_str(&format!("<span>{}</span> ", link_html(&url_of(&q, by_date), tag, current, Some(*n))));
     }
     html.push_str(r#"</p><p><span class="refine-name">Order</span> "#);
     html.push_str(&link(query.trim(), false, "Best first", !by_date));
@@ -180,8 +178,8 @@ fn Groups(query: String, results: SearchResults, explain: bool) -> impl IntoView
                 .filter_map(|hit| Some((corpus_search::passage(hit.passage)?, hit)))
                 .map(|(passage, hit)| {
                     let label = match passage.heading {
-                        Some(h) => format!("¶ {} · {h}", passage.paragraph.number),
-                        None => format!("¶ {}", passage.paragraph.number),
+                        Some(h) => format!("¶ {} · {h}", passage.paragraph.label()),
+                        None => format!("¶ {}", passage.paragraph.label()),
                     };
                     let why = explain.then(|| corpus_search::explain(&query, hit.passage)).flatten();
                     view! {

@@ -2,7 +2,7 @@
 //! each linked to the paragraph that states it, with the words that state it marked; by year,
 //! with a list of the years to jump to.
 
-use content_model::{routes, Event};
+use content_model::{paragraph_label, routes, Event};
 use leptos::prelude::*;
 
 use crate::components::page_header::PageHeader;
@@ -34,7 +34,7 @@ pub fn TimelinePage() -> impl IntoView {
             {library::timeline().iter().filter_map(|e| Some((e, library::entry(e.doc)?))).map(|(event, doc)| {
                 let (target, place) = match event.paragraph {
                     0 => (doc.path(), doc.title.to_string()),
-                    n => (cited_url(&doc.path(), &event.quote, n), format!("{} ¶{n}", doc.title)),
+                    n => (cited_url(&doc.path(), &event.quote, n), format!("{} ¶{}", doc.title, paragraph_label(n))),
                 };
                 let year = year_of(event);
                 let first = std::mem::replace(&mut last_year, year) != year;

@@ -63,8 +63,95 @@ pub struct Heading {
     pub terms: Vec<TermSpan>,
 }
 
-/// A paragraph; `number` is its identity and anchor (`#p-<number>`). When `numbered`, the
-/// source prints the number before the text.
+/// Marks a paragraph number as a preamble's: the unnumbered paragraphs before a document's
+/// paragraph 1 (a resolution's "Recalling ...", a communiqué's opening) are numbered apart,
+/// `PREAMBLE + 1`, `PREAMBLE + 2`, ..., so the numbered paragraphs keep the numbers the
+/// source prints.
+pub const PREAMBLE: u32 = 1 << 15;
+
+/// Marks a paragraph number as a sub-paragraph's: `(b)` of paragraph 10 is
+/// `SUBPARAGRAPH | 10 << 9 | 2`, `(ii)` is the same with [`ROMAN`] set, so a sub-paragraph's
+/// anchor and label come from its number alone, wherever a page refers to it.
+pub const SUBPARAGRAPH: u32 = 1 << 31;
+/// Set in a sub-paragraph's number when the source marks it with a roman numeral.
+pub const ROMAN: u32 = 1 << 8;
+
+/// A sub-paragraph's number: the `index`-th (from 1, at most [`subparagraph_limit`]) of
+/// paragraph `parent`.
+pub fn subparagraph_number(parent: u32, roman: bool, index: u32) -> u32 {
+    SUBPARAGRAPH | parent << 9 | if roman { ROMAN } else { 0 } | index
+}
+
+/// How a source marks the `index`-th sub-paragraph (from 1): `b`, or `ii` when `roman`.
+pub fn subparagraph_marker(roman: bool, index: u32) -> String {
+    let mut out = String::new();
+    push_marker(&mut out, roman, index);
+    out
+}
+
+/// Sub-paragraphs one paragraph may have: (a) to (z), or (i) to (xxxix).
+pub fn subparagraph_limit(roman: bool) -> u32 {
+    if roman {
+        39
+    } else {
+        26
+    }
+}
+
+fn push_marker(out: &mut String, roman: bool, index: u32) {
+    if !roman {
+        out.extend(char::from_u32(u32::from(b'a') + index - 1));
+        return;
+    }
+    for _ in 0..index / 10 {
+        out.push('x');
+    }
+    out.push_str(["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"][index as usize % 10]);
+}
+
+/// Whether `number` is a sub-paragraph's.
+pub fn is_subparagraph(number: u32) -> bool {
+    number & SUBPARAGRAPH != 0
+}
+
+/// Paragraph `number` named as an anchor (`p-10`, `pp-2`, `p-10-b`) or as readers cite it
+/// (`10`, `PP2`, `10(b)`): one function for both, since each format string costs the wasm.
+fn paragraph_name(number: u32, anchor: bool) -> String {
+    let sub = is_subparagraph(number);
+    let base = if sub { (number & !SUBPARAGRAPH) >> 9 } else { number };
+    let (preamble, n) = base.checked_sub(PREAMBLE).map_or((false, base), |n| (true, n));
+    let mut out = String::from(match (anchor, preamble) {
+        (true, true) => "pp-",
+        (true, false) => "p-",
+        (false, true) => "PP",
+        (false, false) => "",
+    });
+    out.push_str(&n.to_string());
+    if sub {
+        out.push_str(if anchor { "-" } else { "(" });
+        push_marker(&mut out, number & ROMAN != 0, number & 0xff);
+        if !anchor {
+            out.push(')');
+        }
+    }
+    out
+}
+
+/// The fragment id of paragraph `number`: `p-10`, `pp-2` for the second paragraph of a
+/// preamble, `p-10-b` for sub-paragraph (b) of paragraph 10.
+pub fn paragraph_anchor(number: u32) -> String {
+    paragraph_name(number, true)
+}
+
+/// How a reader refers to paragraph `number`: `10`, `PP2` for the second paragraph of a
+/// preamble (as the UN cites preambular paragraphs), `10(b)` for a sub-paragraph.
+pub fn paragraph_label(number: u32) -> String {
+    paragraph_name(number, false)
+}
+
+/// A paragraph; `number` is its identity, anchor and label (see [`paragraph_anchor`]): the
+/// number the source prints, its position where the source prints none. When `numbered`,
+/// the source prints the number before the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
     pub number: u32,
@@ -75,7 +162,11 @@ pub struct Paragraph {
 
 impl Paragraph {
     pub fn anchor(&self) -> String {
-        format!("p-{}", self.number)
+        paragraph_anchor(self.number)
+    }
+
+    pub fn label(&self) -> String {
+        paragraph_label(self.number)
     }
 }
 
@@ -316,5 +407,27 @@ impl Manifest {
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, DecodeError> {
         from_bytes(bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_preambles_and_sub_paragraphs_have_their_own_anchors_and_labels() {
+        let cases = [
+            (10, "p-10", "10"),
+            (PREAMBLE + 2, "pp-2", "PP2"),
+            (subparagraph_number(10, false, 2), "p-10-b", "10(b)"),
+            (subparagraph_number(3, true, 4), "p-3-iv", "3(iv)"),
+            (subparagraph_number(3, true, 19), "p-3-xix", "3(xix)"),
+            (subparagraph_number(3, true, 30), "p-3-xxx", "3(xxx)"),
+            (subparagraph_number(3, false, 26), "p-3-z", "3(z)"),
+        ];
+        for (number, anchor, label) in cases {
+            assert_eq!((paragraph_anchor(number), paragraph_label(number)), (anchor.to_string(), label.to_string()));
+        }
+        assert!(is_subparagraph(subparagraph_number(1, false, 1)) && !is_subparagraph(PREAMBLE + 1));
     }
 }

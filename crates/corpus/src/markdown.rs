@@ -1,8 +1,8 @@
 //! The Markdown body of a content file, turned into headings and paragraphs.
 //!
 //! Only what official documents need is accepted: paragraphs, `##`/`###` headings, and
-//! ordered lists whose items are numbered paragraphs (`10. We underline ...`). Anything else
-//! is an error, so no markup silently changes the text a reader sees.
+//! ordered lists whose items are numbered paragraphs (`10. We underline ...`), with or without
+//! a preamble of unnumbered paragraphs before paragraph 1. Anything else is an error, so no markup silently changes the text a reader sees.
 
 use std::path::Path;
 
@@ -15,6 +15,8 @@ use crate::model::{Block, Heading, Paragraph};
 struct Pending {
     heading_level: Option<u8>,
     list_number: Option<u32>,
+    /// A later paragraph of a numbered paragraph's list item: a sub-paragraph.
+    sub: bool,
     line: usize,
     text: String,
 }
@@ -39,7 +41,7 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize) -> Result<Vec<Bl
                         2
                     }
                 };
-                pending = Some(Pending { heading_level: Some(level), list_number: None, line, text: String::new() });
+                pending = Some(Pending { heading_level: Some(level), list_number: None, sub: false, line, text: String::new() });
             }
             Event::Start(Tag::List(Some(start))) => match u32::try_from(start) {
                 Ok(n) if next_item.is_none() => next_item = Some(n),
@@ -51,12 +53,17 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize) -> Result<Vec<Bl
                 // first ("1." then "3." reads as 1, 2), which would hide a gap from the check.
                 let digits: String = body[range.start..].trim_start().chars().take_while(char::is_ascii_digit).collect();
                 let written = digits.parse().ok().or(next_item);
-                pending = Some(Pending { heading_level: None, list_number: written, line, text: String::new() });
+                pending = Some(Pending { heading_level: None, list_number: written, sub: false, line, text: String::new() });
             }
-            Event::Start(Tag::Paragraph) => match &pending {
-                Some(p) if in_item && !p.text.is_empty() => fail("a numbered paragraph must be one paragraph; number the next one".into()),
-                Some(_) if in_item => {}
-                _ => pending = Some(Pending { heading_level: None, list_number: None, line, text: String::new() }),
+            Event::Start(Tag::Paragraph) => match pending.take() {
+                // A numbered paragraph's later paragraphs are its sub-paragraphs.
+                Some(p) if in_item && !p.text.is_empty() => {
+                    blocks.push(finish(p, &mut fail));
+                    pending = Some(Pending { heading_level: None, list_number: None, sub: true, line, text: String::new() });
+                }
+                Some(p) if in_item => pending = Some(p),
+                None if in_item => pending = Some(Pending { heading_level: None, list_number: None, sub: true, line, text: String::new() }),
+                _ => pending = Some(Pending { heading_level: None, list_number: None, sub: false, line, text: String::new() }),
             },
             Event::End(TagEnd::Heading(_)) | Event::End(TagEnd::Item) => {
                 blocks.extend(pending.take().map(|p| finish(p, &mut fail)));
@@ -65,7 +72,9 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize) -> Result<Vec<Bl
                     next_item = next_item.map(|n| n + 1);
                 }
             }
-            Event::End(TagEnd::Paragraph) if !in_item => blocks.extend(pending.take().map(|p| finish(p, &mut fail))),
+            Event::End(TagEnd::Paragraph) if !in_item || pending.as_ref().is_some_and(|p| p.sub) => {
+                blocks.extend(pending.take().map(|p| finish(p, &mut fail)))
+            }
             Event::End(TagEnd::List(_)) => next_item = None,
             Event::End(_) => {}
             Event::Text(text) => match pending.as_mut() {
@@ -97,35 +106,70 @@ fn finish(p: Pending, fail: &mut impl FnMut(String)) -> Block {
     }
     match p.heading_level {
         Some(level) => Block::Heading(Heading { level, anchor: String::new(), text, line: p.line }),
-        None => Block::Paragraph(Paragraph { number: p.list_number.unwrap_or(0), numbered: p.list_number.is_some(), text, line: p.line }),
+        None => Block::Paragraph(Paragraph {
+            number: p.list_number.unwrap_or(0),
+            numbered: p.list_number.is_some(),
+            sub: p.sub,
+            text,
+            line: p.line,
+        }),
     }
 }
 
 /// Gives every paragraph its number and every heading a unique anchor. Numbered paragraphs
-/// must follow on from the paragraph before; unnumbered ones take the next number.
+/// must follow on from the paragraph before; unnumbered ones take the next number, except a
+/// preamble: unnumbered paragraphs before the one numbered 1, numbered apart
+/// ([`content_model::PREAMBLE`]) so the numbered ones keep the numbers the file writes.
 fn number_paragraphs(path: &Path, mut blocks: Vec<Block>, errors: &mut Vec<ContentError>) -> Vec<Block> {
+    let paragraphs = || blocks.iter().filter_map(|b| if let Block::Paragraph(p) = b { Some(p) } else { None });
+    let first_numbered = paragraphs().position(|p| p.numbered);
+    let starts_at_one = first_numbered.and_then(|i| paragraphs().nth(i)).is_some_and(|p| p.number == 1);
+    let preamble = if starts_at_one { first_numbered.unwrap_or(0) } else { 0 };
     let mut next = 1;
-    let mut unnumbered = 0;
+    let mut seen = 0;
+    let mut after_unnumbered = false;
+    let mut numbered_before = false;
+    // The paragraph sub-paragraphs belong to, how many it has so far, and how they are marked.
+    let (mut parent, mut subs, mut roman) = (0, 0, false);
     let mut anchors: Vec<String> = Vec::new();
     for block in &mut blocks {
         match block {
+            Block::Paragraph(p) if p.sub => {
+                let marker = marker_of(&p.text);
+                roman = if subs == 0 { marker == Some("i") } else { roman };
+                subs += 1;
+                let expected = content_model::subparagraph_marker(roman, subs);
+                if subs > content_model::subparagraph_limit(roman) {
+                    let last = content_model::subparagraph_marker(roman, content_model::subparagraph_limit(roman));
+                    errors.push(ContentError::new(path, p.line, format!("too many sub-paragraphs: at most ({last})")));
+                } else if marker != Some(expected.as_str()) {
+                    let written = marker.map_or_else(|| "no marker".to_string(), |m| format!("({m})"));
+                    errors.push(ContentError::new(
+                        path,
+                        p.line,
+                        format!(
+                            "sub-paragraph {written} where ({expected}) was expected: a numbered paragraph's later paragraphs are its \
+                             sub-paragraphs, marked (a), (b), ... or (i), (ii), ... in order; to start a new paragraph, number it"
+                        ),
+                    ));
+                }
+                p.number = content_model::subparagraph_number(parent, roman, subs.min(content_model::subparagraph_limit(roman)));
+            }
+            Block::Paragraph(p) if seen < preamble => {
+                seen += 1;
+                p.number = content_model::PREAMBLE + seen as u32;
+            }
             Block::Paragraph(p) => {
                 if p.numbered && p.number != next {
-                    let mut message = format!("paragraph numbered {} where {} was expected", p.number, next);
-                    if unnumbered > 0 {
-                        let before = if unnumbered == 1 {
-                            "the unnumbered paragraph before it takes a number".to_string()
-                        } else {
-                            format!("the {unnumbered} unnumbered paragraphs before it take numbers")
-                        };
-                        message.push_str(&format!(
-                            " ({before} too: an unnumbered preamble before numbered paragraphs is not supported yet, so number every paragraph or none)"
-                        ));
-                    }
-                    errors.push(ContentError::new(path, p.line, message));
+                    errors.push(ContentError::new(path, p.line, numbering_error(p.number, next, seen, numbered_before, after_unnumbered)));
+                    // Go on from the number written, so one gap is one error.
+                    next = next.max(p.number);
                 }
-                unnumbered += usize::from(!p.numbered);
+                after_unnumbered = !p.numbered;
+                numbered_before |= p.numbered;
+                seen += 1;
                 p.number = next;
+                (parent, subs) = (next, 0);
                 next += 1;
             }
             Block::Heading(h) => {
@@ -142,6 +186,34 @@ fn number_paragraphs(path: &Path, mut blocks: Vec<Block>, errors: &mut Vec<Conte
         }
     }
     blocks
+}
+
+/// The marker a sub-paragraph's text opens with: `b` of `(b) share ...`.
+fn marker_of(text: &str) -> Option<&str> {
+    let (marker, rest) = text.strip_prefix('(')?.split_once(')')?;
+    let is_marker = (1..=6).contains(&marker.len()) && marker.bytes().all(|b| b.is_ascii_lowercase());
+    (is_marker && rest.starts_with(' ')).then_some(marker)
+}
+
+/// Why paragraph numbered `written` in the file is wrong where `expected` comes next, in the
+/// file's own numbers, and what to write instead; `before` paragraphs precede it, some of them
+/// numbered when `numbered_before`, the last unnumbered when `after_unnumbered`.
+fn numbering_error(written: u32, expected: u32, before: usize, numbered_before: bool, after_unnumbered: bool) -> String {
+    let advice = if before > 0 && !numbered_before {
+        let they = match before {
+            1 => "the unnumbered paragraph before it is".to_string(),
+            n => format!("the {n} unnumbered paragraphs before it are"),
+        };
+        format!("if {they} a preamble, number this one 1 (a preamble is cited PP1, PP2, ...); otherwise number it {expected}")
+    } else if after_unnumbered {
+        format!("an unnumbered paragraph between numbered ones takes the next number, so number this one {expected}, or number the one before it")
+    } else if written < expected {
+        format!("{written} comes before it; number this one {expected}")
+    } else {
+        let skipped = if written == expected + 1 { expected.to_string() } else { format!("{expected} to {}", written - 1) };
+        format!("the file skips {skipped}; number this one {expected} (numbering that starts again in each section is not supported yet)")
+    };
+    format!("paragraph numbered {written} where {expected} was expected: {advice}")
 }
 
 /// A readable fragment id for a heading: "1. Investing" becomes "1-investing". One that

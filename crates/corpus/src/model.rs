@@ -107,12 +107,15 @@ pub struct Heading {
     pub line: usize,
 }
 
-/// A paragraph. `number` is its identity (anchor `p-<number>`): the printed number for
-/// numbered paragraphs, its position otherwise.
+/// A paragraph. `number` is its identity (see `content_model::paragraph_anchor`): the printed
+/// number for numbered paragraphs, its position otherwise, `PREAMBLE + k` for the k-th
+/// paragraph of a preamble, `content_model::subparagraph_number` for a sub-paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     pub number: u32,
     pub numbered: bool,
+    /// A sub-paragraph of the numbered paragraph before it, its marker (`(a)`) in its text.
+    pub sub: bool,
     pub text: String,
     pub line: usize,
 }

@@ -8,14 +8,14 @@ pub fn document(doc: &Document) -> Vec<ContentError> {
     if doc.paragraphs().next().is_none() {
         errors.push(ContentError::new(&doc.path, 0, "the document has no paragraphs"));
     }
-    // The app stores paragraph numbers and offsets in 16 bits.
+    // The app stores paragraph numbers and offsets in 16 bits, a preamble's numbers in the
+    // upper half (content_model::PREAMBLE).
+    if doc.paragraphs().count() >= content_model::PREAMBLE as usize {
+        errors.push(ContentError::new(&doc.path, 0, "the document has too many paragraphs (at most 32 767): split it"));
+    }
     for p in doc.paragraphs() {
-        if p.text.len() > usize::from(u16::MAX) || p.number > u32::from(u16::MAX) {
-            errors.push(ContentError::new(
-                &doc.path,
-                p.line,
-                format!("paragraph {} is too long (at most 65 535 bytes) or too far (at most ¶65 535)", p.number),
-            ));
+        if p.text.len() > usize::from(u16::MAX) {
+            errors.push(ContentError::new(&doc.path, p.line, "the paragraph is too long (at most 65 535 bytes)"));
         }
     }
     errors

@@ -101,30 +101,35 @@ fn missing_fences_are_reported() {
 #[test]
 fn body_errors_name_their_line() {
     let front = "+++\nslug = \"a\"\ntitle = \"A\"\nkind = \"statement\"\n+++\n";
-    let skipped = format!("{front}\n1. One.\n\n## Section\n\n3. Three.\n");
-    assert_eq!(error_of(&[("c/a.md", &skipped)]), "c/a.md:11: paragraph numbered 3 where 2 was expected");
+    let skipped = format!("{front}\n1. One.\n\n## Section\n\n3. Three.\n\n4. Four.\n");
+    // One gap is one error, in the file's own numbers, with what to write instead.
+    assert_eq!(
+        error_of(&[("c/a.md", &skipped)]),
+        "c/a.md:11: paragraph numbered 3 where 2 was expected: the file skips 2; number this one 2 \
+         (numbering that starts again in each section is not supported yet)"
+    );
     // In one list too, the number is the one the file writes (Markdown would read "3." as 2).
-    let in_one_list = format!(
-        "{front}
-1. One.
-3. Three.
-"
+    let in_one_list = format!("{front}\n1. One.\n3. Three.\n");
+    assert!(error_of(&[("c/a.md", &in_one_list)]).starts_with("c/a.md:8: paragraph numbered 3 where 2 was expected"));
+    let repeated = format!("{front}\n1. One.\n\n2. Two.\n\n2. Two again.\n");
+    assert_eq!(
+        error_of(&[("c/a.md", &repeated)]),
+        "c/a.md:11: paragraph numbered 2 where 3 was expected: 2 comes before it; number this one 3"
     );
-    assert_eq!(error_of(&[("c/a.md", &in_one_list)]), "c/a.md:8: paragraph numbered 3 where 2 was expected");
-    // A preamble (unnumbered, then 1.) says why its numbers are off and what to do.
-    let preamble = format!(
-        "{front}
-Having met in Paris,
-
-1. Decides.
-"
+    // Unnumbered paragraphs, then a number that is neither 1 (a preamble) nor the next.
+    let preamble = format!("{front}\nHaving met in Paris,\n\nRecalling its earlier decisions,\n\n4. Decides.\n");
+    assert_eq!(
+        error_of(&[("c/a.md", &preamble)]),
+        "c/a.md:11: paragraph numbered 4 where 3 was expected: if the 2 unnumbered paragraphs before it are a preamble, \
+         number this one 1 (a preamble is cited PP1, PP2, ...); otherwise number it 3"
     );
-    let error = load(&[("c/a.md", &preamble)]).expect_err("rejected").to_string();
-    assert!(
-        error.contains("c/a.md:9: paragraph numbered 1 where 2 was expected (the unnumbered paragraph before it takes a number too"),
-        "{error}"
-    );
-    assert!(error.contains("number every paragraph or none"), "{error}");
+    let between = format!("{front}\n1. One.\n\nUnnumbered.\n\n2. Two.\n");
+    assert!(error_of(&[("c/a.md", &between)]).ends_with("takes the next number, so number this one 3, or number the one before it"));
+    // A numbered paragraph's later paragraphs are sub-paragraphs, marked in order.
+    let unmarked = format!("{front}\n1. One:\n\n    (a) first;\n\n    then more.\n");
+    assert!(error_of(&[("c/a.md", &unmarked)]).starts_with("c/a.md:11: sub-paragraph no marker where (b) was expected"));
+    let out_of_order = format!("{front}\n1. One:\n\n    (i) first;\n\n    (iii) third.\n");
+    assert!(error_of(&[("c/a.md", &out_of_order)]).starts_with("c/a.md:11: sub-paragraph (iii) where (ii) was expected"));
     let markup = format!("{front}\nSome *emphasis* here.\n");
     assert!(error_of(&[("c/a.md", &markup)]).starts_with("c/a.md:7: unsupported Markdown (Emphasis)"));
     let title_heading = format!("{front}\n# Title\n\nText.\n");

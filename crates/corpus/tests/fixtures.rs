@@ -1,0 +1,34 @@
+//! Documents shaped as institutions publish them, kept out of the default corpus
+//! (`tests/fixtures/`): each builds, and reads as its file writes it.
+
+use std::path::{Path, PathBuf};
+
+use corpus::Block;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(name)
+}
+
+#[test]
+fn a_resolution_keeps_its_preamble_apart_and_its_operative_numbers() {
+    let docs = corpus::load_dir(&fixture("resolution")).unwrap_or_else(|e| panic!("the fixture must load:\n{e}"));
+    let doc = &docs[0];
+    let anchors: Vec<String> = doc.paragraphs().map(|p| content_model::paragraph_anchor(p.number)).collect();
+    assert_eq!(anchors, ["pp-1", "pp-2", "pp-3", "p-1", "p-2", "p-2-a", "p-2-b", "p-2-c", "p-3", "p-3-i", "p-3-ii", "p-4"]);
+    let labels: Vec<String> = doc.paragraphs().map(|p| content_model::paragraph_label(p.number)).collect();
+    assert_eq!(labels, ["PP1", "PP2", "PP3", "1", "2", "2(a)", "2(b)", "2(c)", "3", "3(i)", "3(ii)", "4"]);
+    // Every line reads as the file writes it: the preamble without numbers, the numbered
+    // paragraphs with theirs, each sub-paragraph with its marker.
+    let lines: Vec<String> = doc.paragraphs().map(|p| p.source_text()).collect();
+    assert_eq!(lines[0], "The Example Council,");
+    assert_eq!(lines[3], "1. Decides that member states shall share their watch lists through one secure channel;");
+    assert_eq!(lines[5], "(a) name for each entry the authority that keeps it;");
+    assert_eq!(lines[10], "(ii) the entries removed and the time each removal took;");
+    assert!(doc.blocks.iter().any(|b| matches!(b, Block::Heading(h) if h.anchor == "review")));
+    // The whole folder builds, and the reader's data keeps the numbers.
+    let built = corpus::build_library(&fixture("resolution")).unwrap_or_else(|e| panic!("the fixture must build:\n{e}"));
+    let part_doc = &built.library.documents[0].1;
+    let numbers: Vec<u32> = part_doc.paragraphs().map(|p| p.number).take(6).collect();
+    let sub_a = content_model::subparagraph_number(2, false, 1);
+    assert_eq!(numbers, [content_model::PREAMBLE + 1, content_model::PREAMBLE + 2, content_model::PREAMBLE + 3, 1, 2, sub_a]);
+}

@@ -1,0 +1,86 @@
+// Documents shaped as institutions publish them, from the fixture corpus (tests/fixtures/,
+// built into dist-fixtures/ and kept out of the default corpus): a resolution's preamble of
+// unnumbered paragraphs, then its numbered operative paragraphs.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "./fixtures.mjs";
+
+const RESOLUTION = "/council-resolution-on-shared-watch-lists";
+
+test("a resolution's preamble reads unnumbered and is cited PP1, PP2; operative paragraphs keep their numbers, sub-paragraphs their markers", async ({ page, baseURL }) => {
+  await page.goto(`${RESOLUTION}#pp-2`);
+  await expect(page.locator("main h1")).toHaveText("Council Resolution on Shared Watch Lists");
+  // The deep link lands on the preamble's second paragraph, read as the file writes it.
+  const second = page.locator("#pp-2");
+  await expect(second).toBeFocused();
+  await expect(second.locator("p")).toHaveText(/^Recalling its earlier decisions/);
+  await expect(second.locator("p")).toHaveAttribute("data-n", "PP2");
+  await expect(page.locator(".para-num")).toHaveText(["1. ", "2. ", "3. ", "4. "]);
+  await expect(page.locator("#p-1 p")).toHaveText(/^1\. Decides that member states shall share/);
+  await expect(page.locator("#p-4 p")).toHaveText(/^4\. Decides to review/);
+  await expect(page.locator(".para")).toHaveCount(12);
+  await expect(page.getByRole("link", { name: "Copy link to paragraph PP3" })).toHaveAttribute("href", `${RESOLUTION}#pp-3`);
+  // Sub-paragraphs sit under their paragraph, each with its own anchor, marker and label.
+  await expect(page.locator("#p-2-b p")).toHaveText("(b) remove an entry within one month of the reason for it ending;");
+  await expect(page.getByRole("link", { name: "Copy link to paragraph 3(ii)" })).toHaveAttribute("href", `${RESOLUTION}#p-3-ii`);
+  const left = async (id) => (await page.locator(`#${id} p`).boundingBox()).x;
+  expect(await left("p-2-a")).toBeGreaterThan(await left("p-2"));
+  await page.goto(`${RESOLUTION}#p-3-i`);
+  await expect(page.locator("#p-3-i")).toBeFocused();
+  await expect(page.locator("#p-3-i")).toHaveClass(/is-target/);
+
+  // A citation names the preamble's paragraph as readers cite it.
+  await page.locator("html[data-cite]").waitFor({ state: "attached" });
+  await page.getByRole("button", { name: "Cite paragraph PP2" }).click();
+  const dialog = page.getByRole("dialog", { name: "Cite ¶ PP2" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator("pre").first()).toContainText(`Council Resolution on Shared Watch Lists, ¶ PP2 (Example Council, 12 March 2026). ${baseURL}${RESOLUTION}#pp-2`);
+  await page.keyboard.press("Escape");
+
+  // Search lands on a preamble paragraph and an operative one, each labelled as cited.
+  await page.goto(`/search?q=${encodeURIComponent("watch lists")}`);
+  const places = page.locator(".result .hit-where");
+  await expect(places.first()).toBeVisible();
+  expect(await places.allTextContents()).toEqual(expect.arrayContaining(["¶ PP3", "¶ 1"]));
+  await page.locator(".result a", { hasText: "¶ PP3" }).click();
+  await expect(page).toHaveURL(new RegExp(`${RESOLUTION}\\?q=watch%20lists#pp-3$`));
+  await expect(page.locator("#pp-3")).toBeFocused();
+  await expect(page.locator("#pp-3 mark").first()).toHaveText(/watch/i);
+  // And on a sub-paragraph.
+  await page.goto(`/search?q=${encodeURIComponent("tell the other states")}`);
+  await expect(places.first()).toHaveText("¶ 2(c)");
+  await places.first().click();
+  await expect(page.locator("#p-2-c")).toBeFocused();
+});
+
+test("without JavaScript the pre-rendered resolution reads whole, and its anchors land", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${RESOLUTION}#p-2-b`);
+  await expect(page.locator(".para p")).toHaveText([
+    "The Example Council,",
+    "Recalling its earlier decisions on the exchange of information between border agencies,",
+    "Noting with concern that watch lists kept apart let travellers pass unchecked between neighbouring states,",
+    "1. Decides that member states shall share their watch lists through one secure channel;",
+    "2. Calls upon member states, in sharing their lists, to:",
+    "(a) name for each entry the authority that keeps it;",
+    "(b) remove an entry within one month of the reason for it ending;",
+    "(c) tell the other states of each removal;",
+    "3. Requests the secretariat to report within twelve months on:",
+    "(i) the channel's use;",
+    "(ii) the entries removed and the time each removal took;",
+    "4. Decides to review this resolution at its next session.",
+  ]);
+  const ids = ["pp-1", "pp-2", "pp-3", "p-1", "p-2", "p-2-a", "p-2-b", "p-2-c", "p-3", "p-3-i", "p-3-ii", "p-4"];
+  expect(await page.locator(".para").evaluateAll((els) => els.map((e) => e.id))).toEqual(ids);
+  expect(await page.evaluate(() => document.querySelector(":target")?.id)).toBe("p-2-b");
+  await context.close();
+});
+
+for (const scheme of ["light", "dark"]) {
+  test(`axe finds no violations on the resolution in the ${scheme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`${RESOLUTION}#pp-1`);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    expect(results.violations.map((v) => `${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
+  });
+}
