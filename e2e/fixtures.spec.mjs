@@ -6,7 +6,7 @@ import { expect, test } from "./fixtures.mjs";
 
 const RESOLUTION = "/council-resolution-on-shared-watch-lists";
 
-test("a resolution's preamble reads unnumbered and is cited PP1, PP2; operative paragraphs keep their numbers, sub-paragraphs their markers", async ({ page, baseURL }) => {
+test("a resolution's preamble reads unnumbered and is cited PP1, PP2; operative paragraphs keep their numbers, sub-paragraphs their markers, quotations and lists their form", async ({ page, baseURL }) => {
   await page.goto(`${RESOLUTION}#pp-2`);
   await expect(page.locator("main h1")).toHaveText("Council Resolution on Shared Watch Lists");
   // The deep link lands on the preamble's second paragraph, read as the file writes it.
@@ -17,13 +17,19 @@ test("a resolution's preamble reads unnumbered and is cited PP1, PP2; operative 
   await expect(page.locator(".para-num")).toHaveText(["1. ", "2. ", "3. ", "4. "]);
   await expect(page.locator("#p-1 p")).toHaveText(/^1\. Decides that member states shall share/);
   await expect(page.locator("#p-4 p")).toHaveText(/^4\. Decides to review/);
-  await expect(page.locator(".para")).toHaveCount(12);
+  await expect(page.locator(".para")).toHaveCount(16);
   await expect(page.getByRole("link", { name: "Copy link to paragraph PP3" })).toHaveAttribute("href", `${RESOLUTION}#pp-3`);
   // Sub-paragraphs sit under their paragraph, each with its own anchor, marker and label.
   await expect(page.locator("#p-2-b p")).toHaveText("(b) remove an entry within one month of the reason for it ending;");
   await expect(page.getByRole("link", { name: "Copy link to paragraph 3(ii)" })).toHaveAttribute("href", `${RESOLUTION}#p-3-ii`);
   const left = async (id) => (await page.locator(`#${id} p`).boundingBox()).x;
   expect(await left("p-2-a")).toBeGreaterThan(await left("p-2"));
+  // A quotation set apart is a blockquote; a bulleted list is a list of its items.
+  await expect(page.getByRole("blockquote")).toHaveCount(2);
+  await expect(page.locator("#p-1-quote-2")).toHaveAttribute("role", "blockquote");
+  await expect(page.getByRole("link", { name: "Copy link to paragraph 1, quote 2" })).toHaveAttribute("href", `${RESOLUTION}#p-1-quote-2`);
+  const list = page.getByRole("list").filter({ has: page.locator("#p-4-item-1") });
+  await expect(list.getByRole("listitem")).toHaveText([/^the number of entries shared;/, /^the time each state took to answer a request\./]);
   await page.goto(`${RESOLUTION}#p-3-i`);
   await expect(page.locator("#p-3-i")).toBeFocused();
   await expect(page.locator("#p-3-i")).toHaveClass(/is-target/);
@@ -50,6 +56,13 @@ test("a resolution's preamble reads unnumbered and is cited PP1, PP2; operative 
   await expect(places.first()).toHaveText("¶ 2(c)");
   await places.first().click();
   await expect(page.locator("#p-2-c")).toBeFocused();
+  // On a list item and a quotation.
+  await page.goto(`/search?q=${encodeURIComponent("answer a request")}`);
+  await expect(places.first()).toHaveText("¶ 4, item 2 · Review");
+  await page.goto(`/search?q=${encodeURIComponent("neighbours cannot read")}`);
+  await expect(places.first()).toHaveText("¶ 1, quote 2");
+  await places.first().click();
+  await expect(page.locator("#p-1-quote-2")).toBeFocused();
 });
 
 test("without JavaScript the pre-rendered resolution reads whole, and its anchors land", async ({ browser, baseURL }) => {
@@ -60,7 +73,9 @@ test("without JavaScript the pre-rendered resolution reads whole, and its anchor
     "The Example Council,",
     "Recalling its earlier decisions on the exchange of information between border agencies,",
     "Noting with concern that watch lists kept apart let travellers pass unchecked between neighbouring states,",
-    "1. Decides that member states shall share their watch lists through one secure channel;",
+    "1. Decides that member states shall share their watch lists through one secure channel, recalling the words of its founding declaration:",
+    "Every state shall tell its neighbours what it knows of those who would do them harm.",
+    "No state shall keep a list that its neighbours cannot read.",
     "2. Calls upon member states, in sharing their lists, to:",
     "(a) name for each entry the authority that keeps it;",
     "(b) remove an entry within one month of the reason for it ending;",
@@ -68,9 +83,12 @@ test("without JavaScript the pre-rendered resolution reads whole, and its anchor
     "3. Requests the secretariat to report within twelve months on:",
     "(i) the channel's use;",
     "(ii) the entries removed and the time each removal took;",
-    "4. Decides to review this resolution at its next session.",
+    "4. Decides to review this resolution at its next session, the review to cover:",
+    "the number of entries shared;",
+    "the time each state took to answer a request.",
   ]);
-  const ids = ["pp-1", "pp-2", "pp-3", "p-1", "p-2", "p-2-a", "p-2-b", "p-2-c", "p-3", "p-3-i", "p-3-ii", "p-4"];
+  const ids = ["pp-1", "pp-2", "pp-3", "p-1", "p-1-quote-1", "p-1-quote-2", "p-2", "p-2-a", "p-2-b", "p-2-c", "p-3", "p-3-i", "p-3-ii", "p-4"];
+  ids.push("p-4-item-1", "p-4-item-2");
   expect(await page.locator(".para").evaluateAll((els) => els.map((e) => e.id))).toEqual(ids);
   expect(await page.evaluate(() => document.querySelector(":target")?.id)).toBe("p-2-b");
   await context.close();

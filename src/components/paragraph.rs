@@ -26,6 +26,8 @@ pub fn ParagraphBlock(
 ) -> impl IntoView {
     let anchor = paragraph.anchor();
     let label = paragraph.label();
+    let child = content_model::child_kind(paragraph.number);
+    let quote = child == Some(content_model::Child::Quote);
     let announce = use_announcer();
     let is_target = {
         let anchor = anchor.clone();
@@ -42,7 +44,15 @@ pub fn ParagraphBlock(
         }
     };
     view! {
-        <div class="para" id=anchor.clone() tabindex="-1" class:sub=content_model::is_subparagraph(paragraph.number) class:is-target=is_target>
+        <div
+            class="para"
+            id=anchor.clone()
+            tabindex="-1"
+            role=quote.then_some("blockquote")
+            class:sub=child.is_some()
+            class:quote=quote
+            class:is-target=is_target
+        >
             <p data-n=label.clone()>
                 {paragraph.numbered.then(|| view! { <span class="para-num">{format!("{}. ", paragraph.number)}</span> })}
                 <ReadingText text=&paragraph.text ranges=matches terms=&paragraph.terms names=names/>

@@ -1,6 +1,7 @@
 //! `/<slug>`: one document, with its contents, paragraph anchors and neighbours.
 
-use leptos::either::Either;
+use content_model::Child;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -89,14 +90,23 @@ fn DocumentView(index: u32, query: Option<String>, quote: Option<String>) -> imp
         };
         let names_in =
             |number: u32| mentions.iter().filter(|m| m.paragraph == number).map(|m| (m.start, m.end, m.entity)).collect::<Vec<_>>();
+        let paragraph = |p: &'static Paragraph| {
+            view! { <ParagraphBlock paragraph=p slug=&doc.slug target=target matches=paragraph_ranges(p) names=names_in(p.number)/> }
+        };
+        // A bulleted list's items (each a paragraph of its own, for anchors and search) are
+        // set in one list.
+        let is_item = |b: &Block| matches!(b, Block::Paragraph(p) if content_model::child_kind(p.number) == Some(Child::Item));
         let blocks = doc
             .blocks
-            .iter()
-            .map(|block| match block {
-                Block::Heading(h) => Either::Left(view! { <SectionHeading heading=h target=target matches=ranges(&h.text)/> }),
-                Block::Paragraph(p) => Either::Right(
-                    view! { <ParagraphBlock paragraph=p slug=&doc.slug target=target matches=paragraph_ranges(p) names=names_in(p.number)/> },
-                ),
+            .chunk_by(|a, b| is_item(a) && is_item(b))
+            .map(|run| match run {
+                [Block::Heading(h)] => EitherOf3::A(view! { <SectionHeading heading=h target=target matches=ranges(&h.text)/> }),
+                [block @ Block::Paragraph(p)] if !is_item(block) => EitherOf3::B(paragraph(p)),
+                items => EitherOf3::C(view! {
+                    <ul class="items">
+                        {items.iter().filter_map(|b| if let Block::Paragraph(p) = b { Some(view! { <li>{paragraph(p)}</li> }) } else { None }).collect_view()}
+                    </ul>
+                }),
             })
             .collect_view();
         view! {

@@ -69,17 +69,44 @@ pub struct Heading {
 /// source prints.
 pub const PREAMBLE: u32 = 1 << 15;
 
-/// Marks a paragraph number as a sub-paragraph's: `(b)` of paragraph 10 is
-/// `SUBPARAGRAPH | 10 << 9 | 2`, `(ii)` is the same with [`ROMAN`] set, so a sub-paragraph's
-/// anchor and label come from its number alone, wherever a page refers to it.
-pub const SUBPARAGRAPH: u32 = 1 << 31;
-/// Set in a sub-paragraph's number when the source marks it with a roman numeral.
-pub const ROMAN: u32 = 1 << 8;
+/// Marks a paragraph number as a child's: a sub-paragraph, list item or quotation that belongs
+/// to the paragraph before it. `(b)` of paragraph 10 is `CHILD | 10 << 10 | (Lettered << 8) | 2`,
+/// so a child's anchor and label come from its number alone, wherever a page refers to it.
+pub const CHILD: u32 = 1 << 31;
 
-/// A sub-paragraph's number: the `index`-th (from 1, at most [`subparagraph_limit`]) of
-/// paragraph `parent`.
-pub fn subparagraph_number(parent: u32, roman: bool, index: u32) -> u32 {
-    SUBPARAGRAPH | parent << 9 | if roman { ROMAN } else { 0 } | index
+/// What kind of child of its paragraph a text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Child {
+    /// A sub-paragraph marked `(a)`, `(b)`, ...
+    Lettered,
+    /// A sub-paragraph marked `(i)`, `(ii)`, ...
+    Roman,
+    /// An item of a bulleted list.
+    Item,
+    /// A paragraph of a quotation set apart.
+    Quote,
+}
+
+impl Child {
+    /// How many children of this kind one paragraph may have: (a) to (z), (i) to (xxxix),
+    /// and 255 items or quoted paragraphs.
+    pub fn limit(self) -> u32 {
+        match self {
+            Self::Lettered => 26,
+            Self::Roman => 39,
+            Self::Item | Self::Quote => 255,
+        }
+    }
+}
+
+/// The number of the `index`-th (from 1, at most [`Child::limit`]) child of paragraph `parent`.
+pub fn child_number(parent: u32, kind: Child, index: u32) -> u32 {
+    CHILD | parent << 10 | (kind as u32) << 8 | index
+}
+
+/// The kind of child paragraph `number` is, or `None` for a paragraph of its own.
+pub fn child_kind(number: u32) -> Option<Child> {
+    (number & CHILD != 0).then(|| [Child::Lettered, Child::Roman, Child::Item, Child::Quote][(number >> 8 & 3) as usize])
 }
 
 /// How a source marks the `index`-th sub-paragraph (from 1): `b`, or `ii` when `roman`.
@@ -87,15 +114,6 @@ pub fn subparagraph_marker(roman: bool, index: u32) -> String {
     let mut out = String::new();
     push_marker(&mut out, roman, index);
     out
-}
-
-/// Sub-paragraphs one paragraph may have: (a) to (z), or (i) to (xxxix).
-pub fn subparagraph_limit(roman: bool) -> u32 {
-    if roman {
-        39
-    } else {
-        26
-    }
 }
 
 fn push_marker(out: &mut String, roman: bool, index: u32) {
@@ -109,16 +127,12 @@ fn push_marker(out: &mut String, roman: bool, index: u32) {
     out.push_str(["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"][index as usize % 10]);
 }
 
-/// Whether `number` is a sub-paragraph's.
-pub fn is_subparagraph(number: u32) -> bool {
-    number & SUBPARAGRAPH != 0
-}
-
-/// Paragraph `number` named as an anchor (`p-10`, `pp-2`, `p-10-b`) or as readers cite it
-/// (`10`, `PP2`, `10(b)`): one function for both, since each format string costs the wasm.
+/// Paragraph `number` named as an anchor (`p-10`, `pp-2`, `p-10-b`, `p-3-item-2`) or as
+/// readers cite it (`10`, `PP2`, `10(b)`, `3, item 2`): one function for both, since each
+/// format string costs the wasm.
 fn paragraph_name(number: u32, anchor: bool) -> String {
-    let sub = is_subparagraph(number);
-    let base = if sub { (number & !SUBPARAGRAPH) >> 9 } else { number };
+    let kind = child_kind(number);
+    let base = if kind.is_some() { (number & !CHILD) >> 10 } else { number };
     let (preamble, n) = base.checked_sub(PREAMBLE).map_or((false, base), |n| (true, n));
     let mut out = String::from(match (anchor, preamble) {
         (true, true) => "pp-",
@@ -127,10 +141,23 @@ fn paragraph_name(number: u32, anchor: bool) -> String {
         (false, false) => "",
     });
     out.push_str(&n.to_string());
-    if sub {
-        out.push_str(if anchor { "-" } else { "(" });
-        push_marker(&mut out, number & ROMAN != 0, number & 0xff);
-        if !anchor {
+    let index = number & 0xff;
+    match (kind, anchor) {
+        (None, _) => {}
+        (Some(Child::Item), _) | (Some(Child::Quote), _) => {
+            let word = if kind == Some(Child::Item) { "item" } else { "quote" };
+            out.push_str(if anchor { "-" } else { ", " });
+            out.push_str(word);
+            out.push_str(if anchor { "-" } else { " " });
+            out.push_str(&index.to_string());
+        }
+        (Some(marked), true) => {
+            out.push('-');
+            push_marker(&mut out, marked == Child::Roman, index);
+        }
+        (Some(marked), false) => {
+            out.push('(');
+            push_marker(&mut out, marked == Child::Roman, index);
             out.push(')');
         }
     }
@@ -419,15 +446,18 @@ mod tests {
         let cases = [
             (10, "p-10", "10"),
             (PREAMBLE + 2, "pp-2", "PP2"),
-            (subparagraph_number(10, false, 2), "p-10-b", "10(b)"),
-            (subparagraph_number(3, true, 4), "p-3-iv", "3(iv)"),
-            (subparagraph_number(3, true, 19), "p-3-xix", "3(xix)"),
-            (subparagraph_number(3, true, 30), "p-3-xxx", "3(xxx)"),
-            (subparagraph_number(3, false, 26), "p-3-z", "3(z)"),
+            (child_number(10, Child::Lettered, 2), "p-10-b", "10(b)"),
+            (child_number(3, Child::Roman, 4), "p-3-iv", "3(iv)"),
+            (child_number(3, Child::Roman, 19), "p-3-xix", "3(xix)"),
+            (child_number(3, Child::Roman, 30), "p-3-xxx", "3(xxx)"),
+            (child_number(3, Child::Lettered, 26), "p-3-z", "3(z)"),
+            (child_number(7, Child::Item, 2), "p-7-item-2", "7, item 2"),
+            (child_number(PREAMBLE + 1, Child::Quote, 12), "pp-1-quote-12", "PP1, quote 12"),
         ];
         for (number, anchor, label) in cases {
             assert_eq!((paragraph_anchor(number), paragraph_label(number)), (anchor.to_string(), label.to_string()));
         }
-        assert!(is_subparagraph(subparagraph_number(1, false, 1)) && !is_subparagraph(PREAMBLE + 1));
+        assert_eq!(child_kind(child_number(PREAMBLE + 3, Child::Quote, 1)), Some(Child::Quote));
+        assert_eq!(child_kind(PREAMBLE + 1), None);
     }
 }

@@ -1,32 +1,56 @@
 //! The Markdown body of a content file, turned into headings and paragraphs.
 //!
-//! Only what official documents need is accepted: paragraphs, `##`/`###` headings, and
-//! ordered lists whose items are numbered paragraphs (`10. We underline ...`), with or without
-//! a preamble of unnumbered paragraphs before paragraph 1. Anything else is an error, so no markup silently changes the text a reader sees.
+//! Only what official documents need is accepted: paragraphs, `##`/`###` headings, ordered
+//! lists whose items are numbered paragraphs (`10. We underline ...`), with or without a
+//! preamble of unnumbered paragraphs before paragraph 1, and a paragraph's children: its
+//! sub-paragraphs (`(a) ...`, indented under a numbered paragraph), a bulleted list's items and
+//! a `>` quotation's paragraphs. Anything else is an error, so no markup silently changes the
+//! text a reader sees.
 
 use std::path::Path;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::error::{line_of, ContentError};
+use content_model::Child;
+
 use crate::model::{Block, Heading, Paragraph};
 
 /// Text being collected for the block that is open.
 struct Pending {
     heading_level: Option<u8>,
     list_number: Option<u32>,
-    /// A later paragraph of a numbered paragraph's list item: a sub-paragraph.
-    sub: bool,
+    /// What child of the paragraph before it this is: a sub-paragraph (`Lettered` until its
+    /// marker is read), a bulleted list's item, a quotation's paragraph.
+    child: Option<Child>,
     line: usize,
     text: String,
+}
+
+impl Pending {
+    fn new(line: usize, list_number: Option<u32>, child: Option<Child>) -> Self {
+        Self { heading_level: None, list_number, child, line, text: String::new() }
+    }
+}
+
+/// Where in the Markdown's structure the parser is.
+#[derive(Default)]
+struct Open {
+    /// The number the next numbered paragraph's list gives, inside such a list.
+    next_item: Option<u32>,
+    /// Inside a list item (numbered paragraph or bulleted item).
+    item: bool,
+    /// Inside a bulleted list.
+    bullets: bool,
+    /// Inside a quotation set apart.
+    quote: bool,
 }
 
 pub fn parse_blocks(path: &Path, body: &str, first_line: usize) -> Result<Vec<Block>, Vec<ContentError>> {
     let mut errors = Vec::new();
     let mut blocks = Vec::new();
     let mut pending: Option<Pending> = None;
-    let mut next_item: Option<u32> = None;
-    let mut in_item = false;
+    let mut open = Open::default();
 
     for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
         let line = first_line + line_of(body, range.start) - 1;
@@ -41,41 +65,54 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize) -> Result<Vec<Bl
                         2
                     }
                 };
-                pending = Some(Pending { heading_level: Some(level), list_number: None, sub: false, line, text: String::new() });
+                pending = Some(Pending { heading_level: Some(level), ..Pending::new(line, None, None) });
             }
-            Event::Start(Tag::List(Some(start))) => match u32::try_from(start) {
-                Ok(n) if next_item.is_none() => next_item = Some(n),
-                _ => fail("numbered paragraphs cannot be nested".into()),
-            },
+            Event::Start(Tag::List(_)) if open.item || open.quote || open.bullets => {
+                fail("a list inside a numbered paragraph, a list item or a quotation is not supported yet".into())
+            }
+            Event::Start(Tag::List(Some(start))) => open.next_item = Some(u32::try_from(start).unwrap_or(u32::MAX)),
+            Event::Start(Tag::List(None)) => open.bullets = true,
+            Event::Start(Tag::BlockQuote(_)) if open.item || open.quote => {
+                fail("a quotation inside a list or another quotation is not supported yet".into())
+            }
+            Event::Start(Tag::BlockQuote(_)) => open.quote = true,
+            Event::Start(Tag::Item) if open.bullets => {
+                open.item = true;
+                pending = Some(Pending::new(line, None, Some(Child::Item)));
+            }
             Event::Start(Tag::Item) => {
-                in_item = true;
+                open.item = true;
                 // The number as the file writes it: Markdown renumbers a list's items from its
                 // first ("1." then "3." reads as 1, 2), which would hide a gap from the check.
                 let digits: String = body[range.start..].trim_start().chars().take_while(char::is_ascii_digit).collect();
-                let written = digits.parse().ok().or(next_item);
-                pending = Some(Pending { heading_level: None, list_number: written, sub: false, line, text: String::new() });
+                pending = Some(Pending::new(line, digits.parse().ok().or(open.next_item), None));
             }
             Event::Start(Tag::Paragraph) => match pending.take() {
-                // A numbered paragraph's later paragraphs are its sub-paragraphs.
-                Some(p) if in_item && !p.text.is_empty() => {
-                    blocks.push(finish(p, &mut fail));
-                    pending = Some(Pending { heading_level: None, list_number: None, sub: true, line, text: String::new() });
+                Some(p) if open.item && p.text.is_empty() => pending = Some(p),
+                Some(p) if open.bullets => {
+                    fail("a list item must be one paragraph".into());
+                    pending = Some(p);
                 }
-                Some(p) if in_item => pending = Some(p),
-                None if in_item => pending = Some(Pending { heading_level: None, list_number: None, sub: true, line, text: String::new() }),
-                _ => pending = Some(Pending { heading_level: None, list_number: None, sub: false, line, text: String::new() }),
+                // A numbered paragraph's later paragraphs are its sub-paragraphs.
+                Some(p) if open.item => {
+                    blocks.push(finish(p, &mut fail));
+                    pending = Some(Pending::new(line, None, Some(Child::Lettered)));
+                }
+                None if open.item => pending = Some(Pending::new(line, None, Some(Child::Lettered))),
+                _ => pending = Some(Pending::new(line, None, open.quote.then_some(Child::Quote))),
             },
             Event::End(TagEnd::Heading(_)) | Event::End(TagEnd::Item) => {
                 blocks.extend(pending.take().map(|p| finish(p, &mut fail)));
-                if in_item {
-                    in_item = false;
-                    next_item = next_item.map(|n| n + 1);
+                if open.item {
+                    open.item = false;
+                    open.next_item = open.next_item.map(|n| n + 1);
                 }
             }
-            Event::End(TagEnd::Paragraph) if !in_item || pending.as_ref().is_some_and(|p| p.sub) => {
+            Event::End(TagEnd::Paragraph) if !open.item || pending.as_ref().is_some_and(|p| p.child == Some(Child::Lettered)) => {
                 blocks.extend(pending.take().map(|p| finish(p, &mut fail)))
             }
-            Event::End(TagEnd::List(_)) => next_item = None,
+            Event::End(TagEnd::List(_)) => (open.next_item, open.bullets) = (None, false),
+            Event::End(TagEnd::BlockQuote(_)) => open.quote = false,
             Event::End(_) => {}
             Event::Text(text) => match pending.as_mut() {
                 Some(p) => p.text.push_str(&text),
@@ -86,9 +123,10 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize) -> Result<Vec<Bl
                     p.text.push(' ');
                 }
             }
-            other => {
-                fail(format!("unsupported Markdown ({}): write plain paragraphs, `##` headings and numbered paragraphs", describe(&other)))
-            }
+            other => fail(format!(
+                "unsupported Markdown ({}): write plain paragraphs, `##` headings, numbered paragraphs, bulleted lists and `>` quotations",
+                describe(&other)
+            )),
         }
     }
     let blocks = number_paragraphs(path, blocks, &mut errors);
@@ -109,7 +147,7 @@ fn finish(p: Pending, fail: &mut impl FnMut(String)) -> Block {
         None => Block::Paragraph(Paragraph {
             number: p.list_number.unwrap_or(0),
             numbered: p.list_number.is_some(),
-            sub: p.sub,
+            child: p.child,
             text,
             line: p.line,
         }),
@@ -121,43 +159,62 @@ fn finish(p: Pending, fail: &mut impl FnMut(String)) -> Block {
 /// preamble: unnumbered paragraphs before the one numbered 1, numbered apart
 /// ([`content_model::PREAMBLE`]) so the numbered ones keep the numbers the file writes.
 fn number_paragraphs(path: &Path, mut blocks: Vec<Block>, errors: &mut Vec<ContentError>) -> Vec<Block> {
-    let paragraphs = || blocks.iter().filter_map(|b| if let Block::Paragraph(p) = b { Some(p) } else { None });
-    let first_numbered = paragraphs().position(|p| p.numbered);
-    let starts_at_one = first_numbered.and_then(|i| paragraphs().nth(i)).is_some_and(|p| p.number == 1);
+    let own = || blocks.iter().filter_map(|b| if let Block::Paragraph(p) = b { Some(p) } else { None }).filter(|p| p.child.is_none());
+    let first_numbered = own().position(|p| p.numbered);
+    let starts_at_one = first_numbered.and_then(|i| own().nth(i)).is_some_and(|p| p.number == 1);
     let preamble = if starts_at_one { first_numbered.unwrap_or(0) } else { 0 };
     let mut next = 1;
     let mut seen = 0;
     let mut after_unnumbered = false;
     let mut numbered_before = false;
-    // The paragraph sub-paragraphs belong to, how many it has so far, and how they are marked.
-    let (mut parent, mut subs, mut roman) = (0, 0, false);
+    // The paragraph children belong to, and how many of each kind it has so far (sub-paragraphs
+    // count together, whichever way they are marked).
+    let mut parent = None;
+    let mut children = [0u32; 3];
+    let mut roman = false;
     let mut anchors: Vec<String> = Vec::new();
     for block in &mut blocks {
         match block {
-            Block::Paragraph(p) if p.sub => {
-                let marker = marker_of(&p.text);
-                roman = if subs == 0 { marker == Some("i") } else { roman };
-                subs += 1;
-                let expected = content_model::subparagraph_marker(roman, subs);
-                if subs > content_model::subparagraph_limit(roman) {
-                    let last = content_model::subparagraph_marker(roman, content_model::subparagraph_limit(roman));
-                    errors.push(ContentError::new(path, p.line, format!("too many sub-paragraphs: at most ({last})")));
-                } else if marker != Some(expected.as_str()) {
-                    let written = marker.map_or_else(|| "no marker".to_string(), |m| format!("({m})"));
-                    errors.push(ContentError::new(
-                        path,
-                        p.line,
-                        format!(
-                            "sub-paragraph {written} where ({expected}) was expected: a numbered paragraph's later paragraphs are its \
-                             sub-paragraphs, marked (a), (b), ... or (i), (ii), ... in order; to start a new paragraph, number it"
-                        ),
-                    ));
+            Block::Paragraph(p) if p.child.is_some() => {
+                let Some(parent) = parent else {
+                    errors.push(ContentError::new(path, p.line, "a list or a quotation must follow the paragraph it belongs to"));
+                    continue;
+                };
+                let mut kind = p.child.unwrap_or(Child::Item);
+                let slot = match kind {
+                    Child::Lettered | Child::Roman => 0,
+                    Child::Item => 1,
+                    Child::Quote => 2,
+                };
+                children[slot] += 1;
+                let index = children[slot];
+                if slot == 0 {
+                    let marker = marker_of(&p.text);
+                    roman = if index == 1 { marker == Some("i") } else { roman };
+                    kind = if roman { Child::Roman } else { Child::Lettered };
+                    let expected = content_model::subparagraph_marker(roman, index);
+                    if marker != Some(expected.as_str()) && index <= kind.limit() {
+                        let written = marker.map_or_else(|| "no marker".to_string(), |m| format!("({m})"));
+                        errors.push(ContentError::new(
+                            path,
+                            p.line,
+                            format!(
+                                "sub-paragraph {written} where ({expected}) was expected: a numbered paragraph's later paragraphs are its \
+                                 sub-paragraphs, marked (a), (b), ... or (i), (ii), ... in order; to start a new paragraph, number it"
+                            ),
+                        ));
+                    }
                 }
-                p.number = content_model::subparagraph_number(parent, roman, subs.min(content_model::subparagraph_limit(roman)));
+                if index > kind.limit() {
+                    let what = ["sub-paragraphs", "sub-paragraphs", "list items", "quoted paragraphs"][kind as usize];
+                    errors.push(ContentError::new(path, p.line, format!("too many {what} under one paragraph: at most {}", kind.limit())));
+                }
+                p.number = content_model::child_number(parent, kind, index.min(kind.limit()));
             }
             Block::Paragraph(p) if seen < preamble => {
                 seen += 1;
                 p.number = content_model::PREAMBLE + seen as u32;
+                (parent, children) = (Some(p.number), [0; 3]);
             }
             Block::Paragraph(p) => {
                 if p.numbered && p.number != next {
@@ -169,7 +226,7 @@ fn number_paragraphs(path: &Path, mut blocks: Vec<Block>, errors: &mut Vec<Conte
                 numbered_before |= p.numbered;
                 seen += 1;
                 p.number = next;
-                (parent, subs) = (next, 0);
+                (parent, children) = (Some(next), [0; 3]);
                 next += 1;
             }
             Block::Heading(h) => {

@@ -109,13 +109,14 @@ pub struct Heading {
 
 /// A paragraph. `number` is its identity (see `content_model::paragraph_anchor`): the printed
 /// number for numbered paragraphs, its position otherwise, `PREAMBLE + k` for the k-th
-/// paragraph of a preamble, `content_model::subparagraph_number` for a sub-paragraph.
+/// paragraph of a preamble, `content_model::child_number` for a child.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     pub number: u32,
     pub numbered: bool,
-    /// A sub-paragraph of the numbered paragraph before it, its marker (`(a)`) in its text.
-    pub sub: bool,
+    /// A child of the paragraph before it (a sub-paragraph, its marker `(a)` in its text; a
+    /// list item; a quotation's paragraph), or `None`.
+    pub child: Option<content_model::Child>,
     pub text: String,
     pub line: usize,
 }

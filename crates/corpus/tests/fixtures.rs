@@ -14,21 +14,44 @@ fn a_resolution_keeps_its_preamble_apart_and_its_operative_numbers() {
     let docs = corpus::load_dir(&fixture("resolution")).unwrap_or_else(|e| panic!("the fixture must load:\n{e}"));
     let doc = &docs[0];
     let anchors: Vec<String> = doc.paragraphs().map(|p| content_model::paragraph_anchor(p.number)).collect();
-    assert_eq!(anchors, ["pp-1", "pp-2", "pp-3", "p-1", "p-2", "p-2-a", "p-2-b", "p-2-c", "p-3", "p-3-i", "p-3-ii", "p-4"]);
+    assert_eq!(
+        anchors,
+        [
+            "pp-1",
+            "pp-2",
+            "pp-3",
+            "p-1",
+            "p-1-quote-1",
+            "p-1-quote-2",
+            "p-2",
+            "p-2-a",
+            "p-2-b",
+            "p-2-c",
+            "p-3",
+            "p-3-i",
+            "p-3-ii",
+            "p-4",
+            "p-4-item-1",
+            "p-4-item-2"
+        ]
+    );
     let labels: Vec<String> = doc.paragraphs().map(|p| content_model::paragraph_label(p.number)).collect();
-    assert_eq!(labels, ["PP1", "PP2", "PP3", "1", "2", "2(a)", "2(b)", "2(c)", "3", "3(i)", "3(ii)", "4"]);
+    assert_eq!(labels[..7], ["PP1", "PP2", "PP3", "1", "1, quote 1", "1, quote 2", "2"]);
+    assert_eq!(labels[7..], ["2(a)", "2(b)", "2(c)", "3", "3(i)", "3(ii)", "4", "4, item 1", "4, item 2"]);
     // Every line reads as the file writes it: the preamble without numbers, the numbered
     // paragraphs with theirs, each sub-paragraph with its marker.
     let lines: Vec<String> = doc.paragraphs().map(|p| p.source_text()).collect();
     assert_eq!(lines[0], "The Example Council,");
-    assert_eq!(lines[3], "1. Decides that member states shall share their watch lists through one secure channel;");
-    assert_eq!(lines[5], "(a) name for each entry the authority that keeps it;");
-    assert_eq!(lines[10], "(ii) the entries removed and the time each removal took;");
+    assert!(lines[3].starts_with("1. Decides that member states shall share their watch lists"));
+    assert_eq!(lines[5], "No state shall keep a list that its neighbours cannot read.");
+    assert_eq!(lines[7], "(a) name for each entry the authority that keeps it;");
+    assert_eq!(lines[12], "(ii) the entries removed and the time each removal took;");
+    assert_eq!(lines[15], "the time each state took to answer a request.");
     assert!(doc.blocks.iter().any(|b| matches!(b, Block::Heading(h) if h.anchor == "review")));
     // The whole folder builds, and the reader's data keeps the numbers.
     let built = corpus::build_library(&fixture("resolution")).unwrap_or_else(|e| panic!("the fixture must build:\n{e}"));
     let part_doc = &built.library.documents[0].1;
     let numbers: Vec<u32> = part_doc.paragraphs().map(|p| p.number).take(6).collect();
-    let sub_a = content_model::subparagraph_number(2, false, 1);
-    assert_eq!(numbers, [content_model::PREAMBLE + 1, content_model::PREAMBLE + 2, content_model::PREAMBLE + 3, 1, 2, sub_a]);
+    let quote = |i| content_model::child_number(1, content_model::Child::Quote, i);
+    assert_eq!(numbers, [content_model::PREAMBLE + 1, content_model::PREAMBLE + 2, content_model::PREAMBLE + 3, 1, quote(1), quote(2)]);
 }

@@ -130,6 +130,10 @@ fn body_errors_name_their_line() {
     assert!(error_of(&[("c/a.md", &unmarked)]).starts_with("c/a.md:11: sub-paragraph no marker where (b) was expected"));
     let out_of_order = format!("{front}\n1. One:\n\n    (i) first;\n\n    (iii) third.\n");
     assert!(error_of(&[("c/a.md", &out_of_order)]).starts_with("c/a.md:11: sub-paragraph (iii) where (ii) was expected"));
+    let orphan = format!("{front}\n> Quoted before any paragraph.\n\nText.\n");
+    assert_eq!(error_of(&[("c/a.md", &orphan)]), "c/a.md:7: a list or a quotation must follow the paragraph it belongs to");
+    let nested = format!("{front}\nText:\n\n- one\n  - two\n");
+    assert!(error_of(&[("c/a.md", &nested)]).starts_with("c/a.md:10: a list inside a numbered paragraph, a list item or a quotation"));
     let markup = format!("{front}\nSome *emphasis* here.\n");
     assert!(error_of(&[("c/a.md", &markup)]).starts_with("c/a.md:7: unsupported Markdown (Emphasis)"));
     let title_heading = format!("{front}\n# Title\n\nText.\n");
