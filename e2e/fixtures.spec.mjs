@@ -6,7 +6,7 @@ import { expect, test } from "./fixtures.mjs";
 
 const RESOLUTION = "/council-resolution-on-shared-watch-lists";
 
-test("a resolution's preamble reads unnumbered and is cited PP1, PP2; operative paragraphs keep their numbers, sub-paragraphs their markers, quotations and lists their form", async ({ page, baseURL }) => {
+test("a resolution's preamble reads unnumbered and is cited PP1, PP2; operative paragraphs keep their numbers, sub-paragraphs their markers, quotations and lists their form, an annex its own numbers", async ({ page, baseURL }) => {
   await page.goto(`${RESOLUTION}#pp-2`);
   await expect(page.locator("main h1")).toHaveText("Council Resolution on Shared Watch Lists");
   // The deep link lands on the preamble's second paragraph, read as the file writes it.
@@ -14,10 +14,13 @@ test("a resolution's preamble reads unnumbered and is cited PP1, PP2; operative 
   await expect(second).toBeFocused();
   await expect(second.locator("p")).toHaveText(/^Recalling its earlier decisions/);
   await expect(second.locator("p")).toHaveAttribute("data-n", "PP2");
-  await expect(page.locator(".para-num")).toHaveText(["1. ", "2. ", "3. ", "4. "]);
+  await expect(page.locator(".para-num")).toHaveText(["1. ", "2. ", "3. ", "4. ", "1. ", "2. "]);
   await expect(page.locator("#p-1 p")).toHaveText(/^1\. Decides that member states shall share/);
   await expect(page.locator("#p-4 p")).toHaveText(/^4\. Decides to review/);
-  await expect(page.locator(".para")).toHaveCount(16);
+  await expect(page.locator(".para")).toHaveCount(19);
+  // The annex numbers its paragraphs afresh (front matter: numbering = "per-annex").
+  await expect(page.locator("#annex-1-p-2 p")).toHaveText("2. An answer shall come within seven days:");
+  await expect(page.getByRole("button", { name: "Cite paragraph Annex 1.2(a)" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Copy link to paragraph PP3" })).toHaveAttribute("href", `${RESOLUTION}#pp-3`);
   // Sub-paragraphs sit under their paragraph, each with its own anchor, marker and label.
   await expect(page.locator("#p-2-b p")).toHaveText("(b) remove an entry within one month of the reason for it ending;");
@@ -86,9 +89,12 @@ test("without JavaScript the pre-rendered resolution reads whole, and its anchor
     "4. Decides to review this resolution at its next session, the review to cover:",
     "the number of entries shared;",
     "the time each state took to answer a request.",
+    "1. Each state shall name one office to answer requests.",
+    "2. An answer shall come within seven days:",
+    "(a) or within one day where a traveller is waiting.",
   ]);
   const ids = ["pp-1", "pp-2", "pp-3", "p-1", "p-1-quote-1", "p-1-quote-2", "p-2", "p-2-a", "p-2-b", "p-2-c", "p-3", "p-3-i", "p-3-ii", "p-4"];
-  ids.push("p-4-item-1", "p-4-item-2");
+  ids.push("p-4-item-1", "p-4-item-2", "annex-1-p-1", "annex-1-p-2", "annex-1-p-2-a");
   expect(await page.locator(".para").evaluateAll((els) => els.map((e) => e.id))).toEqual(ids);
   expect(await page.evaluate(() => document.querySelector(":target")?.id)).toBe("p-2-b");
   await context.close();

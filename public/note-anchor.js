@@ -94,7 +94,18 @@
     return best(note, paragraphs, asIs) ?? best(note, paragraphs, plain);
   }
 
-  const api = { describe, locate, plain: (text) => plain(text).text };
+  /** How a paragraph is cited, from its anchor as the app writes it (content_model::
+   *  paragraph_anchor): p-10 is 10, pp-2 PP2, p-2-3 2.3, annex-1-p-3 Annex 1.3, p-10-a 10(a),
+   *  p-4-item-2 "4, item 2". An anchor of another form is given back as it is. */
+  function paragraphLabel(id) {
+    const m = /^(?:annex-(\d+)-p-|p-(\d+)-(?=\d)|(pp)-|p-)(\d+)(?:-(item|quote)-(\d+)|-([a-z]+))?$/.exec(id);
+    if (!m) return id;
+    const [, annex, section, preamble, n, childWord, childIndex, marker] = m;
+    const base = annex ? `Annex ${annex}.${n}` : section ? `${section}.${n}` : preamble ? `PP${n}` : n;
+    return childWord ? `${base}, ${childWord} ${childIndex}` : marker ? `${base}(${marker})` : base;
+  }
+
+  const api = { describe, locate, paragraphLabel, plain: (text) => plain(text).text };
   if (typeof window !== "undefined") window.readerNoteAnchor = api;
   else globalThis.readerNoteAnchor = api;
 })();

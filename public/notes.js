@@ -9,7 +9,7 @@
 (() => {
   const STORE = "reader-notes";
   const COLOURS = { yellow: "Yellow", green: "Green", blue: "Blue", pink: "Pink" };
-  const { describe, locate } = window.readerNoteAnchor;
+  const { describe, locate, paragraphLabel } = window.readerNoteAnchor;
   const base = () => new URL(document.baseURI);
   /** A new note's id (randomUUID needs a secure context; a plain-http host gets the fallback). */
   const newId = () => crypto.randomUUID?.() ?? `${Date.now().toString(16)}-${Math.random().toString(16).slice(2)}`;
@@ -71,8 +71,8 @@
     }
     return cite;
   }
-  /** How the note's paragraph is cited: p-10 is 10, a preamble's pp-2 is PP2. */
-  const paragraphNumber = (note) => note.paragraph.replace(/^p-/, "").replace(/^pp-/, "PP");
+  /** How the note's paragraph is cited: p-10 is 10, a preamble's pp-2 is PP2, and so on. */
+  const paragraphNumber = (note) => paragraphLabel(note.paragraph);
   /** The address that lands on a note's words, marked. */
   const linkTo = (note) => new URL(`${note.doc}?quote=${encodeURIComponent(note.exact)}#${note.paragraph}`, base()).href;
   /** The paragraph's address, as citations give it. */
@@ -306,8 +306,10 @@
   /** Notes of one document in the order a reader meets them: by paragraph (a preamble's
    *  first), then position. */
   const order = (note) => {
+    // The paragraph's place on the page, where it shows; else by its number, a preamble's first.
+    const shown = [...document.querySelectorAll(".para")].findIndex((p) => p.id === note.paragraph);
     const [, preamble, n] = /^(p?)p-(\d+)/.exec(note.paragraph) ?? [];
-    return [(preamble ? -1e6 : 0) + Number(n ?? 0), note.start ?? 0];
+    return [shown >= 0 ? shown : (preamble ? -1e6 : 0) + Number(n ?? 0), note.start ?? 0];
   };
   const inReadingOrder = (a, b) => {
     const [x, y] = [order(a), order(b)];

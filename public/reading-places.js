@@ -32,7 +32,8 @@
     if (!link || at === paragraphs[0]) return;
     const address = new URL(link.href);
     const kept = places();
-    kept[address.pathname] = { title: article.querySelector("h1")?.textContent.trim() ?? "", paragraph: at.id, at: Date.now() };
+    const label = at.querySelector("[data-n]")?.dataset.n ?? at.id;
+    kept[address.pathname] = { title: article.querySelector("h1")?.textContent.trim() ?? "", paragraph: at.id, label, at: Date.now() };
     keep(kept);
   }
   let noting = 0;
@@ -55,7 +56,8 @@
       ...entries.map(([path, place]) => {
         const item = document.createElement("li");
         const link = Object.assign(document.createElement("a"), { href: `${path}#${place.paragraph}` });
-        link.textContent = `${place.title}, ¶ ${place.paragraph.replace(/^p-/, "").replace(/^pp-/, "PP")}`;
+        // The paragraph as its page labels it (places kept before labels were, by their anchor).
+        link.textContent = `${place.title}, ¶ ${place.label ?? place.paragraph.replace(/^p-/, "")}`;
         item.append(link);
         return item;
       }),

@@ -54,7 +54,7 @@ pub fn ParagraphBlock(
             class:is-target=is_target
         >
             <p data-n=label.clone()>
-                {paragraph.numbered.then(|| view! { <span class="para-num">{format!("{}. ", paragraph.number)}</span> })}
+                {paragraph.numbered.then(|| view! { <span class="para-num">{format!("{}. ", content_model::printed_number(paragraph.number))}</span> })}
                 <ReadingText text=&paragraph.text ranges=matches terms=&paragraph.terms names=names/>
             </p>
             // After the text: in the margin on wide screens, at the end of the last line on

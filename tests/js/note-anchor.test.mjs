@@ -9,7 +9,7 @@ import fc from "fast-check";
 
 const context = vm.createContext({});
 vm.runInContext(readFileSync(new URL("../../public/note-anchor.js", import.meta.url), "utf8"), context);
-const { describe, locate, plain } = context.readerNoteAnchor;
+const { describe, locate, paragraphLabel, plain } = context.readerNoteAnchor;
 
 const words = ["the", "G20", "terrorism", "financing", "FATF", "we", "will", "counter", "and", "of", "ISIL", "to", "1999", "States", "“safe", "spaces”", "FATF’s", "-", "–", " "];
 const sentence = fc.array(fc.constantFrom(...words), { minLength: 3, maxLength: 40 }).map((w) => w.join(" "));
@@ -108,4 +108,20 @@ test("words re-set with other quotes, dashes or spacing are found again, and the
   const republished = "There should be no “safe spaces”  for terrorist financing – anywhere.";
   const found = { ...locate(note, [{ id: "p-11", text: republished }]) };
   assert.equal(republished.slice(found.start, found.end), "“safe spaces”  for terrorist financing – ");
+});
+
+test("a note's paragraph is labelled as the page labels it, whatever its anchor's form", () => {
+  const cases = {
+    "p-10": "10",
+    "pp-2": "PP2",
+    "p-2-3": "2.3",
+    "annex-1-p-3": "Annex 1.3",
+    "p-10-a": "10(a)",
+    "p-3-xii": "3(xii)",
+    "annex-1-p-2-a": "Annex 1.2(a)",
+    "p-4-item-2": "4, item 2",
+    "pp-1-quote-12": "PP1, quote 12",
+    "review": "review",
+  };
+  for (const [anchor, label] of Object.entries(cases)) assert.equal(paragraphLabel(anchor), label, anchor);
 });

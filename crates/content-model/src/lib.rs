@@ -69,6 +69,32 @@ pub struct Heading {
 /// source prints.
 pub const PREAMBLE: u32 = 1 << 15;
 
+/// Marks a paragraph number as one of a section whose numbering starts again (front matter
+/// `numbering = "per-section"` or `"per-annex"`): paragraph `n` of the `s`-th such section is
+/// `SECTIONED | s << 12 | n`, with [`ANNEX`] set where that section is an annex.
+pub const SECTIONED: u32 = 1 << 19;
+/// Set in a [`SECTIONED`] number whose section is an annex.
+pub const ANNEX: u32 = 1 << 18;
+/// Sections whose numbering starts again a document may have, and paragraphs in each.
+pub const MAX_SECTIONS: u32 = 63;
+pub const MAX_SECTION_PARAGRAPHS: u32 = 4095;
+
+/// The number of paragraph `n` of the `section`-th section (from 1) whose numbering starts
+/// again.
+pub fn sectioned_number(section: u32, annex: bool, n: u32) -> u32 {
+    SECTIONED | if annex { ANNEX } else { 0 } | section << 12 | n
+}
+
+/// The number the source prints before numbered paragraph `number`: 3 for the third
+/// paragraph of a section numbered afresh.
+pub fn printed_number(number: u32) -> u32 {
+    if number & SECTIONED != 0 {
+        number & MAX_SECTION_PARAGRAPHS
+    } else {
+        number
+    }
+}
+
 /// Marks a paragraph number as a child's: a sub-paragraph, list item or quotation that belongs
 /// to the paragraph before it. `(b)` of paragraph 10 is `CHILD | 10 << 10 | (Lettered << 8) | 2`,
 /// so a child's anchor and label come from its number alone, wherever a page refers to it.
@@ -133,13 +159,30 @@ fn push_marker(out: &mut String, roman: bool, index: u32) {
 fn paragraph_name(number: u32, anchor: bool) -> String {
     let kind = child_kind(number);
     let base = if kind.is_some() { (number & !CHILD) >> 10 } else { number };
-    let (preamble, n) = base.checked_sub(PREAMBLE).map_or((false, base), |n| (true, n));
-    let mut out = String::from(match (anchor, preamble) {
-        (true, true) => "pp-",
-        (true, false) => "p-",
-        (false, true) => "PP",
-        (false, false) => "",
-    });
+    let mut out = String::new();
+    let n = if base & SECTIONED != 0 {
+        // p-2-3 / 2.3, and annex-1-p-3 / Annex 1.3.
+        let annex = base & ANNEX != 0;
+        out.push_str(match (anchor, annex) {
+            (true, true) => "annex-",
+            (true, false) => "p-",
+            (false, true) => "Annex ",
+            (false, false) => "",
+        });
+        out.push_str(&(base >> 12 & MAX_SECTIONS).to_string());
+        out.push_str(match (anchor, annex) {
+            (true, true) => "-p-",
+            (true, false) => "-",
+            (false, _) => ".",
+        });
+        base & MAX_SECTION_PARAGRAPHS
+    } else if let Some(n) = base.checked_sub(PREAMBLE) {
+        out.push_str(if anchor { "pp-" } else { "PP" });
+        n
+    } else {
+        out.push_str(if anchor { "p-" } else { "" });
+        base
+    };
     out.push_str(&n.to_string());
     let index = number & 0xff;
     match (kind, anchor) {
@@ -453,6 +496,9 @@ mod tests {
             (child_number(3, Child::Lettered, 26), "p-3-z", "3(z)"),
             (child_number(7, Child::Item, 2), "p-7-item-2", "7, item 2"),
             (child_number(PREAMBLE + 1, Child::Quote, 12), "pp-1-quote-12", "PP1, quote 12"),
+            (sectioned_number(2, false, 3), "p-2-3", "2.3"),
+            (sectioned_number(1, true, 12), "annex-1-p-12", "Annex 1.12"),
+            (child_number(sectioned_number(1, true, 2), Child::Lettered, 1), "annex-1-p-2-a", "Annex 1.2(a)"),
         ];
         for (number, anchor, label) in cases {
             assert_eq!((paragraph_anchor(number), paragraph_label(number)), (anchor.to_string(), label.to_string()));

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::{line_of, ContentError};
-use crate::model::{DocDate, DocKind, Meta};
+use crate::model::{DocDate, DocKind, Meta, Numbering};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -23,6 +23,7 @@ struct RawMeta {
     publisher: Option<Spanned<String>>,
     url: Option<Spanned<String>>,
     topics: Option<Spanned<Vec<String>>>,
+    numbering: Option<Spanned<String>>,
 }
 
 const FENCE: &str = "+++";
@@ -108,6 +109,12 @@ pub fn parse<'a>(path: &Path, text: &'a str) -> Result<(Meta, &'a str, usize), C
         publisher: optional(raw.publisher, "publisher")?,
         url,
     };
+    let numbering = match raw.numbering {
+        None => Numbering::Continuous,
+        Some(n) => Numbering::from_name(n.get_ref()).ok_or_else(|| {
+            fail(line_at(n.span()), format!("unknown numbering {:?}: expected one of {}", n.get_ref(), Numbering::NAMES.join(", ")))
+        })?,
+    };
     let (topics_line, topics) = raw.topics.map_or((1, Vec::new()), |t| (line_at(t.span()), t.into_inner()));
     let meta = Meta {
         slug,
@@ -122,6 +129,7 @@ pub fn parse<'a>(path: &Path, text: &'a str) -> Result<(Meta, &'a str, usize), C
         issued_by_line,
         topics,
         topics_line,
+        numbering,
     };
     Ok((meta, &text[body_start..], line_of(text, body_start)))
 }

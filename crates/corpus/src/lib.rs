@@ -21,7 +21,7 @@ pub mod verified;
 use std::path::Path;
 
 pub use error::{ContentError, ContentErrors};
-pub use model::{Block, DocDate, DocKind, Document, Heading, Paragraph};
+pub use model::{Block, DocDate, DocKind, Document, Heading, Numbering, Paragraph};
 
 pub use content_model::routes::RESERVED_SLUGS;
 
@@ -74,7 +74,7 @@ pub fn load_sources<'a>(sources: impl IntoIterator<Item = (&'a Path, &'a str)>) 
 /// Parses one content file: front matter, then the Markdown body.
 pub fn parse_document(path: &Path, text: &str) -> Result<Document, Vec<ContentError>> {
     let (meta, body, body_line) = front_matter::parse(path, text).map_err(|e| vec![e])?;
-    let blocks = markdown::parse_blocks(path, body, body_line)?;
+    let blocks = markdown::parse_blocks(path, body, body_line, meta.numbering)?;
     let doc = Document::new(path, meta, blocks);
     let errors = validate::document(&doc);
     if errors.is_empty() {
@@ -131,8 +131,10 @@ pub fn build_library(dir: &Path) -> Result<Built, ContentErrors> {
     }
     let unknown_names = entities::unknown_names(&docs, &list);
     if !unknown_names.is_empty() {
-        let names: Vec<String> =
-            unknown_names.iter().map(|u| format!("{} ({}×, first in {} ¶{})", u.name, u.count, u.first.0, u.first.1)).collect();
+        let names: Vec<String> = unknown_names
+            .iter()
+            .map(|u| format!("{} ({}×, first in {} ¶{})", u.name, u.count, u.first.0, content_model::paragraph_label(u.first.1)))
+            .collect();
         warnings.push(format!(
             "names the documents use that {} neither lists nor dismisses in `not_entities`: {}",
             entities_path.display(),

@@ -14,7 +14,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use crate::error::{line_of, ContentError};
 use content_model::Child;
 
-use crate::model::{Block, Heading, Paragraph};
+use crate::model::{Block, Heading, Numbering, Paragraph};
 
 /// Text being collected for the block that is open.
 struct Pending {
@@ -46,7 +46,7 @@ struct Open {
     quote: bool,
 }
 
-pub fn parse_blocks(path: &Path, body: &str, first_line: usize) -> Result<Vec<Block>, Vec<ContentError>> {
+pub fn parse_blocks(path: &Path, body: &str, first_line: usize, numbering: Numbering) -> Result<Vec<Block>, Vec<ContentError>> {
     let mut errors = Vec::new();
     let mut blocks = Vec::new();
     let mut pending: Option<Pending> = None;
@@ -129,7 +129,7 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize) -> Result<Vec<Bl
             )),
         }
     }
-    let blocks = number_paragraphs(path, blocks, &mut errors);
+    let blocks = number_paragraphs(path, blocks, numbering, &mut errors);
     if errors.is_empty() {
         Ok(blocks)
     } else {
@@ -158,7 +158,7 @@ fn finish(p: Pending, fail: &mut impl FnMut(String)) -> Block {
 /// must follow on from the paragraph before; unnumbered ones take the next number, except a
 /// preamble: unnumbered paragraphs before the one numbered 1, numbered apart
 /// ([`content_model::PREAMBLE`]) so the numbered ones keep the numbers the file writes.
-fn number_paragraphs(path: &Path, mut blocks: Vec<Block>, errors: &mut Vec<ContentError>) -> Vec<Block> {
+fn number_paragraphs(path: &Path, mut blocks: Vec<Block>, numbering: Numbering, errors: &mut Vec<ContentError>) -> Vec<Block> {
     let own = || blocks.iter().filter_map(|b| if let Block::Paragraph(p) = b { Some(p) } else { None }).filter(|p| p.child.is_none());
     let first_numbered = own().position(|p| p.numbered);
     let starts_at_one = first_numbered.and_then(|i| own().nth(i)).is_some_and(|p| p.number == 1);
@@ -172,6 +172,11 @@ fn number_paragraphs(path: &Path, mut blocks: Vec<Block>, errors: &mut Vec<Conte
     let mut parent = None;
     let mut children = [0u32; 3];
     let mut roman = false;
+    // The section whose numbering started again (0: none yet), and whether it is an annex.
+    let (mut section, mut annex) = (0, false);
+    // Just after a `##` heading: a paragraph numbered 1 there may mean a numbering that
+    // starts again, which the error then suggests declaring.
+    let mut after_heading = false;
     let mut anchors: Vec<String> = Vec::new();
     for block in &mut blocks {
         match block {
@@ -218,18 +223,45 @@ fn number_paragraphs(path: &Path, mut blocks: Vec<Block>, errors: &mut Vec<Conte
             }
             Block::Paragraph(p) => {
                 if p.numbered && p.number != next {
-                    errors.push(ContentError::new(path, p.line, numbering_error(p.number, next, seen, numbered_before, after_unnumbered)));
+                    let mut message = numbering_error(p.number, next, seen, numbered_before, after_unnumbered);
+                    if p.number == 1 && after_heading && numbering == Numbering::Continuous {
+                        message.push_str(
+                            "; if the numbering starts again after each `##` heading, declare numbering = \"per-section\" in the \
+                             front matter, or numbering = \"per-annex\" where it starts again in annexes only",
+                        );
+                    }
+                    errors.push(ContentError::new(path, p.line, message));
                     // Go on from the number written, so one gap is one error.
                     next = next.max(p.number);
                 }
+                if section > 0 && next > content_model::MAX_SECTION_PARAGRAPHS {
+                    errors.push(ContentError::new(
+                        path,
+                        p.line,
+                        "too many paragraphs in one section (at most 4 095 where numbering starts again)",
+                    ));
+                }
                 after_unnumbered = !p.numbered;
+                after_heading = false;
                 numbered_before |= p.numbered;
                 seen += 1;
-                p.number = next;
-                (parent, children) = (Some(next), [0; 3]);
+                p.number = if section > 0 {
+                    content_model::sectioned_number(section, annex, next.min(content_model::MAX_SECTION_PARAGRAPHS))
+                } else {
+                    next
+                };
+                (parent, children) = (Some(p.number), [0; 3]);
                 next += 1;
             }
             Block::Heading(h) => {
+                after_heading = h.level == 2;
+                if h.level == 2 && numbering.restarts_at(&h.text) {
+                    section += 1;
+                    (annex, next) = (numbering == Numbering::PerAnnex, 1);
+                    if section > content_model::MAX_SECTIONS {
+                        errors.push(ContentError::new(path, h.line, "too many sections whose numbering starts again (at most 63)"));
+                    }
+                }
                 let base = anchor_for(&h.text);
                 let mut anchor = base.clone();
                 let mut n = 2;
@@ -268,7 +300,7 @@ fn numbering_error(written: u32, expected: u32, before: usize, numbered_before: 
         format!("{written} comes before it; number this one {expected}")
     } else {
         let skipped = if written == expected + 1 { expected.to_string() } else { format!("{expected} to {}", written - 1) };
-        format!("the file skips {skipped}; number this one {expected} (numbering that starts again in each section is not supported yet)")
+        format!("the file skips {skipped}; number this one {expected}")
     };
     format!("paragraph numbered {written} where {expected} was expected: {advice}")
 }

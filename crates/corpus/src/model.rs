@@ -21,6 +21,39 @@ pub struct Meta {
     /// Topics from `content/topics.toml`, and the line naming them.
     pub topics: Vec<String>,
     pub topics_line: usize,
+    /// Where the paragraphs' numbering starts again.
+    pub numbering: Numbering,
+}
+
+/// Where a document's paragraph numbering starts again at 1, as its front matter declares
+/// (`numbering = "per-section"`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Numbering {
+    /// Nowhere: one numbering from the first paragraph to the last.
+    #[default]
+    Continuous,
+    /// After every `##` heading.
+    PerSection,
+    /// After every `##` heading that begins with "Annex".
+    PerAnnex,
+}
+
+impl Numbering {
+    pub const NAMES: [&'static str; 3] = ["continuous", "per-section", "per-annex"];
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        let all = [Self::Continuous, Self::PerSection, Self::PerAnnex];
+        Self::NAMES.iter().position(|n| *n == name).map(|i| all[i])
+    }
+
+    /// Whether the numbering starts again after a `##` heading reading `heading`.
+    pub fn restarts_at(self, heading: &str) -> bool {
+        match self {
+            Self::Continuous => false,
+            Self::PerSection => true,
+            Self::PerAnnex => heading.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("annex")),
+        }
+    }
 }
 
 /// What kind of text a document is; content files name it in `kind`.
@@ -125,7 +158,7 @@ impl Paragraph {
     /// The paragraph as the source prints it, number included.
     pub fn source_text(&self) -> String {
         if self.numbered {
-            format!("{}. {}", self.number, self.text)
+            format!("{}. {}", content_model::printed_number(self.number), self.text)
         } else {
             self.text.clone()
         }

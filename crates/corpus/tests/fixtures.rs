@@ -32,12 +32,18 @@ fn a_resolution_keeps_its_preamble_apart_and_its_operative_numbers() {
             "p-3-ii",
             "p-4",
             "p-4-item-1",
-            "p-4-item-2"
+            "p-4-item-2",
+            "annex-1-p-1",
+            "annex-1-p-2",
+            "annex-1-p-2-a",
         ]
     );
     let labels: Vec<String> = doc.paragraphs().map(|p| content_model::paragraph_label(p.number)).collect();
     assert_eq!(labels[..7], ["PP1", "PP2", "PP3", "1", "1, quote 1", "1, quote 2", "2"]);
-    assert_eq!(labels[7..], ["2(a)", "2(b)", "2(c)", "3", "3(i)", "3(ii)", "4", "4, item 1", "4, item 2"]);
+    assert_eq!(labels[7..13], ["2(a)", "2(b)", "2(c)", "3", "3(i)", "3(ii)"]);
+    assert_eq!(labels[13..], ["4", "4, item 1", "4, item 2", "Annex 1.1", "Annex 1.2", "Annex 1.2(a)"]);
+    // The annex numbers its paragraphs afresh, as its file writes them.
+    assert_eq!(doc.paragraphs().nth(17).map(|p| p.source_text()).as_deref(), Some("2. An answer shall come within seven days:"));
     // Every line reads as the file writes it: the preamble without numbers, the numbered
     // paragraphs with theirs, each sub-paragraph with its marker.
     let lines: Vec<String> = doc.paragraphs().map(|p| p.source_text()).collect();

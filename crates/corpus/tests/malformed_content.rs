@@ -105,8 +105,21 @@ fn body_errors_name_their_line() {
     // One gap is one error, in the file's own numbers, with what to write instead.
     assert_eq!(
         error_of(&[("c/a.md", &skipped)]),
-        "c/a.md:11: paragraph numbered 3 where 2 was expected: the file skips 2; number this one 2 \
-         (numbering that starts again in each section is not supported yet)"
+        "c/a.md:11: paragraph numbered 3 where 2 was expected: the file skips 2; number this one 2"
+    );
+    // Numbering that starts again after a heading: say how to declare it.
+    let restarted = format!("{front}\n1. One.\n\n2. Two.\n\n## Annex\n\n1. First of the annex.\n");
+    assert!(error_of(&[("c/a.md", &restarted)]).ends_with(
+        "declare numbering = \"per-section\" in the front matter, or numbering = \"per-annex\" where it starts again in annexes only"
+    ));
+    let declared = restarted.replace("kind = \"statement\"", "kind = \"statement\"\nnumbering = \"per-annex\"");
+    let doc = &load(&[("c/a.md", &declared)]).expect("declared")[0];
+    let anchors: Vec<String> = doc.paragraphs().map(|p| content_model::paragraph_anchor(p.number)).collect();
+    assert_eq!(anchors, ["p-1", "p-2", "annex-1-p-1"]);
+    let unknown = restarted.replace("kind = \"statement\"", "kind = \"statement\"\nnumbering = \"by-chapter\"");
+    assert_eq!(
+        error_of(&[("c/a.md", &unknown)]),
+        "c/a.md:5: unknown numbering \"by-chapter\": expected one of continuous, per-section, per-annex"
     );
     // In one list too, the number is the one the file writes (Markdown would read "3." as 2).
     let in_one_list = format!("{front}\n1. One.\n3. Three.\n");
