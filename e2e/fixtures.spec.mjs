@@ -6,7 +6,7 @@ import { expect, test } from "./fixtures.mjs";
 
 const RESOLUTION = "/council-resolution-on-shared-watch-lists";
 
-test("a resolution's preamble reads unnumbered and is cited PP1, PP2; operative paragraphs keep their numbers, sub-paragraphs their markers, quotations and lists their form, an annex its own numbers", async ({ page, baseURL }) => {
+test("a resolution's preamble reads unnumbered and is cited PP1, PP2; operative paragraphs keep their numbers, sub-paragraphs their markers, quotations and lists their form, an annex its own numbers, footnotes their links", async ({ page, baseURL }) => {
   await page.goto(`${RESOLUTION}#pp-2`);
   await expect(page.locator("main h1")).toHaveText("Council Resolution on Shared Watch Lists");
   // The deep link lands on the preamble's second paragraph, read as the file writes it.
@@ -17,7 +17,9 @@ test("a resolution's preamble reads unnumbered and is cited PP1, PP2; operative 
   await expect(page.locator(".para-num")).toHaveText(["1. ", "2. ", "3. ", "4. ", "1. ", "2. "]);
   await expect(page.locator("#p-1 p")).toHaveText(/^1\. Decides that member states shall share/);
   await expect(page.locator("#p-4 p")).toHaveText(/^4\. Decides to review/);
-  await expect(page.locator(".para")).toHaveCount(19);
+  await expect(page.locator(".para")).toHaveCount(23);
+  // Two references after one word, each its own link.
+  await expect(page.locator("#annex-1-p-2-a .note-ref a")).toHaveText(["3", "4"]);
   // The annex numbers its paragraphs afresh (front matter: numbering = "per-annex").
   await expect(page.locator("#annex-1-p-2 p")).toHaveText("2. An answer shall come within seven days:");
   await expect(page.getByRole("button", { name: "Cite paragraph Annex 1.2(a)" })).toBeVisible();
@@ -36,6 +38,22 @@ test("a resolution's preamble reads unnumbered and is cited PP1, PP2; operative 
   await page.goto(`${RESOLUTION}#p-3-i`);
   await expect(page.locator("#p-3-i")).toBeFocused();
   await expect(page.locator("#p-3-i")).toHaveClass(/is-target/);
+
+  // Footnotes: a reference is a superscript link to its note, set after the text under "Notes";
+  // the note links back to its reference.
+  const reference = page.locator("#pp-2 .note-ref a");
+  await expect(reference).toHaveText("1");
+  await expect(reference).toHaveAccessibleName("note 1");
+  await reference.click();
+  await expect(page).toHaveURL(new RegExp(`${RESOLUTION}#fn-1$`));
+  await expect(page.locator("#fn-1")).toBeFocused();
+  await expect(page.getByRole("heading", { name: "Notes", level: 2 })).toBeVisible();
+  await expect(page.locator("#fn-1 p, #fn-2 p")).toHaveText([/^Decisions 12 and 15/, /^The channel is the one/]);
+  await expect(page.locator(".toc")).toContainText("Notes");
+  await page.getByRole("link", { name: "Back to the reference to note 1" }).click();
+  await expect(page).toHaveURL(new RegExp(`${RESOLUTION}#fnref-1$`));
+  await expect(page.locator("#fnref-1")).toBeInViewport();
+  await page.goto(`${RESOLUTION}#pp-2`);
 
   // A citation names the preamble's paragraph as readers cite it.
   await page.locator("html[data-cite]").waitFor({ state: "attached" });
@@ -60,12 +78,15 @@ test("a resolution's preamble reads unnumbered and is cited PP1, PP2; operative 
   await places.first().click();
   await expect(page.locator("#p-2-c")).toBeFocused();
   // On a list item and a quotation.
-  await page.goto(`/search?q=${encodeURIComponent("answer a request")}`);
+  await page.goto(`/search?q=${encodeURIComponent("each state took to answer a request")}`);
   await expect(places.first()).toHaveText("¶ 4, item 2 · Review");
   await page.goto(`/search?q=${encodeURIComponent("neighbours cannot read")}`);
   await expect(places.first()).toHaveText("¶ 1, quote 2");
   await places.first().click();
   await expect(page.locator("#p-1-quote-2")).toBeFocused();
+  // And on a footnote.
+  await page.goto(`/search?q=${encodeURIComponent("decisions taken in 2024")}`);
+  await expect(places.first()).toHaveText(/^¶ note 1/);
 });
 
 test("without JavaScript the pre-rendered resolution reads whole, and its anchors land", async ({ browser, baseURL }) => {
@@ -74,9 +95,9 @@ test("without JavaScript the pre-rendered resolution reads whole, and its anchor
   await page.goto(`${RESOLUTION}#p-2-b`);
   await expect(page.locator(".para p")).toHaveText([
     "The Example Council,",
-    "Recalling its earlier decisions on the exchange of information between border agencies,",
+    "Recalling its earlier decisions1 on the exchange of information between border agencies,",
     "Noting with concern that watch lists kept apart let travellers pass unchecked between neighbouring states,",
-    "1. Decides that member states shall share their watch lists through one secure channel, recalling the words of its founding declaration:",
+    "1. Decides that member states shall share their watch lists through one secure channel,2 recalling the words of its founding declaration:",
     "Every state shall tell its neighbours what it knows of those who would do them harm.",
     "No state shall keep a list that its neighbours cannot read.",
     "2. Calls upon member states, in sharing their lists, to:",
@@ -91,10 +112,14 @@ test("without JavaScript the pre-rendered resolution reads whole, and its anchor
     "the time each state took to answer a request.",
     "1. Each state shall name one office to answer requests.",
     "2. An answer shall come within seven days:",
-    "(a) or within one day where a traveller is waiting.",
+    "(a) or within one day where a traveller is waiting.34",
+    "Decisions 12 and 15 of the Example Council, taken in 2024.",
+    "The channel is the one the Council's secretariat keeps for its members.",
+    "At a border crossing or an airport.",
+    "Twenty-four hours from the request.",
   ]);
   const ids = ["pp-1", "pp-2", "pp-3", "p-1", "p-1-quote-1", "p-1-quote-2", "p-2", "p-2-a", "p-2-b", "p-2-c", "p-3", "p-3-i", "p-3-ii", "p-4"];
-  ids.push("p-4-item-1", "p-4-item-2", "annex-1-p-1", "annex-1-p-2", "annex-1-p-2-a");
+  ids.push("p-4-item-1", "p-4-item-2", "annex-1-p-1", "annex-1-p-2", "annex-1-p-2-a", "fn-1", "fn-2", "fn-3", "fn-4");
   expect(await page.locator(".para").evaluateAll((els) => els.map((e) => e.id))).toEqual(ids);
   expect(await page.evaluate(() => document.querySelector(":target")?.id)).toBe("p-2-b");
   await context.close();

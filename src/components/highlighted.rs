@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use leptos::either::Either;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -33,7 +33,13 @@ pub struct Piece<'t> {
 /// give such) are ignored rather than panicking, and so is a name that neither holds a term
 /// whole nor stays clear of it, so that one control never straddles two. A piece inside
 /// several names belongs to the longest.
-pub fn pieces<'t>(text: &'t str, marks: &[Range<usize>], terms: &[(u32, u32, u16)], names: &[(u32, u32, u16)]) -> Vec<Piece<'t>> {
+pub fn pieces<'t>(
+    text: &'t str,
+    marks: &[Range<usize>],
+    terms: &[(u32, u32, u16)],
+    names: &[(u32, u32, u16)],
+    cuts: &[(u32, u32)],
+) -> Vec<Piece<'t>> {
     let valid = |r: &Range<usize>| r.start < r.end && text.get(r.clone()).is_some();
     let span = |&(s, e, _): &(u32, u32, u16)| s as usize..e as usize;
     let marks: Vec<Range<usize>> = marks.iter().filter(|r| valid(r)).cloned().collect();
@@ -61,6 +67,12 @@ pub fn pieces<'t>(text: &'t str, marks: &[Range<usize>], terms: &[(u32, u32, u16
     };
     add(0);
     add(text.len());
+    // Where footnote references stand: no piece runs past one.
+    for &(at, _) in cuts {
+        if text.is_char_boundary(at as usize) {
+            add(at as usize);
+        }
+    }
     for r in marks.iter().chain(terms.iter().chain(&names).filter(|r| valid(r))) {
         add(r.start);
         add(r.end);
@@ -91,42 +103,61 @@ fn marked_or_plain(text: String, marked: bool, continues: bool) -> impl IntoView
 /// Text with search matches marked.
 #[component]
 pub fn Highlighted(#[prop(into)] text: String, ranges: Vec<Range<usize>>) -> impl IntoView {
-    pieces(&text, &ranges, &[], &[]).into_iter().map(|p| marked_or_plain(p.text.to_string(), p.marked, p.continues)).collect_view()
+    pieces(&text, &ranges, &[], &[], &[]).into_iter().map(|p| marked_or_plain(p.text.to_string(), p.marked, p.continues)).collect_view()
 }
 
 /// Text of a document (a paragraph, a heading, the title): search matches marked, glossary
 /// terms as [`Term`] controls, and the names of the kinds the reader marks (see
 /// [`name_mark`]). `names` are (start, end, entity index). Choosing other kinds draws
 /// the text anew, so a name within a name ("UN" in "UN Charter") shows as the longest of
-/// those marked.
+/// those marked. `notes` are the footnote references of a paragraph of the document `slug`
+/// (byte offset, footnote number): each a superscript link to its footnote.
 #[component]
 pub fn ReadingText(
     text: &'static str,
     ranges: Vec<Range<usize>>,
     terms: &'static [(u32, u32, u16)],
     names: Vec<(u32, u32, u16)>,
+    #[prop(optional)] notes: &'static [(u32, u32)],
+    #[prop(optional)] slug: &'static str,
 ) -> impl IntoView {
     let marks = use_name_marks();
     move || {
         let entity = |n: &(u32, u32, u16)| library::entity(n.2);
         let shown: Vec<(u32, u32, u16)> = names.iter().filter(|n| entity(n).is_some_and(|e| marks.is_marked(&e.kind))).copied().collect();
-        let all = pieces(text, &ranges, terms, &shown);
+        let all = pieces(text, &ranges, terms, &shown, notes);
+        let offset = |p: &Piece<'_>| (p.text.as_ptr() as usize - text.as_ptr() as usize) as u32;
+        // The references at a place (two may follow one word: "text.[^1][^2]").
+        let note_at = |at: u32| notes.iter().filter(move |n| n.0 == at).map(|n| n.1);
         let mut views = Vec::new();
+        // A reference at the very start of the text.
+        views.extend(note_at(0).map(|n| EitherOf3::C(note_ref(slug, n))));
         let mut i = 0;
         while i < all.len() {
-            let run = all[i..].iter().take_while(|p| p.name == all[i].name).count().max(1);
+            let run = 1 + all[i + 1..].iter().take_while(|p| p.name == all[i].name && note_at(offset(p)).next().is_none()).count();
             let inner = term_views(&all[i..i + run], terms);
             match all[i].name.and_then(|n| entity(&shown[n])) {
                 Some(entity) => {
                     let holds_control = all[i..i + run].iter().any(|p| p.term.is_some());
-                    views.push(Either::Left(name_mark(entity, holds_control, inner)));
+                    views.push(EitherOf3::A(name_mark(entity, holds_control, inner)));
                 }
-                None => views.push(Either::Right(inner)),
+                None => views.push(EitherOf3::B(inner)),
             }
+            let end = &all[i + run - 1];
+            views.extend(note_at(offset(end) + end.text.len() as u32).map(|n| EitherOf3::C(note_ref(slug, n))));
             i += run;
         }
         views
     }
+}
+
+/// A reference to footnote `number` of the document `slug`, where the text makes it. Its link
+/// is markup the app never changes, so it is written as one string (elements built one by one
+/// cost the wasm more).
+fn note_ref(slug: &str, number: u32) -> impl IntoView {
+    let n = number & !content_model::FOOTNOTE;
+    let link = format!(r#"<a href="{}" aria-label="note {n}">{n}</a>"#, href(&format!("/{slug}#fn-{n}")));
+    view! { <sup class="note-ref" id=format!("fnref-{n}") tabindex="-1" inner_html=link></sup> }
 }
 
 /// Pieces with glossary terms made into [`Term`] controls, the rest marked or plain.

@@ -55,7 +55,7 @@ pub fn ParagraphBlock(
         >
             <p data-n=label.clone()>
                 {paragraph.numbered.then(|| view! { <span class="para-num">{format!("{}. ", content_model::printed_number(paragraph.number))}</span> })}
-                <ReadingText text=&paragraph.text ranges=matches terms=&paragraph.terms names=names/>
+                <ReadingText text=&paragraph.text ranges=matches terms=&paragraph.terms names=names notes=&paragraph.notes slug=slug/>
             </p>
             // After the text: in the margin on wide screens, at the end of the last line on
             // phones, so it never shortens the lines a reader starts on.
@@ -66,6 +66,11 @@ pub fn ParagraphBlock(
                 title="Copy link to this paragraph"
                 on:click=copy_link
             >"¶"</a>
+            // A footnote leads back to where the text refers to it.
+            {(paragraph.number & content_model::FOOTNOTE != 0).then(|| {
+                let back = href(&format!("/{slug}#fnref-{}", paragraph.number & !content_model::FOOTNOTE));
+                view! { <span inner_html=format!(r#"<a class="note-back" href="{back}" aria-label="Back to the reference to {label}">↩</a>"#)></span> }
+            })}
             // Opens the citation dialog (public/cite.js, loaded on first use by register-sw.js).
             <button type="button" class="cite-button" aria-label=format!("Cite paragraph {label}") title="Cite this paragraph">
                 "Cite"

@@ -69,6 +69,10 @@ pub struct Heading {
 /// source prints.
 pub const PREAMBLE: u32 = 1 << 15;
 
+/// Marks a paragraph number as a footnote's: the `n`-th footnote (in the order the text refers
+/// to them) is `FOOTNOTE | n`, anchored `fn-n` and cited "note n".
+pub const FOOTNOTE: u32 = 1 << 20;
+
 /// Marks a paragraph number as one of a section whose numbering starts again (front matter
 /// `numbering = "per-section"` or `"per-annex"`): paragraph `n` of the `s`-th such section is
 /// `SECTIONED | s << 12 | n`, with [`ANNEX`] set where that section is an annex.
@@ -160,7 +164,10 @@ fn paragraph_name(number: u32, anchor: bool) -> String {
     let kind = child_kind(number);
     let base = if kind.is_some() { (number & !CHILD) >> 10 } else { number };
     let mut out = String::new();
-    let n = if base & SECTIONED != 0 {
+    let n = if base & FOOTNOTE != 0 {
+        out.push_str(if anchor { "fn-" } else { "note " });
+        base & !FOOTNOTE
+    } else if base & SECTIONED != 0 {
         // p-2-3 / 2.3, and annex-1-p-3 / Annex 1.3.
         let annex = base & ANNEX != 0;
         out.push_str(match (anchor, annex) {
@@ -228,6 +235,8 @@ pub struct Paragraph {
     pub numbered: bool,
     pub text: String,
     pub terms: Vec<TermSpan>,
+    /// Where the text refers to a footnote: (byte offset, footnote number, as in [`FOOTNOTE`]).
+    pub notes: Vec<(u32, u32)>,
 }
 
 impl Paragraph {
@@ -497,6 +506,7 @@ mod tests {
             (child_number(7, Child::Item, 2), "p-7-item-2", "7, item 2"),
             (child_number(PREAMBLE + 1, Child::Quote, 12), "pp-1-quote-12", "PP1, quote 12"),
             (sectioned_number(2, false, 3), "p-2-3", "2.3"),
+            (FOOTNOTE | 4, "fn-4", "note 4"),
             (sectioned_number(1, true, 12), "annex-1-p-12", "Annex 1.12"),
             (child_number(sectioned_number(1, true, 2), Child::Lettered, 1), "annex-1-p-2-a", "Annex 1.2(a)"),
         ];

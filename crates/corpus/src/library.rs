@@ -48,7 +48,7 @@ pub fn to_library(
                 summary: doc.summary.clone(),
                 reading_minutes: doc.reading_minutes,
             };
-            let blocks = doc
+            let mut blocks: Vec<out::Block> = doc
                 .blocks
                 .iter()
                 .map(|b| match b {
@@ -63,9 +63,20 @@ pub fn to_library(
                         numbered: p.numbered,
                         text: p.text.clone(),
                         terms: terms(&p.text),
+                        notes: p.notes.iter().filter_map(|(at, label)| Some((*at, doc.footnote(label)?))).collect(),
                     }),
                 })
                 .collect();
+            // Footnotes (after the text, see markdown.rs) under a heading of their own: the
+            // reader's contents list it, and search names it as their section.
+            if let Some(first) =
+                blocks.iter().position(|b| matches!(b, out::Block::Paragraph(p) if p.number & content_model::FOOTNOTE != 0))
+            {
+                let taken = blocks.iter().any(|b| matches!(b, out::Block::Heading(h) if h.anchor == "notes"));
+                let anchor = if taken { "footnotes" } else { "notes" };
+                let heading = out::Heading { level: 2, anchor: anchor.into(), text: "Notes".into(), terms: Vec::new() };
+                blocks.insert(first, out::Block::Heading(heading));
+            }
             let names = mentions_in[i]
                 .iter()
                 .map(|(e, m)| out::NameSpan { paragraph: m.paragraph, start: m.start as u32, end: m.end as u32, entity: *e as u16 })

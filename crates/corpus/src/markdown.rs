@@ -4,8 +4,8 @@
 //! lists whose items are numbered paragraphs (`10. We underline ...`), with or without a
 //! preamble of unnumbered paragraphs before paragraph 1, and a paragraph's children: its
 //! sub-paragraphs (`(a) ...`, indented under a numbered paragraph), a bulleted list's items and
-//! a `>` quotation's paragraphs. Anything else is an error, so no markup silently changes the
-//! text a reader sees.
+//! a `>` quotation's paragraphs, and footnotes (`[^1]` in the text, `[^1]: ...` for its note).
+//! Anything else is an error, so no markup silently changes the text a reader sees.
 
 use std::path::Path;
 
@@ -23,13 +23,17 @@ struct Pending {
     /// What child of the paragraph before it this is: a sub-paragraph (`Lettered` until its
     /// marker is read), a bulleted list's item, a quotation's paragraph.
     child: Option<Child>,
+    /// The footnote whose text this is (its label).
+    footnote: Option<String>,
+    /// Footnote references so far: (byte offset in `text`, label).
+    notes: Vec<(u32, String)>,
     line: usize,
     text: String,
 }
 
 impl Pending {
     fn new(line: usize, list_number: Option<u32>, child: Option<Child>) -> Self {
-        Self { heading_level: None, list_number, child, line, text: String::new() }
+        Self { heading_level: None, list_number, child, footnote: None, notes: Vec::new(), line, text: String::new() }
     }
 }
 
@@ -44,6 +48,8 @@ struct Open {
     bullets: bool,
     /// Inside a quotation set apart.
     quote: bool,
+    /// Inside a footnote's text: its label.
+    footnote: Option<String>,
 }
 
 pub fn parse_blocks(path: &Path, body: &str, first_line: usize, numbering: Numbering) -> Result<Vec<Block>, Vec<ContentError>> {
@@ -52,7 +58,7 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize, numbering: Numbe
     let mut pending: Option<Pending> = None;
     let mut open = Open::default();
 
-    for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, Options::ENABLE_FOOTNOTES).into_offset_iter() {
         let line = first_line + line_of(body, range.start) - 1;
         let mut fail = |msg: String| errors.push(ContentError::new(path, line, msg));
         match event {
@@ -87,6 +93,26 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize, numbering: Numbe
                 let digits: String = body[range.start..].trim_start().chars().take_while(char::is_ascii_digit).collect();
                 pending = Some(Pending::new(line, digits.parse().ok().or(open.next_item), None));
             }
+            Event::Start(Tag::FootnoteDefinition(label)) if open.item || open.quote || open.bullets => {
+                fail(format!("footnote [^{label}] inside a list or a quotation: write it on a line of its own"))
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => open.footnote = Some(label.to_string()),
+            Event::End(TagEnd::FootnoteDefinition) => {
+                blocks.extend(pending.take().map(|p| finish(p, &mut fail)));
+                open.footnote = None;
+            }
+            Event::Start(Tag::Paragraph) if open.footnote.is_some() => match pending.take() {
+                Some(p) => {
+                    fail("a footnote must be one paragraph".into());
+                    pending = Some(p);
+                }
+                None => pending = Some(Pending { footnote: open.footnote.clone(), ..Pending::new(line, None, None) }),
+            },
+            Event::End(TagEnd::Paragraph) if open.footnote.is_some() => {}
+            Event::FootnoteReference(label) => match pending.as_mut() {
+                Some(p) if p.heading_level.is_none() && p.footnote.is_none() => p.notes.push((p.text.len() as u32, label.to_string())),
+                _ => fail(format!("footnote reference [^{label}] outside a paragraph: footnotes belong to a paragraph's text")),
+            },
             Event::Start(Tag::Paragraph) => match pending.take() {
                 Some(p) if open.item && p.text.is_empty() => pending = Some(p),
                 Some(p) if open.bullets => {
@@ -138,7 +164,9 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize, numbering: Numbe
 }
 
 fn finish(p: Pending, fail: &mut impl FnMut(String)) -> Block {
+    let lead = (p.text.len() - p.text.trim_start().len()) as u32;
     let text = p.text.trim().to_string();
+    let notes = p.notes.into_iter().map(|(at, label)| (at.saturating_sub(lead).min(text.len() as u32), label)).collect();
     if text.is_empty() {
         fail("empty heading or paragraph".into());
     }
@@ -148,6 +176,8 @@ fn finish(p: Pending, fail: &mut impl FnMut(String)) -> Block {
             number: p.list_number.unwrap_or(0),
             numbered: p.list_number.is_some(),
             child: p.child,
+            footnote: p.footnote,
+            notes,
             text,
             line: p.line,
         }),
@@ -159,7 +189,12 @@ fn finish(p: Pending, fail: &mut impl FnMut(String)) -> Block {
 /// preamble: unnumbered paragraphs before the one numbered 1, numbered apart
 /// ([`content_model::PREAMBLE`]) so the numbered ones keep the numbers the file writes.
 fn number_paragraphs(path: &Path, mut blocks: Vec<Block>, numbering: Numbering, errors: &mut Vec<ContentError>) -> Vec<Block> {
-    let own = || blocks.iter().filter_map(|b| if let Block::Paragraph(p) = b { Some(p) } else { None }).filter(|p| p.child.is_none());
+    let own = || {
+        blocks
+            .iter()
+            .filter_map(|b| if let Block::Paragraph(p) = b { Some(p) } else { None })
+            .filter(|p| p.child.is_none() && p.footnote.is_none())
+    };
     let first_numbered = own().position(|p| p.numbered);
     let starts_at_one = first_numbered.and_then(|i| own().nth(i)).is_some_and(|p| p.number == 1);
     let preamble = if starts_at_one { first_numbered.unwrap_or(0) } else { 0 };
@@ -180,6 +215,8 @@ fn number_paragraphs(path: &Path, mut blocks: Vec<Block>, numbering: Numbering, 
     let mut anchors: Vec<String> = Vec::new();
     for block in &mut blocks {
         match block {
+            // Footnotes are numbered once every reference is known (below).
+            Block::Paragraph(p) if p.footnote.is_some() => {}
             Block::Paragraph(p) if p.child.is_some() => {
                 let Some(parent) = parent else {
                     errors.push(ContentError::new(path, p.line, "a list or a quotation must follow the paragraph it belongs to"));
@@ -274,7 +311,67 @@ fn number_paragraphs(path: &Path, mut blocks: Vec<Block>, numbering: Numbering, 
             }
         }
     }
-    blocks
+    number_footnotes(path, blocks, errors)
+}
+
+/// Numbers footnotes in the order the text refers to them (each once), and sets them after the
+/// text; a reference without a footnote, or a footnote nothing refers to, is an error.
+fn number_footnotes(path: &Path, blocks: Vec<Block>, errors: &mut Vec<ContentError>) -> Vec<Block> {
+    let mut referred: Vec<&str> = Vec::new();
+    for block in &blocks {
+        let Block::Paragraph(p) = block else { continue };
+        for (_, label) in &p.notes {
+            if referred.contains(&label.as_str()) {
+                errors.push(ContentError::new(
+                    path,
+                    p.line,
+                    format!("footnote [^{label}] is referred to twice: refer to each footnote once"),
+                ));
+            } else {
+                referred.push(label);
+            }
+        }
+        if let Some(at) = p.text.find("[^") {
+            let label: String = p.text[at + 2..].chars().take_while(|c| *c != ']').collect();
+            errors.push(ContentError::new(
+                path,
+                p.line,
+                format!("footnote [^{label}] has no text: add a line `[^{label}]: ...` to the file"),
+            ));
+        }
+    }
+    let referred: Vec<String> = referred.into_iter().map(str::to_string).collect();
+    let (mut notes, mut text): (Vec<Block>, Vec<Block>) =
+        blocks.into_iter().partition(|b| matches!(b, Block::Paragraph(p) if p.footnote.is_some()));
+    let mut defined: Vec<String> = Vec::new();
+    for block in &mut notes {
+        let Block::Paragraph(p) = block else { continue };
+        let label = p.footnote.clone().unwrap_or_default();
+        match referred.iter().position(|r| *r == label) {
+            _ if defined.contains(&label) => errors.push(ContentError::new(path, p.line, format!("footnote [^{label}] is written twice"))),
+            Some(i) => p.number = content_model::FOOTNOTE | (i as u32 + 1),
+            None => errors.push(ContentError::new(
+                path,
+                p.line,
+                format!("footnote [^{label}] is never referred to: refer to it in the text, or remove it"),
+            )),
+        }
+        defined.push(label);
+    }
+    for label in referred.iter().filter(|r| !defined.contains(r)) {
+        let line = text.iter().find_map(|b| match b {
+            Block::Paragraph(p) if p.notes.iter().any(|(_, l)| l == label) => Some(p.line),
+            _ => None,
+        });
+        errors.push(ContentError::new(
+            path,
+            line.unwrap_or(0),
+            format!("footnote [^{label}] has no text: add a line `[^{label}]: ...` to the file"),
+        ));
+    }
+    notes.sort_by_key(|b| if let Block::Paragraph(p) = b { p.number } else { 0 });
+    text.extend(notes);
+    text
 }
 
 /// The marker a sub-paragraph's text opens with: `b` of `(b) share ...`.

@@ -150,6 +150,10 @@ pub struct Paragraph {
     /// A child of the paragraph before it (a sub-paragraph, its marker `(a)` in its text; a
     /// list item; a quotation's paragraph), or `None`.
     pub child: Option<content_model::Child>,
+    /// The footnote this paragraph is the text of (its label in the file: `[^1]:`), if any.
+    pub footnote: Option<String>,
+    /// Where the text refers to footnotes: (byte offset, label in the file).
+    pub notes: Vec<(u32, String)>,
     pub text: String,
     pub line: usize,
 }
@@ -222,6 +226,11 @@ impl Document {
             reading_minutes: words.div_ceil(WORDS_PER_MINUTE).max(1) as u32,
             blocks,
         }
+    }
+
+    /// The number of the footnote labelled `label` in the file (`[^1]`).
+    pub fn footnote(&self, label: &str) -> Option<u32> {
+        self.paragraphs().find(|p| p.footnote.as_deref() == Some(label)).map(|p| p.number)
     }
 
     pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {

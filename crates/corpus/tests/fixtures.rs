@@ -36,12 +36,31 @@ fn a_resolution_keeps_its_preamble_apart_and_its_operative_numbers() {
             "annex-1-p-1",
             "annex-1-p-2",
             "annex-1-p-2-a",
+            "fn-1",
+            "fn-2",
+            "fn-3",
+            "fn-4",
         ]
     );
     let labels: Vec<String> = doc.paragraphs().map(|p| content_model::paragraph_label(p.number)).collect();
     assert_eq!(labels[..7], ["PP1", "PP2", "PP3", "1", "1, quote 1", "1, quote 2", "2"]);
     assert_eq!(labels[7..13], ["2(a)", "2(b)", "2(c)", "3", "3(i)", "3(ii)"]);
-    assert_eq!(labels[13..], ["4", "4, item 1", "4, item 2", "Annex 1.1", "Annex 1.2", "Annex 1.2(a)"]);
+    assert_eq!(labels[13..19], ["4", "4, item 1", "4, item 2", "Annex 1.1", "Annex 1.2", "Annex 1.2(a)"]);
+    // Footnotes come after the text, numbered in the order the text refers to them.
+    assert_eq!(labels[19..], ["note 1", "note 2", "note 3", "note 4"]);
+    let note = |n: usize| doc.paragraphs().nth(18 + n).expect("the footnote");
+    assert_eq!(note(1).text, "Decisions 12 and 15 of the Example Council, taken in 2024.");
+    assert_eq!(note(2).text, "The channel is the one the Council's secretariat keeps for its members.");
+    let built_doc = &corpus::build_library(&fixture("resolution")).expect("builds").library.documents[0].1;
+    assert!(built_doc.headings().any(|h| h.anchor == "notes" && h.text == "Notes"), "the footnotes' heading");
+    let pp2 = built_doc.paragraphs().nth(1).expect("PP2");
+    assert_eq!(
+        (pp2.text.as_str(), pp2.notes.as_slice()),
+        (
+            "Recalling its earlier decisions on the exchange of information between border agencies,",
+            &[(31, content_model::FOOTNOTE | 1)][..],
+        )
+    );
     // The annex numbers its paragraphs afresh, as its file writes them.
     assert_eq!(doc.paragraphs().nth(17).map(|p| p.source_text()).as_deref(), Some("2. An answer shall come within seven days:"));
     // Every line reads as the file writes it: the preamble without numbers, the numbered

@@ -147,6 +147,13 @@ fn body_errors_name_their_line() {
     assert_eq!(error_of(&[("c/a.md", &orphan)]), "c/a.md:7: a list or a quotation must follow the paragraph it belongs to");
     let nested = format!("{front}\nText:\n\n- one\n  - two\n");
     assert!(error_of(&[("c/a.md", &nested)]).starts_with("c/a.md:10: a list inside a numbered paragraph, a list item or a quotation"));
+    // Footnotes: each referred to once, each reference with its text.
+    let missing = format!("{front}\nText.[^1]\n");
+    assert_eq!(error_of(&[("c/a.md", &missing)]), "c/a.md:7: footnote [^1] has no text: add a line `[^1]: ...` to the file");
+    let unreferred = format!("{front}\nText.\n\n[^1]: A note.\n");
+    assert_eq!(error_of(&[("c/a.md", &unreferred)]), "c/a.md:9: footnote [^1] is never referred to: refer to it in the text, or remove it");
+    let twice = format!("{front}\nText.[^1] More.[^1]\n\n[^1]: A note.\n");
+    assert_eq!(error_of(&[("c/a.md", &twice)]), "c/a.md:7: footnote [^1] is referred to twice: refer to each footnote once");
     let markup = format!("{front}\nSome *emphasis* here.\n");
     assert!(error_of(&[("c/a.md", &markup)]).starts_with("c/a.md:7: unsupported Markdown (Emphasis)"));
     let title_heading = format!("{front}\n# Title\n\nText.\n");
