@@ -154,6 +154,8 @@ fn body_errors_name_their_line() {
     assert_eq!(error_of(&[("c/a.md", &unreferred)]), "c/a.md:9: footnote [^1] is never referred to: refer to it in the text, or remove it");
     let twice = format!("{front}\nText.[^1] More.[^1]\n\n[^1]: A note.\n");
     assert_eq!(error_of(&[("c/a.md", &twice)]), "c/a.md:7: footnote [^1] is referred to twice: refer to each footnote once");
+    let long_note = format!("{front}\nText.[^1]\n\n[^1]: A note.\n\n    Its second paragraph.\n");
+    assert_eq!(error_of(&[("c/a.md", &long_note)]), "c/a.md:11: a footnote must be one paragraph");
     let markup = format!("{front}\nSome *emphasis* here.\n");
     assert!(error_of(&[("c/a.md", &markup)]).starts_with("c/a.md:7: unsupported Markdown (Emphasis)"));
     let title_heading = format!("{front}\n# Title\n\nText.\n");
