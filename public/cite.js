@@ -29,7 +29,8 @@
     return {
       title: article?.querySelector("h1")?.textContent.trim() ?? document.title,
       // How the paragraph is cited: its number, or PP2 in a preamble (the app's data-n).
-      paragraph: paragraph?.querySelector("[data-n]")?.dataset.n ?? "",
+      // (A table row carries it itself.)
+      paragraph: paragraph?.dataset.n ?? paragraph?.querySelector("[data-n]")?.dataset.n ?? "",
       url: `${address.origin}${address.pathname}${paragraph ? `#${paragraph.id}` : ""}`,
       slug: address.pathname.split("/").pop() || "document",
       author: data.citeAuthor,
@@ -119,11 +120,21 @@
    * each heading and paragraph as the page prints it (numbers included). */
   function documentText(article, s, markdown) {
     const lines = [markdown ? `# ${s.title}` : s.title, "", `${markdown ? "> " : ""}Cite as: ${documentCitation(s)}`];
-    for (const block of article.querySelectorAll(".doc-body > h2, .doc-body > h3, .doc-body > .para")) {
-      if (block.matches(".para")) lines.push("", block.querySelector(":scope > p").textContent.trim());
+    for (const block of article.querySelectorAll(".doc-body h2, .doc-body h3, .doc-body .para")) {
+      if (block.matches(".para")) lines.push("", paragraphLine(block, markdown));
       else lines.push("", markdown ? `${block.tagName === "H2" ? "##" : "###"} ${block.textContent.trim()}` : block.textContent.trim());
     }
     return `${lines.join("\n")}\n`;
+  }
+
+  /** A paragraph as the page prints it: a list item after a dash, a table row's cells between
+   * bars (in Markdown, the header row followed by its rule). */
+  function paragraphLine(block, markdown) {
+    const p = block.querySelector(":scope > p");
+    if (p) return `${markdown && block.closest("li") ? "- " : ""}${p.textContent.trim()}`;
+    const cells = [...block.cells].map((cell) => [...cell.childNodes].filter((n) => !n.matches?.(".para-link, .cite-button")).map((n) => n.textContent).join("").trim());
+    const row = markdown ? `| ${cells.join(" | ")} |` : cells.join(" | ");
+    return markdown && block.closest("thead") ? `${row}\n|${" --- |".repeat(cells.length)}` : row;
   }
 
   /** Builds an element: tag, properties, children. */
@@ -173,7 +184,7 @@
     // A highlight or note on the whole paragraph: the way in from the keyboard (words are
     // chosen by selecting them, which takes a pointer or caret browsing).
     const block = button.closest(".para");
-    const note = block ? el("button", { type: "button", textContent: "Highlight or add a note on this paragraph" }) : null;
+    const note = block?.querySelector(":scope > p") ? el("button", { type: "button", textContent: "Highlight or add a note on this paragraph" }) : null;
     note?.addEventListener("click", async () => {
       dialog.close();
       await loadNotes();

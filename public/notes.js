@@ -48,10 +48,11 @@
 
   /** The paragraphs of the document shown: {id, text, block, p}. */
   const paragraphsOf = (article) =>
-    [...article.querySelectorAll(".para")].map((block) => {
-      const p = block.querySelector(":scope > p");
-      return { id: block.id, text: paragraphText(p), block, p };
-    });
+    [...article.querySelectorAll(".para")]
+      .map((block) => ({ block, p: block.querySelector(":scope > p") }))
+      // (A table row has no notes: it has cells, not one paragraph of text.)
+      .filter(({ p }) => p)
+      .map(({ block, p }) => ({ id: block.id, text: paragraphText(p), block, p }));
   /** A document's address under the site's base (its slug), from a URL of it. */
   function slugOfUrl(url) {
     const path = new URL(url, base()).pathname;

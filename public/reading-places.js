@@ -32,7 +32,7 @@
     if (!link || at === paragraphs[0]) return;
     const address = new URL(link.href);
     const kept = places();
-    const label = at.querySelector("[data-n]")?.dataset.n ?? at.id;
+    const label = at.dataset.n ?? at.querySelector("[data-n]")?.dataset.n ?? at.id;
     kept[address.pathname] = { title: article.querySelector("h1")?.textContent.trim() ?? "", paragraph: at.id, label, at: Date.now() };
     keep(kept);
   }

@@ -111,7 +111,7 @@ pub fn Highlighted(#[prop(into)] text: String, ranges: Vec<Range<usize>>) -> imp
 /// [`name_mark`]). `names` are (start, end, entity index). Choosing other kinds draws
 /// the text anew, so a name within a name ("UN" in "UN Charter") shows as the longest of
 /// those marked. `notes` are the footnote references of a paragraph of the document `slug`
-/// (byte offset, footnote number): each a superscript link to its footnote.
+/// (byte offset, `n` of footnote `n`): each a superscript link to its footnote.
 #[component]
 pub fn ReadingText(
     text: &'static str,
@@ -151,13 +151,16 @@ pub fn ReadingText(
     }
 }
 
-/// A reference to footnote `number` of the document `slug`, where the text makes it. Its link
-/// is markup the app never changes, so it is written as one string (elements built one by one
+/// A reference to footnote `n` of the document `slug`, where the text makes it. Its link is
+/// markup the app never changes, so it is written as one string (elements built one by one
 /// cost the wasm more).
-fn note_ref(slug: &str, number: u32) -> impl IntoView {
-    let n = number & !content_model::FOOTNOTE;
-    let link = format!(r#"<a href="{}" aria-label="note {n}">{n}</a>"#, href(&format!("/{slug}#fn-{n}")));
-    view! { <sup class="note-ref" id=format!("fnref-{n}") tabindex="-1" inner_html=link></sup> }
+fn note_ref(slug: &str, n: u32) -> impl IntoView {
+    view! { <sup class="note-ref" id=format!("fnref-{n}") tabindex="-1" inner_html=note_link_html(slug, n)></sup> }
+}
+
+/// The link of a reference to footnote `n` of the document `slug`, as HTML.
+pub fn note_link_html(slug: &str, n: u32) -> String {
+    format!(r#"<a href="{}" aria-label="note {n}">{n}</a>"#, href(&format!("/{slug}#fn-{n}")))
 }
 
 /// Pieces with glossary terms made into [`Term`] controls, the rest marked or plain.

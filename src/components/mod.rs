@@ -11,6 +11,7 @@ pub mod name_marks;
 pub mod page_header;
 pub mod paragraph;
 pub mod search_box;
+pub mod table;
 pub mod theme_toggle;
 
 /// A count with its noun: "1 mention", "17 mentions".

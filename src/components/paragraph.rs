@@ -67,8 +67,8 @@ pub fn ParagraphBlock(
                 on:click=copy_link
             >"¶"</a>
             // A footnote leads back to where the text refers to it.
-            {(paragraph.number & content_model::FOOTNOTE != 0).then(|| {
-                let back = href(&format!("/{slug}#fnref-{}", paragraph.number & !content_model::FOOTNOTE));
+            {content_model::footnote_index(paragraph.number).map(|n| {
+                let back = href(&format!("/{slug}#fnref-{n}"));
                 view! { <span inner_html=format!(r#"<a class="note-back" href="{back}" aria-label="Back to the reference to {label}">↩</a>"#)></span> }
             })}
             // Opens the citation dialog (public/cite.js, loaded on first use by register-sw.js).

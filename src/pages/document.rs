@@ -1,7 +1,7 @@
 //! `/<slug>`: one document, with its contents, paragraph anchors and neighbours.
 
 use content_model::Child;
-use leptos::either::{Either, EitherOf3};
+use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -11,6 +11,7 @@ use crate::components::highlighted::ReadingText;
 use crate::components::match_bar::MatchBar;
 use crate::components::name_marks::NameFilter;
 use crate::components::paragraph::ParagraphBlock;
+use crate::components::table::table_html;
 use crate::library::{self, Block, Document, Heading, Paragraph};
 use crate::router::{cited_url, href, use_location};
 
@@ -94,15 +95,30 @@ fn DocumentView(index: u32, query: Option<String>, quote: Option<String>) -> imp
             view! { <ParagraphBlock paragraph=p slug=&doc.slug target=target matches=paragraph_ranges(p) names=names_in(p.number)/> }
         };
         // A bulleted list's items (each a paragraph of its own, for anchors and search) are
-        // set in one list.
+        // set in one list, and a table's rows in one table.
         let is_item = |b: &Block| matches!(b, Block::Paragraph(p) if content_model::child_kind(p.number) == Some(Child::Item));
+        let table_of = |b: &Block| if let Block::Paragraph(p) = b { content_model::table_row(p.number).map(|(t, _)| t) } else { None };
         let blocks = doc
             .blocks
-            .chunk_by(|a, b| is_item(a) && is_item(b))
+            .chunk_by(|a, b| is_item(a) && is_item(b) || table_of(a).is_some() && table_of(a) == table_of(b))
             .map(|run| match run {
-                [Block::Heading(h)] => EitherOf3::A(view! { <SectionHeading heading=h target=target matches=ranges(&h.text)/> }),
-                [block @ Block::Paragraph(p)] if !is_item(block) => EitherOf3::B(paragraph(p)),
-                items => EitherOf3::C(view! {
+                [Block::Heading(h)] => EitherOf4::A(view! { <SectionHeading heading=h target=target matches=ranges(&h.text)/> }),
+                [block @ Block::Paragraph(p)] if !is_item(block) && table_of(block).is_none() => EitherOf4::B(paragraph(p)),
+                [first, ..] if table_of(first).is_some() => {
+                    let number = table_of(first).unwrap_or_default();
+                    let rows: Vec<&Paragraph> = run.iter().filter_map(|b| if let Block::Paragraph(p) = b { Some(p) } else { None }).collect();
+                    // Scrolls sideways on a narrow screen rather than squeezing its columns.
+                    EitherOf4::D(view! {
+                        <div
+                            class="table-scroll"
+                            role="region"
+                            tabindex="0"
+                            aria-label=format!("Table {number}")
+                            inner_html=table_html(number, &rows, &doc.slug, paragraph_ranges)
+                        ></div>
+                    })
+                }
+                items => EitherOf4::C(view! {
                     <ul class="items">
                         {items.iter().filter_map(|b| if let Block::Paragraph(p) = b { Some(view! { <li>{paragraph(p)}</li> }) } else { None }).collect_view()}
                     </ul>

@@ -73,6 +73,30 @@ pub const PREAMBLE: u32 = 1 << 15;
 /// to them) is `FOOTNOTE | n`, anchored `fn-n` and cited "note n".
 pub const FOOTNOTE: u32 = 1 << 20;
 
+/// The footnote paragraph `number` is the text of: `n` for `FOOTNOTE | n`, `None` for any other
+/// paragraph.
+pub fn footnote_index(number: u32) -> Option<u32> {
+    (number & (FOOTNOTE | CHILD) == FOOTNOTE).then_some(number & !FOOTNOTE)
+}
+
+/// Marks a paragraph number as a table row's: row `r` of a document's `t`-th table (both from
+/// 1; row 0 is its header) is `TABLE | t << 12 | r`, anchored `table-t-row-r` and cited
+/// "Table t, row r". A row's text is its cells' separated by tabs.
+pub const TABLE: u32 = 1 << 22;
+/// Tables a document may have, and rows in each.
+pub const MAX_TABLES: u32 = 1023;
+pub const MAX_TABLE_ROWS: u32 = 4095;
+
+/// The number of row `row` (0 for the header) of the `table`-th table (from 1).
+pub fn table_row_number(table: u32, row: u32) -> u32 {
+    TABLE | table << 12 | row
+}
+
+/// The table and row paragraph `number` is, or `None` for a paragraph outside a table.
+pub fn table_row(number: u32) -> Option<(u32, u32)> {
+    (number & (TABLE | CHILD) == TABLE).then_some((number >> 12 & MAX_TABLES, number & MAX_TABLE_ROWS))
+}
+
 /// Marks a paragraph number as one of a section whose numbering starts again (front matter
 /// `numbering = "per-section"` or `"per-annex"`): paragraph `n` of the `s`-th such section is
 /// `SECTIONED | s << 12 | n`, with [`ANNEX`] set where that section is an annex.
@@ -90,9 +114,11 @@ pub fn sectioned_number(section: u32, annex: bool, n: u32) -> u32 {
 }
 
 /// The number the source prints before numbered paragraph `number`: 3 for the third
-/// paragraph of a section numbered afresh.
+/// paragraph of a section numbered afresh, 2 for the second item of a paragraph's numbered list.
 pub fn printed_number(number: u32) -> u32 {
-    if number & SECTIONED != 0 {
+    if number & CHILD != 0 {
+        number & 0xff
+    } else if number & SECTIONED != 0 {
         number & MAX_SECTION_PARAGRAPHS
     } else {
         number
@@ -127,6 +153,15 @@ impl Child {
             Self::Item | Self::Quote => 255,
         }
     }
+
+    /// Children of this kind, in a sentence: "list items".
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Lettered | Self::Roman => "sub-paragraphs",
+            Self::Item => "list items",
+            Self::Quote => "quoted paragraphs",
+        }
+    }
 }
 
 /// The number of the `index`-th (from 1, at most [`Child::limit`]) child of paragraph `parent`.
@@ -157,16 +192,31 @@ fn push_marker(out: &mut String, roman: bool, index: u32) {
     out.push_str(["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"][index as usize % 10]);
 }
 
-/// Paragraph `number` named as an anchor (`p-10`, `pp-2`, `p-10-b`, `p-3-item-2`) or as
-/// readers cite it (`10`, `PP2`, `10(b)`, `3, item 2`): one function for both, since each
+/// Paragraph `number` named as an anchor (`p-10`, `pp-2`, `p-10-b`, `p-3-item-2`,
+/// `table-1-row-2`) or as readers cite it (`10`, `PP2`, `10(b)`, `3, item 2`, `Table 1, row 2`): one function for both, since each
 /// format string costs the wasm.
 fn paragraph_name(number: u32, anchor: bool) -> String {
     let kind = child_kind(number);
     let base = if kind.is_some() { (number & !CHILD) >> 10 } else { number };
     let mut out = String::new();
-    let n = if base & FOOTNOTE != 0 {
+    if let Some((table, row)) = table_row(number) {
+        // table-2-row-3 / Table 2, row 3; table-2-head / Table 2, header.
+        out.push_str(if anchor { "table-" } else { "Table " });
+        out.push_str(&table.to_string());
+        match (row, anchor) {
+            (0, true) => out.push_str("-head"),
+            (0, false) => out.push_str(", header"),
+            (_, true) => out.push_str("-row-"),
+            (_, false) => out.push_str(", row "),
+        }
+        if row > 0 {
+            out.push_str(&row.to_string());
+        }
+        return out;
+    }
+    let n = if let Some(n) = footnote_index(base) {
         out.push_str(if anchor { "fn-" } else { "note " });
-        base & !FOOTNOTE
+        n
     } else if base & SECTIONED != 0 {
         // p-2-3 / 2.3, and annex-1-p-3 / Annex 1.3.
         let annex = base & ANNEX != 0;
@@ -235,7 +285,8 @@ pub struct Paragraph {
     pub numbered: bool,
     pub text: String,
     pub terms: Vec<TermSpan>,
-    /// Where the text refers to a footnote: (byte offset, footnote number, as in [`FOOTNOTE`]).
+    /// Where the text refers to a footnote: (byte offset, `n` of the footnote numbered
+    /// `FOOTNOTE | n`).
     pub notes: Vec<(u32, u32)>,
 }
 
@@ -509,11 +560,15 @@ mod tests {
             (FOOTNOTE | 4, "fn-4", "note 4"),
             (sectioned_number(1, true, 12), "annex-1-p-12", "Annex 1.12"),
             (child_number(sectioned_number(1, true, 2), Child::Lettered, 1), "annex-1-p-2-a", "Annex 1.2(a)"),
+            (table_row_number(2, 3), "table-2-row-3", "Table 2, row 3"),
+            (table_row_number(1, 0), "table-1-head", "Table 1, header"),
         ];
         for (number, anchor, label) in cases {
             assert_eq!((paragraph_anchor(number), paragraph_label(number)), (anchor.to_string(), label.to_string()));
         }
         assert_eq!(child_kind(child_number(PREAMBLE + 3, Child::Quote, 1)), Some(Child::Quote));
         assert_eq!(child_kind(PREAMBLE + 1), None);
+        assert_eq!((table_row(table_row_number(7, 12)), table_row(FOOTNOTE | 3)), (Some((7, 12)), None));
+        assert_eq!((footnote_index(FOOTNOTE | 3), footnote_index(child_number(FOOTNOTE | 3, Child::Item, 1))), (Some(3), None));
     }
 }

@@ -63,14 +63,14 @@ pub fn to_library(
                         numbered: p.numbered,
                         text: p.text.clone(),
                         terms: terms(&p.text),
-                        notes: p.notes.iter().filter_map(|(at, label)| Some((*at, doc.footnote(label)?))).collect(),
+                        notes: p.notes.clone(),
                     }),
                 })
                 .collect();
             // Footnotes (after the text, see markdown.rs) under a heading of their own: the
             // reader's contents list it, and search names it as their section.
             if let Some(first) =
-                blocks.iter().position(|b| matches!(b, out::Block::Paragraph(p) if p.number & content_model::FOOTNOTE != 0))
+                blocks.iter().position(|b| matches!(b, out::Block::Paragraph(p) if content_model::footnote_index(p.number).is_some()))
             {
                 let taken = blocks.iter().any(|b| matches!(b, out::Block::Heading(h) if h.anchor == "notes"));
                 let anchor = if taken { "footnotes" } else { "notes" };

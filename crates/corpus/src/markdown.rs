@@ -4,9 +4,11 @@
 //! lists whose items are numbered paragraphs (`10. We underline ...`), with or without a
 //! preamble of unnumbered paragraphs before paragraph 1, and a paragraph's children: its
 //! sub-paragraphs (`(a) ...`, indented under a numbered paragraph), a bulleted list's items and
-//! a `>` quotation's paragraphs, and footnotes (`[^1]` in the text, `[^1]: ...` for its note).
+//! a `>` quotation's paragraphs, footnotes (`[^1]` in the text, `[^1]: ...` for its note), and
+//! tables (a header row and rows of cells of text, as GitHub's Markdown writes them).
 //! Anything else is an error, so no markup silently changes the text a reader sees.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -14,7 +16,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use crate::error::{line_of, ContentError};
 use content_model::Child;
 
-use crate::model::{Block, Heading, Numbering, Paragraph};
+use crate::model::{Block, Heading, Numbering, Paragraph, Row};
 
 /// Text being collected for the block that is open.
 struct Pending {
@@ -23,17 +25,19 @@ struct Pending {
     /// What child of the paragraph before it this is: a sub-paragraph (`Lettered` until its
     /// marker is read), a bulleted list's item, a quotation's paragraph.
     child: Option<Child>,
+    /// The table row this is.
+    row: Option<Row>,
     /// The footnote whose text this is (its label).
     footnote: Option<String>,
-    /// Footnote references so far: (byte offset in `text`, label).
-    notes: Vec<(u32, String)>,
+    /// Footnote references so far: (byte offset in `text`, the footnote's number).
+    notes: Vec<(u32, u32)>,
     line: usize,
     text: String,
 }
 
 impl Pending {
     fn new(line: usize, list_number: Option<u32>, child: Option<Child>) -> Self {
-        Self { heading_level: None, list_number, child, footnote: None, notes: Vec::new(), line, text: String::new() }
+        Self { heading_level: None, list_number, child, row: None, footnote: None, notes: Vec::new(), line, text: String::new() }
     }
 }
 
@@ -50,6 +54,14 @@ struct Open {
     quote: bool,
     /// Inside a footnote's text: its label.
     footnote: Option<String>,
+    /// Inside a list within a numbered paragraph (its items are that paragraph's, bulleted, or
+    /// numbered when `Some(true)`), and inside one of its items.
+    inner: Option<bool>,
+    inner_item: bool,
+    /// Inside a table.
+    table: bool,
+    /// Cells of the table row so far.
+    cells: u32,
 }
 
 pub fn parse_blocks(path: &Path, body: &str, first_line: usize, numbering: Numbering) -> Result<Vec<Block>, Vec<ContentError>> {
@@ -57,8 +69,11 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize, numbering: Numbe
     let mut blocks = Vec::new();
     let mut pending: Option<Pending> = None;
     let mut open = Open::default();
+    // Footnotes by label, numbered in the order the text refers to them: (number, line of
+    // the reference).
+    let mut referred: HashMap<String, (u32, usize)> = HashMap::new();
 
-    for (event, range) in Parser::new_ext(body, Options::ENABLE_FOOTNOTES).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES).into_offset_iter() {
         let line = first_line + line_of(body, range.start) - 1;
         let mut fail = |msg: String| errors.push(ContentError::new(path, line, msg));
         match event {
@@ -73,8 +88,18 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize, numbering: Numbe
                 };
                 pending = Some(Pending { heading_level: Some(level), ..Pending::new(line, None, None) });
             }
-            Event::Start(Tag::List(_)) if open.item || open.quote || open.bullets => {
-                fail("a list inside a numbered paragraph, a list item or a quotation is not supported yet".into())
+            Event::Start(Tag::List(_)) if open.quote || open.bullets || open.inner.is_some() => {
+                fail("a list inside a list item or a quotation is not supported yet".into())
+            }
+            // A list in a numbered paragraph's flow: its items are the paragraph's children.
+            Event::Start(Tag::List(numbered)) if open.item => {
+                blocks.extend(pending.take().map(|p| finish(p, &mut fail)));
+                open.inner = Some(numbered.is_some());
+            }
+            Event::Start(Tag::Item) if open.inner.is_some() => {
+                open.inner_item = true;
+                let number = if open.inner == Some(true) { written_number(&body[range.start..]) } else { None };
+                pending = Some(Pending::new(line, number, Some(Child::Item)));
             }
             Event::Start(Tag::List(Some(start))) => open.next_item = Some(u32::try_from(start).unwrap_or(u32::MAX)),
             Event::Start(Tag::List(None)) => open.bullets = true,
@@ -88,15 +113,36 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize, numbering: Numbe
             }
             Event::Start(Tag::Item) => {
                 open.item = true;
-                // The number as the file writes it: Markdown renumbers a list's items from its
-                // first ("1." then "3." reads as 1, 2), which would hide a gap from the check.
-                let digits: String = body[range.start..].trim_start().chars().take_while(char::is_ascii_digit).collect();
-                pending = Some(Pending::new(line, digits.parse().ok().or(open.next_item), None));
+                pending = Some(Pending::new(line, written_number(&body[range.start..]).or(open.next_item), None));
             }
-            Event::Start(Tag::FootnoteDefinition(label)) if open.item || open.quote || open.bullets => {
-                fail(format!("footnote [^{label}] inside a list or a quotation: write it on a line of its own"))
+            Event::Start(Tag::Table(_)) => {
+                if open.item || open.quote || open.bullets || open.footnote.is_some() {
+                    fail("a table inside a list, a quotation or a footnote is not supported: write it on lines of its own".into());
+                }
+                blocks.extend(pending.take().map(|p| finish(p, &mut fail)));
+                open.table = true;
             }
-            Event::Start(Tag::FootnoteDefinition(label)) => open.footnote = Some(label.to_string()),
+            Event::End(TagEnd::Table) => open.table = false,
+            Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
+                let row = if matches!(event, Event::Start(Tag::TableHead)) { Row::Header } else { Row::Body };
+                pending = Some(Pending { row: Some(row), ..Pending::new(line, None, None) });
+                open.cells = 0;
+            }
+            // Cells are separated by tabs (no cell holds one: Markdown makes it a space).
+            Event::Start(Tag::TableCell) => {
+                if let Some(p) = pending.as_mut().filter(|_| open.cells > 0) {
+                    p.text.push('\t');
+                }
+                open.cells += 1;
+            }
+            Event::End(TagEnd::TableHead) | Event::End(TagEnd::TableRow) => blocks.extend(pending.take().map(|p| finish(p, &mut fail))),
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                if open.item || open.quote || open.bullets {
+                    fail(format!("footnote [^{label}] inside a list or a quotation: write it on a line of its own"));
+                }
+                blocks.extend(pending.take().map(|p| finish(p, &mut fail)));
+                open.footnote = Some(label.to_string());
+            }
             Event::End(TagEnd::FootnoteDefinition) => {
                 blocks.extend(pending.take().map(|p| finish(p, &mut fail)));
                 open.footnote = None;
@@ -110,12 +156,20 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize, numbering: Numbe
             },
             Event::End(TagEnd::Paragraph) if open.footnote.is_some() => {}
             Event::FootnoteReference(label) => match pending.as_mut() {
-                Some(p) if p.heading_level.is_none() && p.footnote.is_none() => p.notes.push((p.text.len() as u32, label.to_string())),
+                Some(p) if p.heading_level.is_none() && p.footnote.is_none() => {
+                    if referred.contains_key(label.as_ref()) {
+                        fail(format!("footnote [^{label}] is referred to twice: refer to each footnote once"));
+                    } else {
+                        let n = referred.len() as u32 + 1;
+                        referred.insert(label.to_string(), (n, line));
+                        p.notes.push((p.text.len() as u32, n));
+                    }
+                }
                 _ => fail(format!("footnote reference [^{label}] outside a paragraph: footnotes belong to a paragraph's text")),
             },
             Event::Start(Tag::Paragraph) => match pending.take() {
                 Some(p) if open.item && p.text.is_empty() => pending = Some(p),
-                Some(p) if open.bullets => {
+                Some(p) if open.bullets || open.inner_item => {
                     fail("a list item must be one paragraph".into());
                     pending = Some(p);
                 }
@@ -129,7 +183,9 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize, numbering: Numbe
             },
             Event::End(TagEnd::Heading(_)) | Event::End(TagEnd::Item) => {
                 blocks.extend(pending.take().map(|p| finish(p, &mut fail)));
-                if open.item {
+                if open.inner_item {
+                    open.inner_item = false;
+                } else if open.item {
                     open.item = false;
                     open.next_item = open.next_item.map(|n| n + 1);
                 }
@@ -137,11 +193,18 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize, numbering: Numbe
             Event::End(TagEnd::Paragraph) if !open.item || pending.as_ref().is_some_and(|p| p.child == Some(Child::Lettered)) => {
                 blocks.extend(pending.take().map(|p| finish(p, &mut fail)))
             }
+            Event::End(TagEnd::List(_)) if open.inner.is_some() => open.inner = None,
             Event::End(TagEnd::List(_)) => (open.next_item, open.bullets) = (None, false),
             Event::End(TagEnd::BlockQuote(_)) => open.quote = false,
             Event::End(_) => {}
             Event::Text(text) => match pending.as_mut() {
-                Some(p) => p.text.push_str(&text),
+                Some(p) => {
+                    // Markdown leaves a reference whose footnote the file lacks as text.
+                    if let Some(label) = missing_footnote(body, range.start) {
+                        fail(format!("footnote [^{label}] has no text: add a line `[^{label}]: ...` to the file"));
+                    }
+                    p.text.push_str(&text)
+                }
                 None => fail("text outside a paragraph or heading".into()),
             },
             Event::SoftBreak | Event::HardBreak => {
@@ -150,12 +213,13 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize, numbering: Numbe
                 }
             }
             other => fail(format!(
-                "unsupported Markdown ({}): write plain paragraphs, `##` headings, numbered paragraphs, bulleted lists and `>` quotations",
+                "unsupported Markdown ({}): write plain paragraphs, `##` headings, numbered paragraphs, bulleted lists, `>` quotations and tables",
                 describe(&other)
             )),
         }
     }
     let blocks = number_paragraphs(path, blocks, numbering, &mut errors);
+    let blocks = number_footnotes(path, blocks, &referred, &mut errors);
     if errors.is_empty() {
         Ok(blocks)
     } else {
@@ -164,8 +228,10 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize, numbering: Numbe
 }
 
 fn finish(p: Pending, fail: &mut impl FnMut(String)) -> Block {
-    let lead = (p.text.len() - p.text.trim_start().len()) as u32;
-    let text = p.text.trim().to_string();
+    // A table row keeps its empty cells (Markdown trims each cell's text).
+    let trimmed = if p.row.is_some() { p.text.as_str() } else { p.text.trim() };
+    let lead = (p.text.len() - p.text.trim_start().len()).min(p.text.len() - trimmed.len()) as u32;
+    let text = trimmed.to_string();
     let notes = p.notes.into_iter().map(|(at, label)| (at.saturating_sub(lead).min(text.len() as u32), label)).collect();
     if text.is_empty() {
         fail("empty heading or paragraph".into());
@@ -176,6 +242,7 @@ fn finish(p: Pending, fail: &mut impl FnMut(String)) -> Block {
             number: p.list_number.unwrap_or(0),
             numbered: p.list_number.is_some(),
             child: p.child,
+            row: p.row,
             footnote: p.footnote,
             notes,
             text,
@@ -193,7 +260,7 @@ fn number_paragraphs(path: &Path, mut blocks: Vec<Block>, numbering: Numbering, 
         blocks
             .iter()
             .filter_map(|b| if let Block::Paragraph(p) = b { Some(p) } else { None })
-            .filter(|p| p.child.is_none() && p.footnote.is_none())
+            .filter(|p| p.child.is_none() && p.row.is_none() && p.footnote.is_none())
     };
     let first_numbered = own().position(|p| p.numbered);
     let starts_at_one = first_numbered.and_then(|i| own().nth(i)).is_some_and(|p| p.number == 1);
@@ -213,10 +280,25 @@ fn number_paragraphs(path: &Path, mut blocks: Vec<Block>, numbering: Numbering, 
     // starts again, which the error then suggests declaring.
     let mut after_heading = false;
     let mut anchors: Vec<String> = Vec::new();
+    // The table being numbered (from 1) and its row.
+    let (mut table, mut row) = (0, 0);
     for block in &mut blocks {
         match block {
             // Footnotes are numbered once every reference is known (below).
             Block::Paragraph(p) if p.footnote.is_some() => {}
+            Block::Paragraph(p) if p.row.is_some() => {
+                if p.row == Some(Row::Header) {
+                    (table, row) = (table + 1, 0);
+                } else {
+                    row += 1;
+                }
+                if table > content_model::MAX_TABLES || row > content_model::MAX_TABLE_ROWS {
+                    errors.push(ContentError::new(path, p.line, "too many tables (at most 1 023) or rows in one table (at most 4 095)"));
+                }
+                p.number = content_model::table_row_number(table.min(content_model::MAX_TABLES), row.min(content_model::MAX_TABLE_ROWS));
+                // What follows a table belongs to no paragraph.
+                parent = None;
+            }
             Block::Paragraph(p) if p.child.is_some() => {
                 let Some(parent) = parent else {
                     errors.push(ContentError::new(path, p.line, "a list or a quotation must follow the paragraph it belongs to"));
@@ -248,8 +330,13 @@ fn number_paragraphs(path: &Path, mut blocks: Vec<Block>, numbering: Numbering, 
                     }
                 }
                 if index > kind.limit() {
-                    let what = ["sub-paragraphs", "sub-paragraphs", "list items", "quoted paragraphs"][kind as usize];
-                    errors.push(ContentError::new(path, p.line, format!("too many {what} under one paragraph: at most {}", kind.limit())));
+                    let message = format!("too many {} under one paragraph: at most {}", kind.describe(), kind.limit());
+                    errors.push(ContentError::new(path, p.line, message));
+                }
+                if p.numbered && p.number != index {
+                    let message =
+                        format!("list item numbered {} where {index} was expected: number a paragraph's list from 1, in order", p.number);
+                    errors.push(ContentError::new(path, p.line, message));
                 }
                 p.number = content_model::child_number(parent, kind, index.min(kind.limit()));
             }
@@ -311,45 +398,27 @@ fn number_paragraphs(path: &Path, mut blocks: Vec<Block>, numbering: Numbering, 
             }
         }
     }
-    number_footnotes(path, blocks, errors)
+    blocks
 }
 
-/// Numbers footnotes in the order the text refers to them (each once), and sets them after the
-/// text; a reference without a footnote, or a footnote nothing refers to, is an error.
-fn number_footnotes(path: &Path, blocks: Vec<Block>, errors: &mut Vec<ContentError>) -> Vec<Block> {
-    let mut referred: Vec<&str> = Vec::new();
-    for block in &blocks {
-        let Block::Paragraph(p) = block else { continue };
-        for (_, label) in &p.notes {
-            if referred.contains(&label.as_str()) {
-                errors.push(ContentError::new(
-                    path,
-                    p.line,
-                    format!("footnote [^{label}] is referred to twice: refer to each footnote once"),
-                ));
-            } else {
-                referred.push(label);
-            }
-        }
-        if let Some(at) = p.text.find("[^") {
-            let label: String = p.text[at + 2..].chars().take_while(|c| *c != ']').collect();
-            errors.push(ContentError::new(
-                path,
-                p.line,
-                format!("footnote [^{label}] has no text: add a line `[^{label}]: ...` to the file"),
-            ));
-        }
-    }
-    let referred: Vec<String> = referred.into_iter().map(str::to_string).collect();
+/// Gives each footnote the number of its reference (`referred`: number and line by label)
+/// and sets the footnotes after the text, in that order; a reference without a footnote, or a
+/// footnote nothing refers to, is an error.
+fn number_footnotes(
+    path: &Path,
+    blocks: Vec<Block>,
+    referred: &HashMap<String, (u32, usize)>,
+    errors: &mut Vec<ContentError>,
+) -> Vec<Block> {
     let (mut notes, mut text): (Vec<Block>, Vec<Block>) =
         blocks.into_iter().partition(|b| matches!(b, Block::Paragraph(p) if p.footnote.is_some()));
-    let mut defined: Vec<String> = Vec::new();
+    let mut defined: Vec<&str> = Vec::new();
     for block in &mut notes {
         let Block::Paragraph(p) = block else { continue };
-        let label = p.footnote.clone().unwrap_or_default();
-        match referred.iter().position(|r| *r == label) {
+        let label = p.footnote.as_deref().unwrap_or_default();
+        match referred.get(label) {
             _ if defined.contains(&label) => errors.push(ContentError::new(path, p.line, format!("footnote [^{label}] is written twice"))),
-            Some(i) => p.number = content_model::FOOTNOTE | (i as u32 + 1),
+            Some((n, _)) => p.number = content_model::FOOTNOTE | n,
             None => errors.push(ContentError::new(
                 path,
                 p.line,
@@ -358,20 +427,31 @@ fn number_footnotes(path: &Path, blocks: Vec<Block>, errors: &mut Vec<ContentErr
         }
         defined.push(label);
     }
-    for label in referred.iter().filter(|r| !defined.contains(r)) {
-        let line = text.iter().find_map(|b| match b {
-            Block::Paragraph(p) if p.notes.iter().any(|(_, l)| l == label) => Some(p.line),
-            _ => None,
-        });
-        errors.push(ContentError::new(
-            path,
-            line.unwrap_or(0),
-            format!("footnote [^{label}] has no text: add a line `[^{label}]: ...` to the file"),
-        ));
+    let mut missing: Vec<(&String, &(u32, usize))> = referred.iter().filter(|(label, _)| !defined.contains(&label.as_str())).collect();
+    missing.sort_by_key(|(_, (n, _))| *n);
+    for (label, (_, line)) in missing {
+        errors.push(ContentError::new(path, *line, format!("footnote [^{label}] has no text: add a line `[^{label}]: ...` to the file")));
     }
     notes.sort_by_key(|b| if let Block::Paragraph(p) = b { p.number } else { 0 });
     text.extend(notes);
     text
+}
+
+/// The label of a footnote reference written at `at` in `body` (`[^1]`) that Markdown left as
+/// text because the file has no footnote `[^1]: ...`; `None` where the text there is no such
+/// reference, or escapes it (`\[^1]`).
+fn missing_footnote(body: &str, at: usize) -> Option<&str> {
+    let rest = body[at..].strip_prefix("[^")?;
+    let label = &rest[..rest.find(']')?];
+    let is_label = !label.is_empty() && !label.contains(|c: char| c.is_whitespace() || c == '[');
+    (is_label && !body[..at].ends_with('\\')).then_some(label)
+}
+
+/// The number a numbered list's item at the start of `item` writes: Markdown renumbers a list's
+/// items from its first ("1." then "3." reads as 1, 2), which would hide a gap from the check.
+fn written_number(item: &str) -> Option<u32> {
+    let digits: String = item.trim_start().chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
 }
 
 /// The marker a sub-paragraph's text opens with: `b` of `(b) share ...`.

@@ -150,18 +150,31 @@ pub struct Paragraph {
     /// A child of the paragraph before it (a sub-paragraph, its marker `(a)` in its text; a
     /// list item; a quotation's paragraph), or `None`.
     pub child: Option<content_model::Child>,
+    /// The table row this paragraph is (its cells' text separated by tabs), if any.
+    pub row: Option<Row>,
     /// The footnote this paragraph is the text of (its label in the file: `[^1]:`), if any.
     pub footnote: Option<String>,
-    /// Where the text refers to footnotes: (byte offset, label in the file).
-    pub notes: Vec<(u32, String)>,
+    /// Where the text refers to footnotes: (byte offset, `n` of the footnote numbered
+    /// `content_model::FOOTNOTE | n`).
+    pub notes: Vec<(u32, u32)>,
     pub text: String,
     pub line: usize,
 }
 
+/// A row of a table: its header, or one of its body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Header,
+    Body,
+}
+
 impl Paragraph {
-    /// The paragraph as the source prints it, number included.
+    /// The paragraph as the source prints it, number included (a table row's cells separated
+    /// by " | ").
     pub fn source_text(&self) -> String {
-        if self.numbered {
+        if self.row.is_some() {
+            self.text.replace('\t', " | ")
+        } else if self.numbered {
             format!("{}. {}", content_model::printed_number(self.number), self.text)
         } else {
             self.text.clone()
@@ -226,11 +239,6 @@ impl Document {
             reading_minutes: words.div_ceil(WORDS_PER_MINUTE).max(1) as u32,
             blocks,
         }
-    }
-
-    /// The number of the footnote labelled `label` in the file (`[^1]`).
-    pub fn footnote(&self, label: &str) -> Option<u32> {
-        self.paragraphs().find(|p| p.footnote.as_deref() == Some(label)).map(|p| p.number)
     }
 
     pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {

@@ -34,8 +34,15 @@ fn a_resolution_keeps_its_preamble_apart_and_its_operative_numbers() {
             "p-4-item-1",
             "p-4-item-2",
             "annex-1-p-1",
+            "annex-1-p-1-item-1",
+            "annex-1-p-1-item-2",
             "annex-1-p-2",
             "annex-1-p-2-a",
+            "annex-1-p-3",
+            "table-1-head",
+            "table-1-row-1",
+            "table-1-row-2",
+            "table-1-row-3",
             "fn-1",
             "fn-2",
             "fn-3",
@@ -45,10 +52,14 @@ fn a_resolution_keeps_its_preamble_apart_and_its_operative_numbers() {
     let labels: Vec<String> = doc.paragraphs().map(|p| content_model::paragraph_label(p.number)).collect();
     assert_eq!(labels[..7], ["PP1", "PP2", "PP3", "1", "1, quote 1", "1, quote 2", "2"]);
     assert_eq!(labels[7..13], ["2(a)", "2(b)", "2(c)", "3", "3(i)", "3(ii)"]);
-    assert_eq!(labels[13..19], ["4", "4, item 1", "4, item 2", "Annex 1.1", "Annex 1.2", "Annex 1.2(a)"]);
+    assert_eq!(labels[13..19], ["4", "4, item 1", "4, item 2", "Annex 1.1", "Annex 1.1, item 1", "Annex 1.1, item 2"]);
+    assert_eq!(
+        labels[19..26],
+        ["Annex 1.2", "Annex 1.2(a)", "Annex 1.3", "Table 1, header", "Table 1, row 1", "Table 1, row 2", "Table 1, row 3"]
+    );
     // Footnotes come after the text, numbered in the order the text refers to them.
-    assert_eq!(labels[19..], ["note 1", "note 2", "note 3", "note 4"]);
-    let note = |n: usize| doc.paragraphs().nth(18 + n).expect("the footnote");
+    assert_eq!(labels[26..], ["note 1", "note 2", "note 3", "note 4"]);
+    let note = |n: usize| doc.paragraphs().nth(25 + n).expect("the footnote");
     assert_eq!(note(1).text, "Decisions 12 and 15 of the Example Council, taken in 2024.");
     assert_eq!(note(2).text, "The channel is the one the Council's secretariat keeps for its members.");
     let built_doc = &corpus::build_library(&fixture("resolution")).expect("builds").library.documents[0].1;
@@ -56,13 +67,10 @@ fn a_resolution_keeps_its_preamble_apart_and_its_operative_numbers() {
     let pp2 = built_doc.paragraphs().nth(1).expect("PP2");
     assert_eq!(
         (pp2.text.as_str(), pp2.notes.as_slice()),
-        (
-            "Recalling its earlier decisions on the exchange of information between border agencies,",
-            &[(31, content_model::FOOTNOTE | 1)][..],
-        )
+        ("Recalling its earlier decisions on the exchange of information between border agencies,", &[(31, 1)][..],)
     );
     // The annex numbers its paragraphs afresh, as its file writes them.
-    assert_eq!(doc.paragraphs().nth(17).map(|p| p.source_text()).as_deref(), Some("2. An answer shall come within seven days:"));
+    assert_eq!(doc.paragraphs().nth(19).map(|p| p.source_text()).as_deref(), Some("2. An answer shall come within seven days:"));
     // Every line reads as the file writes it: the preamble without numbers, the numbered
     // paragraphs with theirs, each sub-paragraph with its marker.
     let lines: Vec<String> = doc.paragraphs().map(|p| p.source_text()).collect();
@@ -72,6 +80,12 @@ fn a_resolution_keeps_its_preamble_apart_and_its_operative_numbers() {
     assert_eq!(lines[7], "(a) name for each entry the authority that keeps it;");
     assert_eq!(lines[12], "(ii) the entries removed and the time each removal took;");
     assert_eq!(lines[15], "the time each state took to answer a request.");
+    // A numbered list in a paragraph's flow: its items are the paragraph's, with their numbers.
+    assert_eq!(lines[17], "1. answer in the language of the request;");
+    // A table's rows, each cell as the file writes it (an empty one kept).
+    assert_eq!(lines[22], "Requested by | Requests | Answered within seven days");
+    assert_eq!(lines[24], "Example State B | 64 | ");
+    assert_eq!(doc.paragraphs().nth(25).map(|p| p.text.as_str()), Some("Example Council secretariat\t12\t12"));
     assert!(doc.blocks.iter().any(|b| matches!(b, Block::Heading(h) if h.anchor == "review")));
     // The whole folder builds, and the reader's data keeps the numbers.
     let built = corpus::build_library(&fixture("resolution")).unwrap_or_else(|e| panic!("the fixture must build:\n{e}"));

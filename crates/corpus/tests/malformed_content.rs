@@ -146,7 +146,17 @@ fn body_errors_name_their_line() {
     let orphan = format!("{front}\n> Quoted before any paragraph.\n\nText.\n");
     assert_eq!(error_of(&[("c/a.md", &orphan)]), "c/a.md:7: a list or a quotation must follow the paragraph it belongs to");
     let nested = format!("{front}\nText:\n\n- one\n  - two\n");
-    assert!(error_of(&[("c/a.md", &nested)]).starts_with("c/a.md:10: a list inside a numbered paragraph, a list item or a quotation"));
+    assert!(error_of(&[("c/a.md", &nested)]).starts_with("c/a.md:10: a list inside a list item or a quotation"));
+    // A numbered paragraph's own list is its children; numbered, it counts from 1.
+    let own_list = format!("{front}\n1. One:\n\n    - first;\n    - second.\n\n2. Two.\n");
+    let docs = load(&[("c/a.md", &own_list)]).expect("a list in a numbered paragraph");
+    let labels: Vec<String> = docs[0].paragraphs().map(|p| content_model::paragraph_label(p.number)).collect();
+    assert_eq!(labels, ["1", "1, item 1", "1, item 2", "2"]);
+    let gap = format!("{front}\n1. One:\n\n    1. first;\n    3. third.\n");
+    assert_eq!(
+        error_of(&[("c/a.md", &gap)]),
+        "c/a.md:10: list item numbered 3 where 2 was expected: number a paragraph's list from 1, in order"
+    );
     // Footnotes: each referred to once, each reference with its text.
     let missing = format!("{front}\nText.[^1]\n");
     assert_eq!(error_of(&[("c/a.md", &missing)]), "c/a.md:7: footnote [^1] has no text: add a line `[^1]: ...` to the file");
@@ -154,6 +164,16 @@ fn body_errors_name_their_line() {
     assert_eq!(error_of(&[("c/a.md", &unreferred)]), "c/a.md:9: footnote [^1] is never referred to: refer to it in the text, or remove it");
     let twice = format!("{front}\nText.[^1] More.[^1]\n\n[^1]: A note.\n");
     assert_eq!(error_of(&[("c/a.md", &twice)]), "c/a.md:7: footnote [^1] is referred to twice: refer to each footnote once");
+    let in_list = format!("{front}\nText:[^1]\n\n- one\n\n  [^1]: A note.\n");
+    assert_eq!(error_of(&[("c/a.md", &in_list)]), "c/a.md:11: footnote [^1] inside a list or a quotation: write it on a line of its own");
+    let table_in_list = format!("{front}\nText:\n\n- one\n\n  | a | b |\n  | - | - |\n  | 1 | 2 |\n");
+    assert!(error_of(&[("c/a.md", &table_in_list)]).starts_with("c/a.md:11: a table inside a list, a quotation or a footnote"));
+    let marked_cell = format!("{front}\n| a | b |\n| - | - |\n| *1* | 2 |\n");
+    assert!(error_of(&[("c/a.md", &marked_cell)]).starts_with("c/a.md:9: unsupported Markdown (Emphasis)"));
+    // Text that only looks like a reference is no error when escaped, nor where it is none.
+    let escaped = format!("{front}\nThe pattern \\[^1] and a [^ b] bracket.\n");
+    let docs = load(&[("c/a.md", &escaped)]).expect("an escaped reference is text");
+    assert_eq!(docs[0].paragraphs().next().map(|p| p.text.as_str()), Some("The pattern [^1] and a [^ b] bracket."));
     let long_note = format!("{front}\nText.[^1]\n\n[^1]: A note.\n\n    Its second paragraph.\n");
     assert_eq!(error_of(&[("c/a.md", &long_note)]), "c/a.md:11: a footnote must be one paragraph");
     let markup = format!("{front}\nSome *emphasis* here.\n");
