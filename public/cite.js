@@ -131,7 +131,7 @@
    * bars (in Markdown, the header row followed by its rule). */
   function paragraphLine(block, markdown) {
     const p = block.querySelector(":scope > p");
-    if (p) return `${markdown && block.closest("li") ? "- " : ""}${p.textContent.trim()}`;
+    if (p) return `${markdown && block.closest("li") && !p.querySelector(".para-num") ? "- " : ""}${p.textContent.trim()}`;
     const cells = [...block.cells].map((cell) => [...cell.childNodes].filter((n) => !n.matches?.(".para-link, .cite-button")).map((n) => n.textContent).join("").trim());
     const row = markdown ? `| ${cells.join(" | ")} |` : cells.join(" | ");
     return markdown && block.closest("thead") ? `${row}\n|${" --- |".repeat(cells.length)}` : row;

@@ -1,7 +1,7 @@
 //! Text with the ranges a search matched wrapped in `<mark>`, and (in a document's title,
 //! headings and paragraphs) the glossary terms it uses made into controls that show their
 //! expansion, and (in paragraphs) the names of the kinds the reader marks. The text stays
-//! text: no HTML is ever built from it.
+//! text: no HTML is built from it here (a table, components/table.rs, escapes its pieces).
 
 use std::ops::Range;
 
@@ -67,7 +67,7 @@ pub fn pieces<'t>(
     };
     add(0);
     add(text.len());
-    // Where footnote references stand: no piece runs past one.
+    // Where footnote references stand (and a table's cells end): no piece runs past one.
     for &(at, _) in cuts {
         if text.is_char_boundary(at as usize) {
             add(at as usize);

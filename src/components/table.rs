@@ -2,9 +2,9 @@
 //! cited, searched: `#table-1-row-2`, "Table 1, row 2"), but cells built as elements one by one
 //! cost the wasm about 3.5 KB brotli, so the table is markup the app never changes: search
 //! matches are marked and glossary terms explained (`<abbr title>`) as the page is written, a
-//! row's link leads to it (the router marks it) without copying itself, and its Cite button
-//! opens the dialog as a paragraph's does (public/cite.js listens on the page). The names the
-//! reader marks are not marked in a table.
+//! row's link leads to it without copying itself (the row is focused, and shown so by CSS), and
+//! its Cite button opens the dialog as a paragraph's does (public/cite.js listens on the page).
+//! The names the reader marks are not marked in a table.
 
 use std::ops::Range;
 
@@ -14,7 +14,7 @@ use crate::library::{self, Paragraph};
 use crate::router::href;
 
 /// The HTML of the `number`-th table of the document `slug`, made of `rows` (its header row
-/// first, where it has one), each with the byte ranges `marks` gives it marked.
+/// first), each with the byte ranges `marks` gives it marked.
 pub fn table_html(number: u32, rows: &[&Paragraph], slug: &str, marks: impl Fn(&Paragraph) -> Vec<Range<usize>>) -> String {
     let mut out = format!("<table><caption>Table {number}</caption>");
     let is_header = |row: &&&Paragraph| content_model::table_row(row.number).is_some_and(|(_, r)| r == 0);

@@ -97,10 +97,11 @@ fn DocumentView(index: u32, query: Option<String>, quote: Option<String>) -> imp
         // A bulleted list's items (each a paragraph of its own, for anchors and search) are
         // set in one list, and a table's rows in one table.
         let is_item = |b: &Block| matches!(b, Block::Paragraph(p) if content_model::child_kind(p.number) == Some(Child::Item));
+        let numbered = |b: &Block| matches!(b, Block::Paragraph(p) if p.numbered);
         let table_of = |b: &Block| if let Block::Paragraph(p) = b { content_model::table_row(p.number).map(|(t, _)| t) } else { None };
         let blocks = doc
             .blocks
-            .chunk_by(|a, b| is_item(a) && is_item(b) || table_of(a).is_some() && table_of(a) == table_of(b))
+            .chunk_by(|a, b| is_item(a) && is_item(b) && numbered(a) == numbered(b) || table_of(a).is_some() && table_of(a) == table_of(b))
             .map(|run| match run {
                 [Block::Heading(h)] => EitherOf4::A(view! { <SectionHeading heading=h target=target matches=ranges(&h.text)/> }),
                 [block @ Block::Paragraph(p)] if !is_item(block) && table_of(block).is_none() => EitherOf4::B(paragraph(p)),

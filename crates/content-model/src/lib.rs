@@ -76,7 +76,7 @@ pub const FOOTNOTE: u32 = 1 << 20;
 /// The footnote paragraph `number` is the text of: `n` for `FOOTNOTE | n`, `None` for any other
 /// paragraph.
 pub fn footnote_index(number: u32) -> Option<u32> {
-    (number & (FOOTNOTE | CHILD) == FOOTNOTE).then_some(number & !FOOTNOTE)
+    (number & (FOOTNOTE | CHILD | TABLE) == FOOTNOTE).then_some(number & !FOOTNOTE)
 }
 
 /// Marks a paragraph number as a table row's: row `r` of a document's `t`-th table (both from
@@ -84,7 +84,7 @@ pub fn footnote_index(number: u32) -> Option<u32> {
 /// "Table t, row r". A row's text is its cells' separated by tabs.
 pub const TABLE: u32 = 1 << 22;
 /// Tables a document may have, and rows in each.
-pub const MAX_TABLES: u32 = 1023;
+pub const MAX_TABLES: u32 = 255;
 pub const MAX_TABLE_ROWS: u32 = 4095;
 
 /// The number of row `row` (0 for the header) of the `table`-th table (from 1).
@@ -137,7 +137,7 @@ pub enum Child {
     Lettered,
     /// A sub-paragraph marked `(i)`, `(ii)`, ...
     Roman,
-    /// An item of a bulleted list.
+    /// An item of a bulleted list, or of a numbered list in a numbered paragraph's flow.
     Item,
     /// A paragraph of a quotation set apart.
     Quote,
@@ -569,6 +569,9 @@ mod tests {
         assert_eq!(child_kind(child_number(PREAMBLE + 3, Child::Quote, 1)), Some(Child::Quote));
         assert_eq!(child_kind(PREAMBLE + 1), None);
         assert_eq!((table_row(table_row_number(7, 12)), table_row(FOOTNOTE | 3)), (Some((7, 12)), None));
-        assert_eq!((footnote_index(FOOTNOTE | 3), footnote_index(child_number(FOOTNOTE | 3, Child::Item, 1))), (Some(3), None));
+        assert_eq!(footnote_index(FOOTNOTE | 3), Some(3));
+        assert_eq!(footnote_index(child_number(1024, Child::Item, 1)), None);
+        assert_eq!(footnote_index(table_row_number(MAX_TABLES, 1)), None);
+        assert_eq!(table_row(table_row_number(MAX_TABLES, MAX_TABLE_ROWS)), Some((MAX_TABLES, MAX_TABLE_ROWS)));
     }
 }

@@ -234,7 +234,9 @@ fn words_of(text: &str) -> Vec<Word<'_>> {
         let lead = raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
         let core = raw[lead..].trim_end_matches(|c: char| !c.is_alphanumeric());
         let tail = &raw[lead + core.len()..];
-        let ends_sentence = tail.contains(['.', '?', '!', ':']);
+        // A table's cell ends at a tab: a name does not run on into the next cell.
+        let ends_cell = text[at + raw.len()..].starts_with('\t');
+        let ends_sentence = tail.contains(['.', '?', '!', ':']) || ends_cell;
         if core.is_empty() {
             // Punctuation standing alone ("–", "...") ends a name, and may end a sentence.
             if let Some(last) = out.last_mut() {
@@ -250,7 +252,7 @@ fn words_of(text: &str) -> Vec<Word<'_>> {
             start,
             end: start + word.len(),
             breaks_before: lead > 0,
-            breaks_after: !tail.is_empty() || word.len() < core.len(),
+            breaks_after: !tail.is_empty() || word.len() < core.len() || ends_cell,
             starts_sentence: after_sentence_end || raw[..lead].contains(['“', '"', '‘']),
         });
         after_sentence_end = ends_sentence;

@@ -3,7 +3,8 @@
 //! Only what official documents need is accepted: paragraphs, `##`/`###` headings, ordered
 //! lists whose items are numbered paragraphs (`10. We underline ...`), with or without a
 //! preamble of unnumbered paragraphs before paragraph 1, and a paragraph's children: its
-//! sub-paragraphs (`(a) ...`, indented under a numbered paragraph), a bulleted list's items and
+//! sub-paragraphs (`(a) ...`, indented under a numbered paragraph), a bulleted list's items (or a
+//! numbered list's, indented in a numbered paragraph's flow) and
 //! a `>` quotation's paragraphs, footnotes (`[^1]` in the text, `[^1]: ...` for its note), and
 //! tables (a header row and rows of cells of text, as GitHub's Markdown writes them).
 //! Anything else is an error, so no markup silently changes the text a reader sees.
@@ -23,7 +24,7 @@ struct Pending {
     heading_level: Option<u8>,
     list_number: Option<u32>,
     /// What child of the paragraph before it this is: a sub-paragraph (`Lettered` until its
-    /// marker is read), a bulleted list's item, a quotation's paragraph.
+    /// marker is read), a list's item, a quotation's paragraph.
     child: Option<Child>,
     /// The table row this is.
     row: Option<Row>,
@@ -58,8 +59,6 @@ struct Open {
     /// numbered when `Some(true)`), and inside one of its items.
     inner: Option<bool>,
     inner_item: bool,
-    /// Inside a table.
-    table: bool,
     /// Cells of the table row so far.
     cells: u32,
 }
@@ -120,15 +119,13 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize, numbering: Numbe
                     fail("a table inside a list, a quotation or a footnote is not supported: write it on lines of its own".into());
                 }
                 blocks.extend(pending.take().map(|p| finish(p, &mut fail)));
-                open.table = true;
             }
-            Event::End(TagEnd::Table) => open.table = false,
             Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
                 let row = if matches!(event, Event::Start(Tag::TableHead)) { Row::Header } else { Row::Body };
                 pending = Some(Pending { row: Some(row), ..Pending::new(line, None, None) });
                 open.cells = 0;
             }
-            // Cells are separated by tabs (no cell holds one: Markdown makes it a space).
+            // Cells are separated by tabs (a tab in a cell's text becomes a space).
             Event::Start(Tag::TableCell) => {
                 if let Some(p) = pending.as_mut().filter(|_| open.cells > 0) {
                     p.text.push('\t');
@@ -203,7 +200,11 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize, numbering: Numbe
                     if let Some(label) = missing_footnote(body, range.start) {
                         fail(format!("footnote [^{label}] has no text: add a line `[^{label}]: ...` to the file"));
                     }
-                    p.text.push_str(&text)
+                    if p.row.is_some() {
+                        p.text.push_str(&text.replace('\t', " "))
+                    } else {
+                        p.text.push_str(&text)
+                    }
                 }
                 None => fail("text outside a paragraph or heading".into()),
             },
@@ -293,7 +294,7 @@ fn number_paragraphs(path: &Path, mut blocks: Vec<Block>, numbering: Numbering, 
                     row += 1;
                 }
                 if table > content_model::MAX_TABLES || row > content_model::MAX_TABLE_ROWS {
-                    errors.push(ContentError::new(path, p.line, "too many tables (at most 1 023) or rows in one table (at most 4 095)"));
+                    errors.push(ContentError::new(path, p.line, "too many tables (at most 255) or rows in one table (at most 4 095)"));
                 }
                 p.number = content_model::table_row_number(table.min(content_model::MAX_TABLES), row.min(content_model::MAX_TABLE_ROWS));
                 // What follows a table belongs to no paragraph.
@@ -334,8 +335,11 @@ fn number_paragraphs(path: &Path, mut blocks: Vec<Block>, numbering: Numbering, 
                     errors.push(ContentError::new(path, p.line, message));
                 }
                 if p.numbered && p.number != index {
-                    let message =
-                        format!("list item numbered {} where {index} was expected: number a paragraph's list from 1, in order", p.number);
+                    let message = format!(
+                        "list item numbered {} where {index} was expected: number a paragraph's list from 1, in order (a numbered list \
+                         must be its paragraph's first list)",
+                        p.number
+                    );
                     errors.push(ContentError::new(path, p.line, message));
                 }
                 p.number = content_model::child_number(parent, kind, index.min(kind.limit()));

@@ -142,7 +142,8 @@ pub struct Heading {
 
 /// A paragraph. `number` is its identity (see `content_model::paragraph_anchor`): the printed
 /// number for numbered paragraphs, its position otherwise, `PREAMBLE + k` for the k-th
-/// paragraph of a preamble, `content_model::child_number` for a child.
+/// paragraph of a preamble, `content_model::child_number` for a child, `table_row_number` for a
+/// table's row, `FOOTNOTE | n` for a footnote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     pub number: u32,

@@ -155,7 +155,8 @@ fn body_errors_name_their_line() {
     let gap = format!("{front}\n1. One:\n\n    1. first;\n    3. third.\n");
     assert_eq!(
         error_of(&[("c/a.md", &gap)]),
-        "c/a.md:10: list item numbered 3 where 2 was expected: number a paragraph's list from 1, in order"
+        "c/a.md:10: list item numbered 3 where 2 was expected: number a paragraph's list from 1, in order (a numbered list must be \
+         its paragraph's first list)"
     );
     // Footnotes: each referred to once, each reference with its text.
     let missing = format!("{front}\nText.[^1]\n");
@@ -170,6 +171,10 @@ fn body_errors_name_their_line() {
     assert!(error_of(&[("c/a.md", &table_in_list)]).starts_with("c/a.md:11: a table inside a list, a quotation or a footnote"));
     let marked_cell = format!("{front}\n| a | b |\n| - | - |\n| *1* | 2 |\n");
     assert!(error_of(&[("c/a.md", &marked_cell)]).starts_with("c/a.md:9: unsupported Markdown (Emphasis)"));
+    let after_table = format!("{front}\n| a | b |\n| - | - |\n| 1 | 2 |\n\n- an item\n");
+    assert_eq!(error_of(&[("c/a.md", &after_table)]), "c/a.md:11: a list or a quotation must follow the paragraph it belongs to");
+    let two_lists = format!("{front}\n1. One:\n\n    - first;\n\n    1. then.\n");
+    assert!(error_of(&[("c/a.md", &two_lists)]).ends_with("(a numbered list must be its paragraph's first list)"));
     // Text that only looks like a reference is no error when escaped, nor where it is none.
     let escaped = format!("{front}\nThe pattern \\[^1] and a [^ b] bracket.\n");
     let docs = load(&[("c/a.md", &escaped)]).expect("an escaped reference is text");
@@ -313,4 +318,32 @@ fn an_issuing_body_the_entity_file_does_not_hold_fails_at_its_line() {
         errors,
         ["content/b.md:5: issued_by \"Eurojst\" is not an organisation of content/entities.toml: add it there (kind = \"organisation\") or write one of the names it lists"]
     );
+}
+
+#[test]
+fn tables_keep_their_cells_and_are_numbered_in_order() {
+    let front = "+++\nslug = \"a\"\ntitle = \"A\"\nkind = \"statement\"\n+++\n";
+    let text = format!(
+        "{front}\nFigures:\n\n| Year | Cases[^1] |\n| - | - |\n| 2024 | 12 |\n| 2025 | a&#9;b |\n\nMore.\n\n| x |\n| - |\n| y |\n\n[^1]: Counted at the end of each year.\n"
+    );
+    let docs = load(&[("c/a.md", &text)]).expect("tables load");
+    let rows: Vec<(String, String)> = docs[0].paragraphs().map(|p| (content_model::paragraph_label(p.number), p.source_text())).collect();
+    let row = |label: &str, text: &str| (label.to_string(), text.to_string());
+    assert_eq!(
+        rows,
+        [
+            row("1", "Figures:"),
+            row("Table 1, header", "Year | Cases"),
+            row("Table 1, row 1", "2024 | 12"),
+            // A tab written in a cell is a space in it, not a new cell.
+            row("Table 1, row 2", "2025 | a b"),
+            row("2", "More."),
+            row("Table 2, header", "x"),
+            row("Table 2, row 1", "y"),
+            row("note 1", "Counted at the end of each year."),
+        ]
+    );
+    // A reference in a cell stands where the cell's text ends.
+    let header = docs[0].paragraphs().nth(1).expect("the header row");
+    assert_eq!((header.text.as_str(), header.notes.as_slice()), ("Year\tCases", &[(10, 1)][..]));
 }
