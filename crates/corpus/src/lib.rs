@@ -21,6 +21,7 @@ pub mod verified;
 use std::path::Path;
 
 pub use error::{ContentError, ContentErrors};
+pub use markdown::marker_of as subparagraph_marker;
 pub use model::{Block, DocDate, DocKind, Document, Heading, Numbering, Paragraph};
 
 pub use content_model::routes::RESERVED_SLUGS;

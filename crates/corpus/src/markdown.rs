@@ -458,8 +458,9 @@ fn written_number(item: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-/// The marker a sub-paragraph's text opens with: `b` of `(b) share ...`.
-fn marker_of(text: &str) -> Option<&str> {
+/// The marker a sub-paragraph's text opens with: `b` of `(b) share ...` (the importer reads
+/// dumps by it too).
+pub fn marker_of(text: &str) -> Option<&str> {
     let (marker, rest) = text.strip_prefix('(')?.split_once(')')?;
     let is_marker = (1..=6).contains(&marker.len()) && marker.bytes().all(|b| b.is_ascii_lowercase());
     (is_marker && rest.starts_with(' ')).then_some(marker)

@@ -6,7 +6,9 @@
 //! line), a dateline (a date standing alone on the line after the title), headings (short lines
 //! without closing punctuation that do not open with a pronoun, numbered ones such as
 //! `1. Investing` included), numbered
-//! paragraphs (`10. We underline ...`) and plain paragraphs; the kind only where the title names
+//! paragraphs (`10. We underline ...`), their sub-paragraphs (`(a) ...`, `(ii) ...` on the lines
+//! after one, written indented under it), bulleted lines (`• ...`, as a list after the
+//! paragraph before them) and plain paragraphs; the kind only where the title names
 //! it (`Speech: ...`, `... Statement ...`, `Press release`). Exact duplicates are dropped and
 //! reported. What it cannot decide (a kind the title does not name, a long line without closing
 //! punctuation, numbering that skips) is listed, with its line in the dump, for a person.
@@ -134,20 +136,36 @@ fn document(lines: &[(usize, &str)], questions: &mut Vec<Question>) -> Imported 
     }
     let mut blocks = Vec::new();
     let mut next_number = None;
+    // What the block before is: a numbered paragraph (or one of its sub-paragraphs), whose
+    // sub-paragraphs may follow; a paragraph or a bulleted line, which a bulleted line may follow.
+    let (mut after_numbered, mut after_paragraph) = (false, false);
     for (i, &(at, text)) in rest.iter().enumerate() {
         let last = i + 1 == rest.len();
         let ask = |question: &str| Question { line: at, text: text.to_string(), question: question.to_string() };
-        if let Some((number, _)) = numbered(text).filter(|_| !heading_like(text)) {
+        let bullet = text.strip_prefix(['•', '▪', '◦']).map(str::trim_start).filter(|rest| !rest.is_empty());
+        let (was_numbered, was_paragraph) = (after_numbered, after_paragraph);
+        (after_numbered, after_paragraph) = (false, true);
+        if was_numbered && corpus::subparagraph_marker(text).is_some() {
+            // Indented under its paragraph, as the build reads a sub-paragraph.
+            blocks.push(format!("    {}", escape_markdown(text)));
+            after_numbered = true;
+        } else if let Some(item) = bullet.filter(|_| was_paragraph) {
+            blocks.push(format!("- {}", escape_markdown(item)));
+        } else if let Some((number, _)) = numbered(text).filter(|_| !heading_like(text)) {
+            after_numbered = true;
             let expected = next_number.unwrap_or(1);
             if number != expected {
                 questions.push(ask(&format!("numbered {number} where {expected} was expected: check the numbering")));
             }
             next_number = Some(number + 1);
             blocks.push(text.to_string());
-        } else if heading_like(text) && !last && !opens_as_sentence(text) {
+        } else if heading_like(text) && !last && !opens_as_sentence(text) && bullet.is_none() {
             blocks.push(format!("## {text}"));
+            after_paragraph = false;
         } else {
-            if heading_like(text) && last {
+            if bullet.is_some() {
+                questions.push(ask("a bulleted line with no paragraph before it: kept as a paragraph"));
+            } else if heading_like(text) && last {
                 questions.push(ask("short and without closing punctuation, but the document's last line: kept as a paragraph"));
             } else if heading_like(text) {
                 questions.push(ask("short and without closing punctuation, but it opens as a sentence does: kept as a paragraph"));
@@ -245,6 +263,25 @@ Annual review\n\n- a list-looking line, and # a hash.\n\n4. Numbered out of the 
         let review = &import.documents[1];
         assert!(review.body.starts_with("\\- a list-looking line, and # a hash.\n"), "{}", review.body);
         assert!(review.content_file().contains("kind = \"\"\n"));
+    }
+
+    #[test]
+    fn sub_paragraphs_and_bulleted_lines_are_written_as_the_build_reads_them() {
+        let dump = "Council Statement on Ports\n\n1. We ask states to:\n\n(a) name one office;\n\n(b) answer within a week;\n\n\
+2. We will review:\n\n• the number of requests;\n\n• the time taken.\n\nReview\n\n• A bullet after a heading.\n";
+        let import = import(dump);
+        let doc = &import.documents[0];
+        assert_eq!(
+            doc.body,
+            "1. We ask states to:\n\n    (a) name one office;\n\n    (b) answer within a week;\n\n2. We will review:\n\n\
+- the number of requests;\n\n- the time taken.\n\n## Review\n\n• A bullet after a heading.\n"
+        );
+        assert_eq!(import.questions[0].question, "a bulleted line with no paragraph before it: kept as a paragraph");
+        // The file builds, each line where the document puts it.
+        let file = doc.content_file();
+        let docs = corpus::load_sources([(std::path::Path::new("c/ports.md"), file.as_str())]).expect("the imported file builds");
+        let labels: Vec<String> = docs[0].paragraphs().map(|p| content_model::paragraph_label(p.number)).collect();
+        assert_eq!(labels, ["1", "1(a)", "1(b)", "2", "2, item 1", "2, item 2", "3"]);
     }
 
     #[test]
