@@ -32,6 +32,9 @@ test("the single file keeps deep links, search and the theme", async ({ page }) 
 
   await page.keyboard.press("/");
   await page.keyboard.type("Pazardzhik");
+  // A reader chooses among the suggestions once they show (on a loaded machine they can
+  // take longer than the keystrokes).
+  await expect(page.getByRole("option").first()).toContainText("Pazardzhik");
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(`${FILE}?page=/trafficking-ring-dismantled-spain-bulgaria&q=Pazardzhik#p-5`);
