@@ -9,7 +9,7 @@
 //! tables (a header row and rows of cells of text, as GitHub's Markdown writes them).
 //! Anything else is an error, so no markup silently changes the text a reader sees.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -198,7 +198,7 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize, numbering: Numbe
                 Some(p) => {
                     // Markdown leaves a reference whose footnote the file lacks as text.
                     if let Some(label) = missing_footnote(body, range.start) {
-                        fail(format!("footnote [^{label}] has no text: add a line `[^{label}]: ...` to the file"));
+                        fail(no_footnote_text(label));
                     }
                     if p.row.is_some() {
                         p.text.push_str(&text.replace('\t', " "))
@@ -416,7 +416,7 @@ fn number_footnotes(
 ) -> Vec<Block> {
     let (mut notes, mut text): (Vec<Block>, Vec<Block>) =
         blocks.into_iter().partition(|b| matches!(b, Block::Paragraph(p) if p.footnote.is_some()));
-    let mut defined: Vec<&str> = Vec::new();
+    let mut defined: HashSet<&str> = HashSet::new();
     for block in &mut notes {
         let Block::Paragraph(p) = block else { continue };
         let label = p.footnote.as_deref().unwrap_or_default();
@@ -429,16 +429,21 @@ fn number_footnotes(
                 format!("footnote [^{label}] is never referred to: refer to it in the text, or remove it"),
             )),
         }
-        defined.push(label);
+        defined.insert(label);
     }
     let mut missing: Vec<(&String, &(u32, usize))> = referred.iter().filter(|(label, _)| !defined.contains(&label.as_str())).collect();
     missing.sort_by_key(|(_, (n, _))| *n);
     for (label, (_, line)) in missing {
-        errors.push(ContentError::new(path, *line, format!("footnote [^{label}] has no text: add a line `[^{label}]: ...` to the file")));
+        errors.push(ContentError::new(path, *line, no_footnote_text(label)));
     }
     notes.sort_by_key(|b| if let Block::Paragraph(p) = b { p.number } else { 0 });
     text.extend(notes);
     text
+}
+
+/// The error for a reference to footnote `label` that the file does not write.
+fn no_footnote_text(label: &str) -> String {
+    format!("footnote [^{label}] has no text: add a line `[^{label}]: ...` to the file")
 }
 
 /// The label of a footnote reference written at `at` in `body` (`[^1]`) that Markdown left as
