@@ -70,3 +70,51 @@ test("with JavaScript off, the shelves are links to pages that list their docume
   expect(await titles(page)).toEqual(RELEASES);
   await context.close();
 });
+
+test("the names the documents mention are shelves: the most named on every catalogue page, each name's from its page", async ({ page }) => {
+  await page.goto("/");
+  const names = page.locator(".shelves div").filter({ has: page.getByRole("heading", { name: "Names", exact: true }) }).locator("li");
+  await expect(names).toHaveCount(13);
+  const counts = (await names.allTextContents()).slice(0, 12).map((t) => Number(t.match(/\((\d+)\)$/)?.[1]));
+  expect(counts.every((n, i) => n >= 1 && (i === 0 || n <= counts[i - 1])), `most named first: ${counts}`).toBe(true);
+  await shelf(page, "Names", "Eurojust").click();
+  await expect(page).toHaveURL(/\/documents\/name\/eurojust$/);
+  await expect(page.locator("main h1")).toHaveText("Documents naming Eurojust");
+  expect(await titles(page)).toEqual(RELEASES);
+
+  // The rest are reached from the names index, where each name leads to its shelf.
+  await shelf(page, "Names", /^All \d+ names$/).click();
+  await expect(page.locator("main h1")).toHaveText("Names");
+  await page.getByRole("link", { name: "NATO", exact: true }).click();
+  await expect(page.locator("main h1")).toHaveText("NATO");
+  await page.getByRole("link", { name: "The documents that name it" }).click();
+  await expect(page).toHaveURL(/\/documents\/name\/nato$/);
+  expect(await titles(page)).toEqual(["Speech: Defence Secretary Speech at CSIS, Washington"]);
+});
+
+test("the names index goes by kind and by initial letter, with JavaScript and without", async ({ page, browser, baseURL }) => {
+  for (const scripted of [true, false]) {
+    const context = scripted ? page.context() : await browser.newContext({ baseURL, javaScriptEnabled: false });
+    const tab = scripted ? page : await context.newPage();
+    await tab.goto("/entities");
+    const kinds = tab.getByRole("navigation", { name: "Kinds of name" });
+    const places = tab.locator("section").filter({ has: tab.getByRole("heading", { name: "Places", exact: true }) });
+    const placeCount = await places.locator(".entity-list li").count();
+    await expect(kinds.getByRole("listitem").filter({ hasText: "Places" })).toHaveText(`Places (${placeCount})`);
+    await kinds.getByRole("link", { name: "Places" }).click();
+    await expect(tab).toHaveURL(/\/entities#kind-place$/);
+    await expect(places.getByRole("heading", { name: "Places" })).toBeInViewport();
+
+    // Each letter jumps to the first place whose name starts with it.
+    const letters = places.getByRole("navigation", { name: "Places by initial" }).getByRole("link");
+    const initials = (await places.locator(".entity-list li > a").allTextContents()).map((n) => n[0].toUpperCase());
+    expect(await letters.allTextContents()).toEqual([...new Set(initials)]);
+    const last = initials.at(-1);
+    await letters.filter({ hasText: last }).click();
+    await expect(tab).toHaveURL(new RegExp(`/entities#place-${last.toLowerCase()}$`));
+    const first = places.locator(".entity-list li").nth(initials.indexOf(last));
+    await expect(first).toHaveAttribute("id", `place-${last.toLowerCase()}`);
+    await expect(first).toBeInViewport();
+    if (!scripted) await context.close();
+  }
+});

@@ -324,3 +324,28 @@ test("the results narrow to a kind, a year or one document, and order newest fir
   await expect(page.locator(".search-summary")).toContainText("No results for");
   await expect(page.getByRole("link", { name: "Search every document" })).toBeVisible();
 });
+
+test("a date range and a name narrow the results; filters alone list the documents they allow", async ({ page }) => {
+  const groups = page.locator(".result-group h2");
+  const RELEASES = ["Human trafficking ring dismantled by Spanish and Bulgarian authorities", "Romanian THB ring disrupted in France"];
+  await page.goto("/search?q=from%3A2017-07%20to%3A2017");
+  await expect(page.locator(".search-summary")).toHaveText("2 documents match from:2017-07 to:2017");
+  await expect(groups).toHaveText(RELEASES);
+  // Each is listed by its first paragraph, which links to the document with no words to mark.
+  const first = page.locator(".result-group").first().locator(".hit-link");
+  await expect(first).toContainText("¶ 1");
+  await first.click();
+  await expect(page).toHaveURL(/\/trafficking-ring-dismantled-spain-bulgaria#p-1$/);
+  await page.goBack();
+  await page.goto("/search?q=trafficking%20to%3A2017-06");
+  await expect(page.locator(".search-summary")).toContainText("No results for");
+  await page.goto("/search?q=terrorism%20name%3Anato");
+  await expect(groups).toHaveText(["Speech: Defence Secretary Speech at CSIS, Washington"]);
+  // The results offer the names their documents mention, a few.
+  await page.goto("/search?q=trafficking");
+  const names = page.locator(".refine a").filter({ hasText: /^name:/ });
+  await expect(names.first()).toBeVisible();
+  expect(await names.count()).toBeLessThanOrEqual(6);
+  await page.locator(".refine a", { hasText: "name:eurojust" }).click();
+  await expect(groups).toHaveText(RELEASES);
+});

@@ -181,9 +181,11 @@ pub fn passage(id: u32) -> Option<PassageRef> {
     None
 }
 
-/// The landing app URL of a hit: the paragraph, with the query riding along for highlighting.
+/// The landing app URL of a hit: the paragraph, with the query riding along for highlighting
+/// (none for a query of filters only, which has no words to mark).
 pub fn hit_url(passage: &PassageRef, query: &str) -> String {
-    format!("{}?q={}#{}", passage.doc.path(), encode(query), passage.paragraph.anchor())
+    let marked = if query.split_whitespace().all(search::query::is_filter) { String::new() } else { format!("?q={}", encode(query)) };
+    format!("{}{marked}#{}", passage.doc.path(), passage.paragraph.anchor())
 }
 
 pub fn search_page_url(query: &str) -> String {

@@ -238,7 +238,8 @@ async fn an_entity_page_lists_every_mention_in_its_sentence() {
     let app = open("/entities/isil").await;
     assert_eq!(app.text("main h1"), "ISIL / ISIS / Daesh");
     let meta = app.text(".doc-meta");
-    assert!(meta.contains("6 mentions in ") && meta.ends_with(" paragraphs of 2 documents"), "{meta}");
+    assert!(meta.contains("6 mentions in ") && meta.ends_with(" paragraphs of 2 documents · The documents that name it"), "{meta}");
+    assert_eq!(app.one(".doc-meta a:last-child").get_attribute("href").as_deref(), Some("/documents/name/isil"), "its catalogue shelf");
     assert!(meta.contains(&format!("in {} paragraphs", app.all(".result").len())), "one quote per paragraph: {meta}");
     let marks: Vec<String> = app.all(".result mark.hit").iter().map(|m| m.text_content().unwrap_or_default()).collect();
     assert_eq!(marks, ["ISIL", "ISIS", "Daesh", "Daesh", "Daesh", "Daesh"]);

@@ -6,9 +6,9 @@ use content_model::{paragraph_label, routes};
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::count;
 use crate::components::highlighted::Highlighted;
 use crate::components::page_header::PageHeader;
+use crate::components::{count, escape};
 use crate::library::{self, Quote, ENTITY_KINDS};
 use crate::router::{cited_url, href};
 
@@ -22,20 +22,57 @@ pub fn EntitiesPage() -> impl IntoView {
     });
     view! {
         <PageHeader title="Names" lede="Every organisation, place, person, group and legal instrument the documents name, with each mention."/>
-        {ENTITY_KINDS.iter().map(|&(kind, heading)| view! {
-            <section aria-labelledby=format!("kind-{kind}")>
-                <h2 id=format!("kind-{kind}")>{heading}</h2>
-                <ul class="entity-list">
-                    {library::entities().into_iter().map(|(_, e)| e).filter(|e| e.kind == kind).map(|e| view! {
-                        <li>
-                            <a href=href(&e.path())>{e.name.as_str()}</a>
-                            <span class="entity-count">{format!(" · {}", count(e.mentions as usize, "mention", "mentions"))}</span>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </section>
-        }).collect_view()}
+        <div inner_html=names_by_kind()></div>
     }
+}
+
+/// The names, kind by kind, each kind with its letters to jump to, after a list of the kinds
+/// with how many names each holds. Written as one string: markup the app never changes, which
+/// as views cost the wasm about 1 KB brotli more.
+fn names_by_kind() -> String {
+    let entities = library::entities();
+    let page = |anchor: &str| href(&format!("{}#{anchor}", routes::ENTITIES));
+    let mut kinds = String::new();
+    let mut sections = String::new();
+    for &(kind, heading) in &ENTITY_KINDS {
+        let mut letters = String::new();
+        let mut names = String::new();
+        let mut last = None;
+        for e in entities.iter().map(|(_, e)| *e).filter(|e| e.kind == kind) {
+            // The first name of each letter carries the letter's anchor, which the section's
+            // list of letters jumps to.
+            let letter = initial(&e.name);
+            let id = match last.replace(letter) != Some(letter) {
+                true => {
+                    let anchor = format!("{kind}-{}", letter.to_ascii_lowercase());
+                    letters.push_str(&format!(r#"<li><a href="{}">{letter}</a></li>"#, page(&anchor)));
+                    format!(r#" id="{anchor}""#)
+                }
+                false => String::new(),
+            };
+            let mentions = count(e.mentions as usize, "mention", "mentions");
+            names.push_str(&format!(
+                r#"<li{id}><a href="{}">{}</a><span class="entity-count"> · {mentions}</span></li>"#,
+                href(&e.path()),
+                escape(&e.name)
+            ));
+        }
+        if names.is_empty() {
+            continue;
+        }
+        let n = names.matches("<li").count();
+        kinds.push_str(&format!(r#"<li><a href="{}">{heading}</a> <span class="count">({n})</span></li>"#, page(&format!("kind-{kind}"))));
+        sections.push_str(&format!(
+            r#"<section aria-labelledby="kind-{kind}"><h2 id="kind-{kind}">{heading}</h2><nav class="jumps" aria-label="{heading} by initial"><ul>{letters}</ul></nav><ul class="entity-list">{names}</ul></section>"#
+        ));
+    }
+    format!(r#"<nav class="jumps" aria-label="Kinds of name"><ul>{kinds}</ul></nav>{sections}"#)
+}
+
+/// The letter a name is listed under: its first character, in capitals (the build sorts names
+/// with accents aside, and the names it indexes start with a plain letter).
+fn initial(name: &str) -> char {
+    name.chars().next().map_or('#', |c| c.to_ascii_uppercase())
 }
 
 #[component]
@@ -58,17 +95,22 @@ pub fn EntityPage(index: u16) -> impl IntoView {
             _ => groups.push((quote.doc, vec![quote])),
         }
     }
+    // Its kind in the names index, its counts and, where it has one, its catalogue shelf: as
+    // one string, like the names index.
+    let shelf = match entity.documents {
+        0 => String::new(),
+        _ => format!(r#" · <a href="{}">The documents that name it</a>"#, href(&format!("{}name/{}", routes::CATALOGUE_PREFIX, entity.id))),
+    };
+    let meta = format!(
+        r#"<a href="{}">{kind}</a> · {} in {} of {}{shelf}"#,
+        href(&format!("{}#kind-{}", routes::ENTITIES, entity.kind)),
+        count(entity.mentions as usize, "mention", "mentions"),
+        count(entity.paragraphs as usize, "paragraph", "paragraphs"),
+        count(entity.documents as usize, "document", "documents")
+    );
     Some(view! {
         <h1 tabindex="-1">{entity.name.as_str()}</h1>
-        <p class="doc-meta">
-            <a href=href(routes::ENTITIES)>{kind}</a>
-            {format!(
-                " · {} in {} of {}",
-                count(entity.mentions as usize, "mention", "mentions"),
-                count(entity.paragraphs as usize, "paragraph", "paragraphs"),
-                count(entity.documents as usize, "document", "documents")
-            )}
-        </p>
+        <p class="doc-meta" inner_html=meta></p>
         <p class="entity-aliases">"Written as: " {entity.aliases.join(", ")}</p>
         {groups.into_iter().filter_map(|(doc, quotes)| Some((library::entry(doc)?, quotes))).map(|(doc, quotes)| view! {
             <section class="result-group" aria-label=doc.title.as_str()>

@@ -13,6 +13,8 @@ use crate::corpus_search::{self, hit_url, search_page_url};
 use crate::library;
 use crate::router::{href, use_location};
 
+/// Names the results offer to narrow by, at most.
+const NAMES_OFFERED: usize = 6;
 /// Paragraphs listed at most.
 const MAX_RESULTS: usize = 200;
 const SNIPPET_CHARS: usize = 240;
@@ -56,7 +58,7 @@ fn Summary(query: String, results: SearchResults, loading: bool) -> impl IntoVie
         };
         return EitherOf4::D(view! { <p class="search-summary" role="status">{status}</p> });
     }
-    if query.trim().is_empty() || results.query.is_empty() {
+    if query.trim().is_empty() {
         return EitherOf4::A(view! {
             <p class="search-summary needs-script">"Type words to find in the search box above: phrases in quotes, "<kbd>"-word"</kbd>" to leave a word out."</p>
             <p class="search-summary no-script-only">
@@ -82,16 +84,15 @@ fn Summary(query: String, results: SearchResults, loading: bool) -> impl IntoVie
     }
     let documents = results.groups.len();
     let paragraphs = results.total;
+    // The names index and a name's page speak of "N mentions in M paragraphs of D documents":
+    // results count paragraphs, in the same words; a query of filters only lists documents.
+    let found = match results.query.is_empty() {
+        true => count(paragraphs, "document", "documents"),
+        false => format!("{} of {}", count(paragraphs, "paragraph", "paragraphs"), count(documents, "document", "documents")),
+    };
     EitherOf4::C(view! {
         <p class="search-summary" role="status">
-            // The names index and a name's page speak of "N mentions in M paragraphs of D documents":
-            // results count paragraphs, in the same words.
-            {format!(
-                "{} of {} {} ",
-                count(paragraphs, "paragraph", "paragraphs"),
-                count(documents, "document", "documents"),
-                if paragraphs == 1 { "matches" } else { "match" }
-            )}
+            {format!("{found} {} ", if paragraphs == 1 { "matches" } else { "match" })}
             <q class="search-query">{query}</q>
         </p>
         {results.partial.then(|| view! { <p class="partial-note">"No paragraph holds every word; these hold the most."</p> })}
@@ -105,6 +106,9 @@ fn notes(results: &SearchResults) -> Option<String> {
     let mut notes = Vec::new();
     if !results.approximate.is_empty() {
         notes.push(format!("No paragraph has “{}”: these have close spellings.", results.approximate.join("”, “")));
+    }
+    if results.query.is_empty() && results.groups.len() < results.total {
+        notes.push(format!("The first {} are listed: add words to find passages in all of them.", results.groups.len()));
     }
     match results.by_heading {
         0 => {}
@@ -128,13 +132,6 @@ fn newest_first(groups: &mut [search::DocumentHits]) {
     }
 }
 
-/// Whether a query word narrows the search (`kind:speech`, `-year:2017`) rather than being
-/// searched for.
-fn is_filter(word: &str) -> bool {
-    let (key, value) = word.trim_start_matches('-').split_once(':').unwrap_or_default();
-    !value.is_empty() && search::query::FILTER_KEYS.contains(&key.to_ascii_lowercase().as_str())
-}
-
 /// Ways to narrow the results (the tags of the documents found, `kind:speech`, with how many
 /// of them have each: the engine counts them) and to order them, as links to this page with
 /// the query changed; a filter in use links to the results without it. As one string, like
@@ -142,14 +139,25 @@ fn is_filter(word: &str) -> bool {
 fn refinements(query: &str, results: &SearchResults, by_date: bool) -> String {
     let words: Vec<&str> = query.split_whitespace().collect();
     let without = |drop: &dyn Fn(&str) -> bool| words.iter().copied().filter(|w| !drop(w)).collect::<Vec<_>>().join(" ");
-    let filtered = words.iter().any(|w| is_filter(w));
+    let filtered = words.iter().any(|w| search::query::is_filter(w));
     if results.is_empty() && !filtered {
         return String::new();
     }
     let url_of = |q: &str, date: bool| format!("{}{}", search_page_url(q), if date { "&sort=date" } else { "" });
     let link = |q: &str, date: bool, label: &str, current: bool| link_html(&url_of(q, date), label, current, None) + " ";
     let mut html = String::from(r#"<p><span class="refine-name">Narrow to</span> "#);
-    for (tag, n) in &results.facets {
+    // Dates are there for `from:` and `to:`; of the names (most named in the library first),
+    // a few.
+    let mut names = 0;
+    let offered = results.facets.iter().filter(|(tag, _)| match tag.split_once(':') {
+        Some(("date", _)) => false,
+        Some(("name", _)) => {
+            names += 1;
+            names <= NAMES_OFFERED
+        }
+        _ => true,
+    });
+    for (tag, n) in offered {
         let current = words.iter().any(|w| w.eq_ignore_ascii_case(tag));
         let q = if current { without(&|w| w.eq_ignore_ascii_case(tag)) } else { format!("{} {tag}", query.trim()) };
         html.push_str(&format!("<span>{}</span> ", link_html(&url_of(&q, by_date), tag, current, Some(*n))));
@@ -158,7 +166,7 @@ fn refinements(query: &str, results: &SearchResults, by_date: bool) -> String {
     html.push_str(&link(query.trim(), false, "Best first", !by_date));
     html.push_str(&link(query.trim(), true, "Newest first", by_date));
     if filtered {
-        html.push_str(&link(&without(&is_filter), by_date, "Search every document", false));
+        html.push_str(&link(&without(&search::query::is_filter), by_date, "Search every document", false));
     }
     html + "</p>"
 }

@@ -50,6 +50,9 @@ pub fn page_path(base: &str, page: u32) -> String {
     }
 }
 
+/// Names whose shelves every catalogue page offers (the most named first).
+pub const NAMES_OFFERED: usize = 12;
+
 /// A way into the catalogue: a listing's first page, what it is called and, for a shelf, how
 /// many documents it holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -122,7 +125,11 @@ impl Shelving {
     }
 
     fn add(&mut self, label: &str, doc: u32) {
-        let address = segment(label);
+        self.add_at(segment(label), label, doc);
+    }
+
+    /// [`Self::add`] at an address of its own (a name's shelf is at its entity's id).
+    fn add_at(&mut self, address: String, label: &str, doc: u32) {
         if address.is_empty() {
             return;
         }
@@ -170,9 +177,20 @@ impl Part {
                 shelving.expect("every key has its shelves").add(value, *i);
             }
         }
+        // The names each document mentions (from the names index), each document once a name.
+        let mut names = Shelving::new("Names", "name");
+        let entities: HashMap<u16, &crate::Entity> = self.entities.iter().map(|(i, e)| (*i, e)).collect();
+        for (i, document) in &self.documents {
+            let mut named: Vec<u16> = document.names.iter().map(|n| n.entity).collect();
+            named.sort_unstable();
+            named.dedup();
+            for entity in named.iter().filter_map(|e| entities.get(e)) {
+                names.add_at(entity.id.clone(), &entity.name, *i);
+            }
+        }
         years.values.sort_by(|a, b| b.0.cmp(&a.0));
         kinds.values.sort_by_key(|(name, _)| DocKind::from_name(name).map(|k| k as u8));
-        for shelving in [&mut issuers, &mut places, &mut topics] {
+        for shelving in [&mut issuers, &mut places, &mut topics, &mut names] {
             shelving.values.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
         }
 
@@ -198,7 +216,8 @@ impl Part {
         for (_, title, base, docs) in &orders {
             list(base.clone(), title.to_string(), docs);
         }
-        for shelving in [kinds, years, topics, issuers, places] {
+        let entity_count = self.entities.len();
+        for shelving in [kinds, years, topics, issuers, places, names] {
             let mut shelves = Vec::new();
             for (value, docs) in &shelving.values {
                 let base = format!("{CATALOGUE_PREFIX}{}/{}", shelving.key, segment(value));
@@ -207,6 +226,7 @@ impl Part {
                     "year" => format!("Documents of {value}"),
                     "issued-by" => format!("Issued by {value}"),
                     "topic" => format!("Topic: {value}"),
+                    "name" => format!("Documents naming {value}"),
                     _ => format!("Documents from {value}"),
                 };
                 let label = match shelving.key {
@@ -215,6 +235,13 @@ impl Part {
                 };
                 list(base.clone(), title, docs);
                 shelves.push(Shelf { label, base, count: Some(docs.len() as u32) });
+            }
+            if shelving.key == "name" && shelves.len() > NAMES_OFFERED {
+                // Every name has its listing (and search its `name:` filter); the catalogue's
+                // pages offer the most named, and the names index the rest.
+                shelves.truncate(NAMES_OFFERED);
+                let label = format!("All {entity_count} names");
+                shelves.push(Shelf { label, base: crate::routes::ENTITIES.to_string(), count: None });
             }
             groups.push(ShelfGroup { heading: shelving.heading.into(), shelves });
         }

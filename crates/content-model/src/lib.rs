@@ -15,7 +15,7 @@ pub mod routes;
 mod search_input;
 pub mod text_form;
 
-pub use catalogue::{page_path, segment, Listing, Shelf, ShelfGroup, CATALOGUE_PAGE_SIZE};
+pub use catalogue::{page_path, segment, Listing, Shelf, ShelfGroup, CATALOGUE_PAGE_SIZE, NAMES_OFFERED};
 pub use parts::Route;
 
 /// Documents a list of where a name or an acronym stands covers at most: at 4,000 documents an

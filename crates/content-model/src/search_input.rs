@@ -47,8 +47,9 @@ impl Part {
     }
 
     /// Each document's slug, by index, and the tags search narrows by (`kind:speech`,
-    /// `year:2017`, `topic:defence`, `by:eurojust`, `place:washington`), each with its
-    /// documents: the catalogue's shelves (see `catalogue.rs`).
+    /// `year:2017`, `topic:defence`, `by:eurojust`, `place:washington`, `name:eurojust`), each
+    /// with its documents: the catalogue's shelves (see `catalogue.rs`); then each date
+    /// documents bear, for `from:` and `to:`.
     pub fn search_documents(&self) -> (Vec<String>, Vec<(String, Vec<u32>)>) {
         let mut names = Vec::new();
         for (doc, entry) in &self.entries {
@@ -70,6 +71,17 @@ impl Part {
                 None => tags.push((tag, listing.docs.clone())),
             }
         }
+        // Each date documents bear (`date:2017-07-07`), for `from:` and `to:`.
+        let mut dates: Vec<(String, Vec<u32>)> = Vec::new();
+        for (doc, entry) in &self.entries {
+            let Some(date) = &entry.date else { continue };
+            let tag = format!("date:{}", date.iso);
+            match dates.binary_search_by(|(t, _)| t.cmp(&tag)) {
+                Ok(at) => dates[at].1.push(*doc),
+                Err(at) => dates.insert(at, (tag, vec![*doc])),
+            }
+        }
+        tags.extend(dates);
         (names, tags)
     }
 

@@ -44,8 +44,11 @@ fn a_document_part_holds_that_document_its_terms_and_its_names_and_no_other_text
 fn every_route_has_a_path_and_a_part_that_completes_it() {
     let library = library();
     let routes = library.routes();
-    // Three orders, three kinds, one year, seven topics, three issuers, one place: a page each.
-    assert_eq!(library.listings.len(), 18);
+    // Three orders, three kinds, one year, seven topics, three issuers, one place, and each
+    // name the documents mention: a page each.
+    let named = library.entities.iter().filter(|(_, e)| e.documents > 0).count();
+    assert!(named > 50, "{named} names");
+    assert_eq!(library.listings.len(), 18 + named);
     assert_eq!(routes.len(), 3 + library.listings.len() + library.documents.len() + library.entities.len());
     for route in routes {
         let path = library.path_of(route).expect("every route has a path");
@@ -110,6 +113,18 @@ fn the_catalogue_lists_fifty_documents_a_page_in_three_orders_and_on_shelves() {
         "an author where no body is named"
     );
     assert_eq!(library.listings[index("/documents/place/washington") as usize].title, "Documents from Washington");
+    // Names: a shelf for each name the documents mention, at its id; the catalogue offers the
+    // most named and the names index.
+    let eurojust = &library.listings[index("/documents/name/eurojust") as usize];
+    assert_eq!((eurojust.title.as_str(), eurojust.total), ("Documents naming Eurojust", 2));
+    let names = &library.shelves.iter().find(|g| g.heading == "Names").expect("names").shelves;
+    assert_eq!(names.len(), content_model::NAMES_OFFERED + 1);
+    assert!(names.windows(2).take(content_model::NAMES_OFFERED - 1).all(|w| w[0].count >= w[1].count), "most named first: {names:?}");
+    let all = names.last().expect("the names index");
+    assert_eq!(
+        (all.label.as_str(), all.base.as_str(), all.count),
+        (format!("All {} names", library.entities.len()).as_str(), "/entities", None)
+    );
     assert_eq!(content_model::segment("Málaga, Spain"), "malaga-spain");
     assert_eq!(content_model::page_path("/", 2), "/documents/3");
 }

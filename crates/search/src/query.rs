@@ -34,7 +34,7 @@ pub struct Query {
 }
 
 /// The keys a query word may narrow a search by: `key:value`.
-pub const FILTER_KEYS: [&str; 6] = ["kind", "year", "in", "by", "place", "topic"];
+pub const FILTER_KEYS: [&str; 9] = ["kind", "year", "in", "by", "place", "topic", "name", "from", "to"];
 
 /// A `key:value` word of a query: documents of that kind, year, issuer or place, or the one
 /// document of that name (`in:`); with `-` before it, all but those.
@@ -53,6 +53,11 @@ impl Filter {
         &self.tag[..self.key_len]
     }
 
+    /// What follows the key and its colon.
+    pub fn value(&self) -> &str {
+        &self.tag[self.key_len + 1..]
+    }
+
     /// A filter when `word` is one (`Kind:Speech` gives `kind:speech`).
     fn parse(word: &str, negated: bool, prefix: bool) -> Option<Self> {
         let tag = word.to_ascii_lowercase();
@@ -60,6 +65,13 @@ impl Filter {
         let key_len = tag.bytes().position(|b| b == b':')?;
         (FILTER_KEYS.contains(&&tag[..key_len]) && key_len + 1 < tag.len()).then_some(Self { tag, negated, prefix, key_len })
     }
+}
+
+/// Whether a query word as typed narrows the search (`kind:speech`, `-year:2017`) rather than
+/// being searched for.
+pub fn is_filter(word: &str) -> bool {
+    let (key, value) = word.trim_start_matches('-').split_once(':').unwrap_or_default();
+    !value.is_empty() && FILTER_KEYS.contains(&key.to_ascii_lowercase().as_str())
 }
 
 impl Query {

@@ -459,6 +459,29 @@ fn filters_narrow_a_search_to_a_kind_a_year_an_issuer_a_place_or_one_document() 
     // The filter is not a word: it is neither searched for nor marked.
     assert!(hit_words(&index, "eurojust by:eurojust").iter().all(|w| w.to_lowercase() == "eurojust"));
 
+    // A name the documents mention (the names index's id), and a date range, either end a
+    // year, a month or a day.
+    assert_eq!(documents_found(&index, "terrorism name:nato"), [SPEECH]);
+    assert_eq!(documents_found(&index, "trafficking name:eurojust"), [SPAIN, FRANCE]);
+    assert_eq!(documents_found(&index, "trafficking -name:eurojust"), [STATEMENT]);
+    assert_eq!(documents_found(&index, "trafficking from:2017-07"), [SPAIN, FRANCE]);
+    assert_eq!(documents_found(&index, "trafficking from:2017 to:2017-07-07"), [SPAIN, FRANCE]);
+    assert!(documents_found(&index, "trafficking to:2017-06").is_empty());
+    assert!(documents_found(&index, "trafficking from:2017-07-08").is_empty());
+    assert!(facets.iter().any(|(t, n)| t == "name:eurojust" && *n == 2), "names are counted: {facets:?}");
+    assert!(facets.iter().any(|(t, n)| t == "date:2017-07-07" && *n == 2), "and dates: {facets:?}");
+
+    // Filters alone list the documents they allow, each by its first paragraph.
+    let listed = index.search_marked("kind:press-release", 200, text_of);
+    assert_eq!((listed.total, listed.groups.len()), (2, 2));
+    assert!(listed
+        .groups
+        .iter()
+        .all(|g| g.hits.len() == 1 && corpus().passages[g.hits[0].passage as usize].0 == corpus().library.entries[g.doc as usize].1.slug));
+    assert_eq!(documents_found(&index, "from:2017-01 to:2017-12"), [SPAIN, FRANCE]);
+    assert_eq!(documents_found(&index, "-kind:press-release"), [STATEMENT, SPEECH]);
+    assert!(documents_found(&index, "kind:no-such-kind").is_empty());
+
     // The stored index finds each document by its data file's name.
     let (mut dictionary, shards) = index.to_shards(usize::MAX);
     dictionary.document_files = corpus().library.entries.iter().map(|(_, e)| format!("data/{}.0123456789abcdef.bin", e.slug)).collect();
@@ -466,4 +489,5 @@ fn filters_narrow_a_search_to_a_kind_a_year_an_issuer_a_place_or_one_document() 
     shards.iter().for_each(|s| stored.add_shard(s).expect("shard"));
     assert_eq!(documents_found(&stored, "trafficking in:romanian-thb-ring-disrupted-france"), [FRANCE]);
     assert_eq!(documents_found(&stored, "trafficking kind:press-release"), [SPAIN, FRANCE]);
+    assert_eq!(documents_found(&stored, "from:2017-07-07 name:eurojust"), [SPAIN, FRANCE]);
 }

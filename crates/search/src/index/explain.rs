@@ -59,7 +59,8 @@ impl Index {
         let units = self.unit_scores(&resolved);
         let (scores, matched) = self.combine(&units, &query);
         let p = passage as usize;
-        let labels = query.words.iter().map(|w| w.term.clone()).chain(query.phrases.iter().map(|ph| format!("\"{}\"", ph.join(" "))));
+        let labels =
+            query.words.iter().map(|w| w.term.clone()).chain(query.phrases.iter().map(|ph| format!("\"{}\"", crate::text::spaced(ph))));
         let expansions =
             resolved.words.iter().map(|(members, _)| members.concat()).chain(resolved.phrases.iter().map(|(ph, _)| phrase_expansion(ph)));
         let parts = units

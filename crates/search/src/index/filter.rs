@@ -1,10 +1,16 @@
 //! Narrowing a search to some documents: `kind:speech`, `year:2017`, `by:eurojust`,
-//! `place:washington` (tags the library gives each document) and `in:<slug>` (one document,
-//! by its name). Filters of one key widen (`year:2016 year:2017`: either year), of different
-//! keys narrow (`kind:speech year:2017`: speeches of 2017); `-kind:speech` leaves speeches out.
+//! `place:washington`, `name:eurojust` (tags the library gives each document), `in:<slug>`
+//! (one document, by its name) and `from:2016-03`, `to:2017` (documents dated in that range,
+//! either end written as a year, a month or a day). Filters of one key widen (`year:2016
+//! year:2017`: either year), of different keys narrow (`kind:speech year:2017`: speeches of
+//! 2017); `-kind:speech` leaves speeches out.
 
 use super::Index;
 use crate::query::Filter;
+
+/// The tags that date documents (`date:2017-07-07`), which the library gives for `from:` and
+/// `to:`.
+const DATE_TAG: &str = "date:";
 
 impl Index {
     /// Names each document (by index) by its slug, for `in:`, and gives the tags that narrow a
@@ -21,22 +27,25 @@ impl Index {
 
     /// Which documents (by index) the filters allow; `None` without filters. A document
     /// passes when, for each key the filters name, it has one of that key's values, and it
-    /// has none of the values negated.
+    /// has none of the values negated. Each filter marks its documents first, in one pass over
+    /// the tags, so a query costs the same at 4,000 documents with a date each.
     pub(super) fn allowed_documents(&self, filters: &[Filter]) -> Option<Vec<bool>> {
         if filters.is_empty() {
             return None;
         }
-        let count = self.passages.last().map_or(0, |p| p.doc + 1);
+        let count = self.passages.last().map_or(0, |p| p.doc as usize + 1);
+        let tagged: Vec<Vec<bool>> = filters.iter().map(|f| self.tagged(f, count)).collect();
         let allowed = (0..count).map(|doc| {
-            filters.iter().all(|f| match f.negated {
-                true => !self.is_tagged(f, doc),
-                false => filters.iter().any(|g| !g.negated && g.key() == f.key() && self.is_tagged(g, doc)),
+            filters.iter().zip(&tagged).all(|(f, t)| match f.negated {
+                true => !t[doc],
+                false => filters.iter().zip(&tagged).any(|(g, u)| !g.negated && g.key() == f.key() && u[doc]),
             })
         });
         Some(allowed.collect())
     }
 
-    /// Each tag some of these results' documents have, with how many.
+    /// Each tag some of these results' documents have, with how many (the page chooses which
+    /// to offer: not dates, a few names).
     pub(super) fn facets(&self, groups: &[crate::DocumentHits]) -> Vec<(String, u32)> {
         let counts = self
             .tags
@@ -46,16 +55,37 @@ impl Index {
         counts.filter(|(_, n)| *n > 0).collect()
     }
 
-    /// Whether document `doc` has what `filter` names.
-    fn is_tagged(&self, filter: &Filter, doc: u32) -> bool {
+    /// Which documents (by index, of `count`) have what `filter` names.
+    fn tagged(&self, filter: &Filter, count: usize) -> Vec<bool> {
+        // Whole, or while typed its start; `in:` names a data file, the slug before a dot (no
+        // tag's value holds one).
         let fits = |have: &str, wanted: &str| {
-            have.strip_prefix(wanted)
-                .is_some_and(|rest| filter.prefix || rest.is_empty() || (filter.tag.starts_with("in:") && rest.starts_with('.')))
+            have.strip_prefix(wanted).is_some_and(|rest| filter.prefix || rest.is_empty() || rest.starts_with('.'))
         };
-        match filter.tag.strip_prefix("in:") {
-            // A data file's name is its document's slug, between its folder and its hash.
-            Some(name) => self.names.get(doc as usize).is_some_and(|n| fits(n.strip_prefix("data/").unwrap_or(n), name)),
-            None => self.tags.iter().zip(&self.tag_documents).any(|(tag, docs)| fits(tag, &filter.tag) && docs.binary_search(&doc).is_ok()),
+        let mut tagged = vec![false; count];
+        let (key, value) = (filter.key(), filter.value());
+        for (tag, docs) in self.tags.iter().zip(&self.tag_documents) {
+            let hit = match (key, tag.strip_prefix(DATE_TAG)) {
+                // From a year, month or day on (`from:2016-03` takes 2016-03-01), up to one's
+                // end (`to:2016-03` takes 2016-03-31).
+                ("from", Some(date)) => date >= value,
+                ("to", Some(date)) => date < value || date.starts_with(value),
+                _ => fits(tag, &filter.tag),
+            };
+            if hit {
+                for &doc in docs {
+                    if let Some(t) = tagged.get_mut(doc as usize) {
+                        *t = true;
+                    }
+                }
+            }
         }
+        if key == "in" {
+            // A data file's name is its document's slug, between its folder and its hash.
+            for (t, name) in tagged.iter_mut().zip(&self.names) {
+                *t = fits(name.strip_prefix("data/").unwrap_or(name), value);
+            }
+        }
+        tagged
     }
 }

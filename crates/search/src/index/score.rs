@@ -61,7 +61,7 @@ impl Index {
         limit: usize,
         text_of: &dyn Fn(PassageId) -> Option<T>,
     ) -> SearchResults {
-        if query.is_empty() {
+        if query.is_empty() && query.filters.is_empty() {
             return SearchResults { query, ..SearchResults::default() };
         }
         let units = self.unit_scores(resolved);
@@ -72,7 +72,7 @@ impl Index {
             return SearchResults { query, suggestions, ..SearchResults::default() };
         }
         let partial = usize::from(best) < units.iter().map(|u| usize::from(u.words)).sum();
-        let in_text: Vec<bool> = (0..score.len()).map(|p| units.iter().any(|u| u.in_text[p])).collect();
+        let in_text: Vec<bool> = (0..score.len()).map(|p| units.is_empty() || units.iter().any(|u| u.in_text[p])).collect();
         // Paragraphs whose own text matches come first; those that match only through their
         // document's title or section heading follow, in their own order, marked as such.
         let (text_hits, heading_hits): (Vec<u64>, Vec<u64>) = (0..score.len())
@@ -158,6 +158,13 @@ impl Index {
             for p in 0..n {
                 score[p] += unit.score[p];
                 matched[p] += unit.matched[p];
+            }
+        }
+        if units.is_empty() {
+            // Filters alone (`kind:speech from:2017`): each document they allow, by its first
+            // paragraph, in library order.
+            for (p, m) in matched.iter_mut().enumerate() {
+                *m = u8::from(p == 0 || self.passages[p - 1].doc != self.passages[p].doc);
             }
         }
         for term in &query.excluded {

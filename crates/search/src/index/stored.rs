@@ -240,7 +240,7 @@ impl Index {
         let mut lists = synonyms.into_iter();
         let mut synonyms = Vec::new();
         while let (Some(typed), Some(typed_phrase), Some(alternative)) = (lists.next(), lists.next(), lists.next()) {
-            synonyms.push(super::Synonym { key: typed.join(" "), typed, typed_phrase, alternative });
+            synonyms.push(super::Synonym { key: crate::text::spaced(&typed), typed, typed_phrase, alternative });
         }
         Ok(Self { passages, terms, stems: stem_groups, avg_len, synonyms, shard_starts, names: document_files, tags, tag_documents })
     }

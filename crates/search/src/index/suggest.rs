@@ -42,7 +42,7 @@ impl Index {
                 let id = key as TermId;
                 let mut fixed = words.clone();
                 fixed[unknown] = self.terms[id as usize].text.to_string();
-                fixed.join(" ")
+                crate::text::spaced(&fixed)
             })
             .collect()
     }

@@ -67,7 +67,7 @@ impl Index {
     fn add_synonym(&mut self, typed_text: &str, stands_for: &str) {
         let typed = query::chunk_terms(typed_text);
         let synonym = Synonym {
-            key: typed.join(" "),
+            key: crate::text::spaced(&typed),
             typed,
             typed_phrase: query::phrase_terms(typed_text),
             alternative: query::phrase_terms(stands_for),
