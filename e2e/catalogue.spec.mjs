@@ -118,3 +118,12 @@ test("the names index goes by kind and by initial letter, with JavaScript and wi
     if (!scripted) await context.close();
   }
 });
+
+test("between two dates: the catalogue opens a search for documents alone over the library's span, to narrow", async ({ page }) => {
+  await page.goto("/");
+  await shelf(page, "Year", "Between two dates").click();
+  await expect(page).toHaveURL(/\/search\?q=from%3A2017%20to%3A2017$/);
+  await expect(page.locator(".search-summary")).toHaveText("2 documents match from:2017 to:2017");
+  await expect(page.locator(".result-group h2")).toHaveText(RELEASES);
+  await expect(page.getByRole("combobox", { name: "Search the documents" })).toHaveValue("from:2017 to:2017");
+});

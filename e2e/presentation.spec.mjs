@@ -2,7 +2,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect, STATEMENT, SPEECH } from "./fixtures.mjs";
 
-const ROUTES = ["/", STATEMENT, "/trafficking-ring-dismantled-spain-bulgaria", "/romanian-thb-ring-disrupted-france", SPEECH, "/no-such-page", "/search?q=eurojust", "/search?q=xqzvk", `${SPEECH}?q=nuclear`, "/glossary", "/entities", "/entities/isil", "/timeline", "/documents/kind/press-release"];
+const ROUTES = ["/", STATEMENT, "/trafficking-ring-dismantled-spain-bulgaria", "/romanian-thb-ring-disrupted-france", SPEECH, "/no-such-page", "/search?q=eurojust", "/search?q=xqzvk", `${SPEECH}?q=nuclear`, "/glossary", "/entities", "/entities/isil", "/timeline", "/documents/kind/press-release", "/search?q=from%3A2017%20kind%3Apress-release"];
 
 test("the theme button offers dark, light and the system's, says which, and remembers", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "light" });

@@ -113,8 +113,8 @@ struct Shelving {
     heading: &'static str,
     /// `/documents/<key>/<value>`
     key: &'static str,
-    /// value label → documents, in the order first met
-    values: Vec<(String, Vec<u32>)>,
+    /// value label → documents, in the order first met, and the value's address segment
+    values: Vec<(String, Vec<u32>, String)>,
     /// Each value's address segment → its place in `values`.
     by_segment: HashMap<String, usize>,
 }
@@ -135,10 +135,10 @@ impl Shelving {
         }
         // One shelf per address: values written alike but for case or accents share it.
         let next = self.values.len();
-        let at = *self.by_segment.entry(address).or_insert(next);
+        let at = *self.by_segment.entry(address.clone()).or_insert(next);
         match self.values.get_mut(at) {
-            Some((_, docs)) => docs.push(doc),
-            None => self.values.push((label.to_string(), vec![doc])),
+            Some((_, docs, _)) => docs.push(doc),
+            None => self.values.push((label.to_string(), vec![doc], address)),
         }
     }
 }
@@ -147,8 +147,10 @@ impl Part {
     /// This library (the whole, as the build holds it) with its catalogue worked out: every
     /// page of every listing, and the shelves and orders each catalogue page offers. `doc_topics`
     /// holds each document's topics, by index (they live in the shelves only: search's filters
-    /// are read from them too, so the documents' data does not carry them).
-    pub fn with_catalogue(mut self, doc_topics: Vec<Vec<String>>) -> Self {
+    /// are read from them too, so the documents' data does not carry them); `doc_names` the names
+    /// (entities, by index) each mentions, each once, as the names index counts them (a
+    /// document's marked names leave out a name inside another).
+    pub fn with_catalogue(mut self, doc_topics: Vec<Vec<String>>, doc_names: Vec<Vec<u16>>) -> Self {
         let all: Vec<u32> = self.entries.iter().map(|(i, _)| *i).collect();
         // Looked up once, not searched for in every comparison: 4,000 documents would make
         // that quadratic.
@@ -177,19 +179,16 @@ impl Part {
                 shelving.expect("every key has its shelves").add(value, *i);
             }
         }
-        // The names each document mentions (from the names index), each document once a name.
+        // The names each document mentions (as the names index counts them), a shelf a name.
         let mut names = Shelving::new("Names", "name");
         let entities: HashMap<u16, &crate::Entity> = self.entities.iter().map(|(i, e)| (*i, e)).collect();
-        for (i, document) in &self.documents {
-            let mut named: Vec<u16> = document.names.iter().map(|n| n.entity).collect();
-            named.sort_unstable();
-            named.dedup();
+        for (i, named) in doc_names.iter().enumerate() {
             for entity in named.iter().filter_map(|e| entities.get(e)) {
-                names.add_at(entity.id.clone(), &entity.name, *i);
+                names.add_at(entity.id.clone(), &entity.name, i as u32);
             }
         }
         years.values.sort_by(|a, b| b.0.cmp(&a.0));
-        kinds.values.sort_by_key(|(name, _)| DocKind::from_name(name).map(|k| k as u8));
+        kinds.values.sort_by_key(|(name, _, _)| DocKind::from_name(name).map(|k| k as u8));
         for shelving in [&mut issuers, &mut places, &mut topics, &mut names] {
             shelving.values.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
         }
@@ -219,8 +218,8 @@ impl Part {
         let entity_count = self.entities.len();
         for shelving in [kinds, years, topics, issuers, places, names] {
             let mut shelves = Vec::new();
-            for (value, docs) in &shelving.values {
-                let base = format!("{CATALOGUE_PREFIX}{}/{}", shelving.key, segment(value));
+            for (value, docs, address) in &shelving.values {
+                let base = format!("{CATALOGUE_PREFIX}{}/{address}", shelving.key);
                 let title = match shelving.key {
                     "kind" => DocKind::from_name(value).map_or(value.clone(), |k| k.plural().to_string()),
                     "year" => format!("Documents of {value}"),
@@ -235,6 +234,12 @@ impl Part {
                 };
                 list(base.clone(), title, docs);
                 shelves.push(Shelf { label, base, count: Some(docs.len() as u32) });
+            }
+            if let (true, Some(newest), Some(oldest)) = (shelving.key == "year", shelving.values.first(), shelving.values.last()) {
+                // Any range of dates is a search for documents alone (`from:2016-03 to:2017`),
+                // which opens on the library's whole span, to narrow.
+                let base = format!("{}?q=from%3A{}%20to%3A{}", crate::routes::SEARCH, oldest.2, newest.2);
+                shelves.push(Shelf { label: "Between two dates".into(), base, count: None });
             }
             if shelving.key == "name" && shelves.len() > NAMES_OFFERED {
                 // Every name has its listing (and search its `name:` filter); the catalogue's

@@ -169,6 +169,15 @@ pub fn to_library(
             paragraph: e.paragraph,
         })
         .collect();
+    let doc_names = mentions_in
+        .iter()
+        .map(|mentions| {
+            let mut named: Vec<u16> = mentions.iter().map(|(e, _)| *e as u16).collect();
+            named.sort_unstable();
+            named.dedup();
+            named
+        })
+        .collect();
     let counts = out::Counts {
         documents: docs.len() as u32,
         glossary: glossary.len() as u32,
@@ -187,7 +196,7 @@ pub fn to_library(
         listings: Vec::new(),
         shelves: Vec::new(),
     }
-    .with_catalogue(docs.iter().map(|d| d.topics.clone()).collect());
+    .with_catalogue(docs.iter().map(|d| d.topics.clone()).collect(), doc_names);
     library.complete = library.routes().into_iter().filter_map(|r| library.path_of(r)).collect();
     library
 }

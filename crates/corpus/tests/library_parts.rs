@@ -54,6 +54,23 @@ fn every_route_has_a_path_and_a_part_that_completes_it() {
         let path = library.path_of(route).expect("every route has a path");
         assert_eq!(library.for_route(route).complete, vec![path]);
     }
+    // Names: a shelf for each name the documents mention, at its id, as many documents as the
+    // names index counts; the catalogue offers the most named and the names index.
+    for (_, entity) in library.entities.iter().filter(|(_, e)| e.documents > 0) {
+        let shelf = library.listings.iter().find(|l| l.base == format!("/documents/name/{}", entity.id)).unwrap_or_else(|| panic!("a shelf for {}", entity.id));
+        assert_eq!((shelf.title.clone(), shelf.total), (format!("Documents naming {}", entity.name), entity.documents), "{}", entity.id);
+    }
+    let years = &library.shelves.iter().find(|g| g.heading == "Year").expect("years").shelves;
+    let range = years.last().expect("a range");
+    assert_eq!((range.label.as_str(), range.base.as_str(), range.count), ("Between two dates", "/search?q=from%3A2017%20to%3A2017", None));
+    let names = &library.shelves.iter().find(|g| g.heading == "Names").expect("names").shelves;
+    assert_eq!(names.len(), content_model::NAMES_OFFERED + 1);
+    assert!(names.windows(2).take(content_model::NAMES_OFFERED - 1).all(|w| w[0].count >= w[1].count), "most named first: {names:?}");
+    let all = names.last().expect("the names index");
+    assert_eq!(
+        (all.label.as_str(), all.base.as_str(), all.count),
+        (format!("All {} names", library.entities.len()).as_str(), "/entities", None)
+    );
     let entity = library.for_route(Route::Entity(0));
     let quotes = &entity.quotes[0].1;
     assert!(!quotes.is_empty());
@@ -75,7 +92,7 @@ fn the_catalogue_lists_fifty_documents_a_page_in_three_orders_and_on_shelves() {
     for i in library.entries.len() as u32..120 {
         library.entries.push((i, content_model::DocEntry { slug: format!("copy-{i}"), ..first.clone() }));
     }
-    let library = library.with_catalogue(Vec::new());
+    let library = library.with_catalogue(Vec::new(), Vec::new());
     let paths: Vec<String> =
         library.routes().into_iter().filter(|r| matches!(r, Route::Listing(_))).filter_map(|r| library.path_of(r)).collect();
     for path in ["/", "/documents/2", "/documents/3", "/documents/newest", "/documents/newest/3", "/documents/title/2"] {
@@ -113,18 +130,6 @@ fn the_catalogue_lists_fifty_documents_a_page_in_three_orders_and_on_shelves() {
         "an author where no body is named"
     );
     assert_eq!(library.listings[index("/documents/place/washington") as usize].title, "Documents from Washington");
-    // Names: a shelf for each name the documents mention, at its id; the catalogue offers the
-    // most named and the names index.
-    let eurojust = &library.listings[index("/documents/name/eurojust") as usize];
-    assert_eq!((eurojust.title.as_str(), eurojust.total), ("Documents naming Eurojust", 2));
-    let names = &library.shelves.iter().find(|g| g.heading == "Names").expect("names").shelves;
-    assert_eq!(names.len(), content_model::NAMES_OFFERED + 1);
-    assert!(names.windows(2).take(content_model::NAMES_OFFERED - 1).all(|w| w[0].count >= w[1].count), "most named first: {names:?}");
-    let all = names.last().expect("the names index");
-    assert_eq!(
-        (all.label.as_str(), all.base.as_str(), all.count),
-        (format!("All {} names", library.entities.len()).as_str(), "/entities", None)
-    );
     assert_eq!(content_model::segment("Málaga, Spain"), "malaga-spain");
     assert_eq!(content_model::page_path("/", 2), "/documents/3");
 }
