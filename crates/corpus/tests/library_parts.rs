@@ -57,7 +57,11 @@ fn every_route_has_a_path_and_a_part_that_completes_it() {
     // Names: a shelf for each name the documents mention, at its id, as many documents as the
     // names index counts; the catalogue offers the most named and the names index.
     for (_, entity) in library.entities.iter().filter(|(_, e)| e.documents > 0) {
-        let shelf = library.listings.iter().find(|l| l.base == format!("/documents/name/{}", entity.id)).unwrap_or_else(|| panic!("a shelf for {}", entity.id));
+        let shelf = library
+            .listings
+            .iter()
+            .find(|l| l.base == format!("/documents/name/{}", entity.id))
+            .unwrap_or_else(|| panic!("a shelf for {}", entity.id));
         assert_eq!((shelf.title.clone(), shelf.total), (format!("Documents naming {}", entity.name), entity.documents), "{}", entity.id);
     }
     let years = &library.shelves.iter().find(|g| g.heading == "Year").expect("years").shelves;
