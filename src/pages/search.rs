@@ -146,16 +146,11 @@ fn refinements(query: &str, results: &SearchResults, by_date: bool) -> String {
     let url_of = |q: &str, date: bool| format!("{}{}", search_page_url(q), if date { "&sort=date" } else { "" });
     let link = |q: &str, date: bool, label: &str, current: bool| link_html(&url_of(q, date), label, current, None) + " ";
     let mut html = String::from(r#"<p><span class="refine-name">Narrow to</span> "#);
-    // Dates are there for `from:` and `to:`; of the names (most named in the library first),
-    // a few.
+    // Of the names (most named in the library first), a few.
     let mut names = 0;
-    let offered = results.facets.iter().filter(|(tag, _)| match tag.split_once(':') {
-        Some(("date", _)) => false,
-        Some(("name", _)) => {
-            names += 1;
-            names <= NAMES_OFFERED
-        }
-        _ => true,
+    let offered = results.facets.iter().filter(|(tag, _)| {
+        names += usize::from(tag.starts_with("name:"));
+        !tag.starts_with("name:") || names <= NAMES_OFFERED
     });
     for (tag, n) in offered {
         let current = words.iter().any(|w| w.eq_ignore_ascii_case(tag));

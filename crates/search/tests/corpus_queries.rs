@@ -469,7 +469,7 @@ fn filters_narrow_a_search_to_a_kind_a_year_an_issuer_a_place_or_one_document() 
     assert!(documents_found(&index, "trafficking to:2017-06").is_empty());
     assert!(documents_found(&index, "trafficking from:2017-07-08").is_empty());
     assert!(facets.iter().any(|(t, n)| t == "name:eurojust" && *n == 2), "names are counted: {facets:?}");
-    assert!(facets.iter().any(|(t, n)| t == "date:2017-07-07" && *n == 2), "and dates: {facets:?}");
+    assert!(facets.iter().all(|(t, _)| !t.starts_with("date:")), "but not dates: {facets:?}");
 
     // Filters alone list the documents they allow, each by its first paragraph.
     let listed = index.search_marked("kind:press-release", 200, text_of);

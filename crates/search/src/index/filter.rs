@@ -44,13 +44,15 @@ impl Index {
         Some(allowed.collect())
     }
 
-    /// Each tag some of these results' documents have, with how many (the page chooses which
-    /// to offer: not dates, a few names).
+    /// Each tag but the dates some of these results' documents have, with how many (the page
+    /// offers a few of the names).
     pub(super) fn facets(&self, groups: &[crate::DocumentHits]) -> Vec<(String, u32)> {
+        // (dates come last: at 4,000 documents there can be as many, and every query counts)
         let counts = self
             .tags
             .iter()
             .zip(&self.tag_documents)
+            .take_while(|(tag, _)| !tag.starts_with(DATE_TAG))
             .map(|(tag, docs)| (tag.clone(), groups.iter().filter(|g| docs.binary_search(&g.doc).is_ok()).count() as u32));
         counts.filter(|(_, n)| *n > 0).collect()
     }
