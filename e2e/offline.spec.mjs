@@ -68,8 +68,19 @@ test("Save every document for offline: progress, cancel, then every route and se
   await expect(status).toContainText(/Saving stopped: \d+ of \d+ files saved\. Save again to go on\./);
   slow = false;
 
+  // Every count the status shows from here on: a cancelled run's downloads still in flight
+  // must not count towards this one.
+  await status.evaluate((el) => {
+    window.shownCounts = [];
+    new MutationObserver(() => window.shownCounts.push(el.textContent)).observe(el, { childList: true, characterData: true, subtree: true });
+  });
   await section.getByRole("button", { name: "Save every document for offline" }).click();
-  await expect(status).toHaveText(`Every document is saved (${files} files): the reader and its search work offline.`);
+  await expect(status).toHaveText(`Every document is saved (${files} files): the reader and its search work offline.`, { timeout: 30_000 });
+  const overcounted = (await page.evaluate(() => window.shownCounts)).filter((t) => {
+    const [, done, total] = t.match(/(\d+) of (\d+) files/) ?? [];
+    return Number(done) > Number(total);
+  });
+  expect(overcounted, "no count beyond the files there are").toEqual([]);
 
   await context.setOffline(true);
   const routes = [

@@ -30,28 +30,30 @@
 
   async function save() {
     if (run?.state === "saving") return;
-    run = { done: 0, total: 0, state: "saving" };
+    // This run's own record: a cancelled run's downloads still in flight end on it, and never
+    // count towards the run that follows.
+    const mine = (run = { done: 0, total: 0, state: "saving" });
     show();
     try {
       const list = await fetch(new URL("data-files.json", document.baseURI), { cache: "no-cache" });
       if (!list.ok) throw new Error(`the list of files is missing (the server answered ${list.status})`);
       const files = await list.json();
-      run.total = files.length;
+      mine.total = files.length;
       const cache = await caches.open(DATA_CACHE);
       let next = 0;
       const lane = async () => {
-        while (run.state === "saving" && next < files.length) {
+        while (mine.state === "saving" && next < files.length) {
           const url = new URL(files[next++], document.baseURI);
           if (!(await caches.match(url))) await cache.add(url).catch(() => Promise.reject(new Error("a file could not be downloaded")));
-          run.done++;
+          mine.done++;
           show();
         }
       };
       await Promise.all(Array.from({ length: LANES }, lane));
-      if (run.state === "saving") run.state = "saved";
+      if (mine.state === "saving") mine.state = "saved";
     } catch (error) {
-      run.state = "failed";
-      run.why = navigator.onLine ? error.message.replace(/\.$/, "") : "the network is unreachable";
+      mine.state = "failed";
+      mine.why = navigator.onLine ? error.message.replace(/\.$/, "") : "the network is unreachable";
     }
     show();
   }
