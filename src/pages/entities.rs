@@ -38,6 +38,7 @@ fn names_by_kind() -> String {
         let mut letters = String::new();
         let mut names = String::new();
         let mut last = None;
+        let mut n = 0;
         for e in entities.iter().map(|(_, e)| *e).filter(|e| e.kind == kind) {
             // The first name of each letter carries the letter's anchor, which the section's
             // list of letters jumps to.
@@ -50,6 +51,7 @@ fn names_by_kind() -> String {
                 }
                 false => String::new(),
             };
+            n += 1;
             let mentions = count(e.mentions as usize, "mention", "mentions");
             names.push_str(&format!(
                 r#"<li{id}><a href="{}">{}</a><span class="entity-count"> · {mentions}</span></li>"#,
@@ -57,10 +59,9 @@ fn names_by_kind() -> String {
                 escape(&e.name)
             ));
         }
-        if names.is_empty() {
+        if n == 0 {
             continue;
         }
-        let n = names.matches("<li").count();
         kinds.push_str(&format!(r#"<li><a href="{}">{heading}</a> <span class="count">({n})</span></li>"#, page(&format!("kind-{kind}"))));
         sections.push_str(&format!(
             r#"<section aria-labelledby="kind-{kind}"><h2 id="kind-{kind}">{heading}</h2><nav class="jumps" aria-label="{heading} by initial"><ul>{letters}</ul></nav><ul class="entity-list">{names}</ul></section>"#
@@ -99,7 +100,7 @@ pub fn EntityPage(index: u16) -> impl IntoView {
     // one string, like the names index.
     let shelf = match entity.documents {
         0 => String::new(),
-        _ => format!(r#" · <a href="{}">The documents that name it</a>"#, href(&format!("{}name/{}", routes::CATALOGUE_PREFIX, entity.id))),
+        _ => format!(r#" · <a href="{}">The documents that name it</a>"#, href(&routes::shelf_path("name", &entity.id))),
     };
     let meta = format!(
         r#"<a href="{}">{kind}</a> · {} in {} of {}{shelf}"#,

@@ -219,7 +219,7 @@ impl Part {
         for shelving in [kinds, years, topics, issuers, places, names] {
             let mut shelves = Vec::new();
             for (value, docs, address) in &shelving.values {
-                let base = format!("{CATALOGUE_PREFIX}{}/{address}", shelving.key);
+                let base = crate::routes::shelf_path(shelving.key, address);
                 let title = match shelving.key {
                     "kind" => DocKind::from_name(value).map_or(value.clone(), |k| k.plural().to_string()),
                     "year" => format!("Documents of {value}"),

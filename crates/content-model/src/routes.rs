@@ -24,6 +24,11 @@ pub const CATALOGUE_PREFIX: &str = "/documents/";
 /// (the home page's file).
 pub const RESERVED_SLUGS: [&str; 8] = ["search", "glossary", "entities", "timeline", "notes", "404", "documents", "index"];
 
+/// The path of a catalogue shelf: the documents whose `key` is `value` (`/documents/name/nato`).
+pub fn shelf_path(key: &str, value: &str) -> String {
+    format!("{CATALOGUE_PREFIX}{key}/{value}")
+}
+
 /// The path of an entity's page.
 pub fn entity_path(id: &str) -> String {
     format!("{ENTITY_PREFIX}{id}")
