@@ -23,8 +23,8 @@ export const test = base.extend({
       // The single-file build loads itself from file://; nothing there leaves the machine.
       if (!url.startsWith(origin) && !/^(data|blob|file):/.test(url)) problems.push(`request to another origin: ${url}`);
     });
-    // Pages are pre-rendered: readable at once, live once the app has taken them over.
-    // Loads wait for that (`<html data-app="ready">`), so a test acts on the running app.
+    // Pages are pre-rendered: readable at once, live once the app has taken them over, which
+    // it does on the first sign of use. Loads start it and wait for that (`<html data-app="ready">`), so a test acts on the running app.
     for (const name of ["goto", "reload"]) {
       const load = page[name].bind(page);
       page[name] = async (...args) => {
@@ -45,8 +45,11 @@ export const test = base.extend({
 });
 export { expect };
 
-/** Waits until the app runs in the page (it marks `<html data-app="ready">`). */
+/** Starts the app in the page and waits until it runs (it marks `<html data-app="ready">`).
+ *  It starts on the first sign of use (scripts/finish-build.mjs): here a key, Shift, which
+ *  does nothing else. */
 export async function waitForApp(page) {
+  if ((await page.locator("html").getAttribute("data-app")) !== "ready") await page.keyboard.press("Shift");
   await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
 }
 

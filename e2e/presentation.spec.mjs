@@ -1,6 +1,6 @@
 // Presentation: themes, narrow screens, print, accessibility.
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect, STATEMENT, SPEECH } from "./fixtures.mjs";
+import { test, expect, waitForApp, STATEMENT, SPEECH } from "./fixtures.mjs";
 
 const ROUTES = ["/", STATEMENT, "/trafficking-ring-dismantled-spain-bulgaria", "/romanian-thb-ring-disrupted-france", SPEECH, "/no-such-page", "/search?q=eurojust", "/search?q=xqzvk", `${SPEECH}?q=nuclear`, "/glossary", "/entities", "/entities/isil", "/timeline", "/documents/kind/press-release", "/search?q=from%3A2017%20kind%3Apress-release"];
 
@@ -133,7 +133,7 @@ test("the search box shows its / key where a keyboard can press it, not on a tou
     const context = await browser.newContext({ baseURL, ...options });
     const page = await context.newPage();
     await page.goto("/");
-    await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
+    await waitForApp(page);
     const hint = () => page.locator(".site-search").evaluate((el) => getComputedStyle(el, "::after").content);
     expect(await hint(), JSON.stringify(options)).toBe(shown ? '"/"' : "none");
     await expect(page.getByRole("combobox", { name: "Search the documents" })).toHaveAttribute("placeholder", "Search");

@@ -1,6 +1,6 @@
 // Reading: every route, every source line, clicking through, deep links, history, not-found.
 import { readFileSync } from "node:fs";
-import { test, expect, listedDocuments, sourceTexts, DOCUMENT_COUNT, STATEMENT, SPEECH, topOf, selectWords } from "./fixtures.mjs";
+import { test, expect, waitForApp, listedDocuments, sourceTexts, DOCUMENT_COUNT, STATEMENT, SPEECH, topOf, selectWords } from "./fixtures.mjs";
 
 test("the home page lists every document with kind, date, reading time and opening", async ({ page }) => {
   await page.goto("/");
@@ -458,7 +458,7 @@ test("Cite gives a paragraph's citation in each form, to copy or to download", a
 
 test("the home page offers to continue where the reader left each document, kept only here and forgotten on request", async ({ page }) => {
   await page.goto(SPEECH);
-  await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
+  await waitForApp(page);
   await page.evaluate(() => window.scrollTo(0, document.getElementById("p-20").offsetTop));
   await page.waitForTimeout(800);
   await page.getByRole("link", { name: "Security Policy Reader" }).click();
@@ -477,7 +477,7 @@ test("the home page offers to continue where the reader left each document, kept
   await expect(resume).toBeHidden();
   expect(await page.evaluate(() => localStorage.getItem("reader-places"))).toBeNull();
   await page.reload();
-  await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
+  await waitForApp(page);
   await expect(resume).toBeHidden();
 });
 
@@ -485,7 +485,7 @@ test("selected words get a link that lands on them, marked, here and where text 
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const copy = async (id, words, options) => {
     await page.goto(STATEMENT);
-    await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
+    await waitForApp(page);
     await selectWords(page, id, words, options);
     await page.getByRole("button", { name: "Copy link to selection" }).click();
     // Said where the button is, and to a screen reader.

@@ -1,6 +1,6 @@
 // Search: the header combobox, the results page, landing on the passage, no results, XSS,
 // and how fast it answers.
-import { test, expect, STATEMENT } from "./fixtures.mjs";
+import { test, expect, waitForApp, STATEMENT } from "./fixtures.mjs";
 
 const box = (page) => page.getByRole("combobox", { name: "Search the documents" });
 
@@ -197,7 +197,7 @@ test("a visit that only reads never downloads the search engine; the first searc
   const engine = [];
   page.on("request", (r) => isEngine(r.url()) && engine.push(new URL(r.url()).pathname));
   await page.goto(STATEMENT);
-  await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
+  await waitForApp(page);
   await page.getByRole("link", { name: "Glossary of acronyms" }).click();
   await expect(page.locator("main h1")).toHaveText("Glossary");
   await page.waitForLoadState("networkidle");

@@ -1,7 +1,7 @@
 // The same reader built for and served under /reader/: links, assets, deep links, reloads.
 // URLs here are relative to the base URL http://127.0.0.1:4174/reader/.
 import { readdirSync } from "node:fs";
-import { test, expect, selectWords } from "./fixtures.mjs";
+import { test, expect, waitForApp, selectWords } from "./fixtures.mjs";
 
 test("under /reader/ every link, asset and deep link stays under the sub-path", async ({ page, baseURL }) => {
   await page.goto("./");
@@ -50,7 +50,7 @@ test("under /reader/ the security headers and the caching rules apply", async ({
 
 test("under /reader/ a highlight is kept, listed on My notes, and its link lands on its words", async ({ page, baseURL }) => {
   await page.goto("g20-statement-countering-terrorism");
-  await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
+  await waitForApp(page);
   await page.locator("#p-12").scrollIntoViewIfNeeded();
   await selectWords(page, "p-12", "agreed by the FATF Plenary in June");
   await page.getByRole("button", { name: "Highlight", exact: true }).click();

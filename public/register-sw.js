@@ -1,7 +1,20 @@
-// Registers the service worker that keeps the reader working offline (sw.js, written by
-// scripts/finish-build.mjs with the build's file list), and says when a new version is ready:
-// the new worker waits until the reader chooses to reload, so nothing changes under an open
-// page. Not from file://, where browsers have no service workers.
+// The page's scripts: they start the app, register the service worker and load the code of
+// features on first use.
+//
+// The app (the wasm, about 140 KB brotli) starts on the first sign of use: a key, a touch, the
+// pointer moving, a focus, a wheel. The page reads without it, so a visit that only reads
+// downloads none of its code and spends no main-thread time on it. It starts at once, after
+// the first paint, where the page needs it: a search or a quote in the URL, the search and
+// notes pages, a reader who keeps notes or reading places, and a page the app must render
+// itself (the offline shell, the host's not-found page at another URL). Until it runs, "/" and
+// Ctrl/Cmd+K focus the search box (Enter there opens the results page), and a click on a
+// control that needs it is replayed once it runs. `readerStart` is defined by each page's
+// loader (scripts/finish-build.mjs).
+
+/** Runs `run` once the page has loaded: this script is added by the page's loader, which may run
+ * it after that. */
+const whenLoaded = (run) => (document.readyState === "complete" ? run() : addEventListener("load", run, { once: true }));
+
 /** Loads one of the reader's scripts or stylesheets, the code of a feature, on its first use:
  * once (later calls get the same load, which resolves when it has run); a load that fails may
  * be tried again. */
@@ -21,6 +34,10 @@ function loadOnce(file) {
   return loading[file];
 }
 
+// The service worker (registered here) keeps the reader working offline (sw.js, written by
+// scripts/finish-build.mjs with the build's file list); the page says when a new version is ready:
+// the new worker waits until the reader chooses to reload, so nothing changes under an open
+// page. Not from file://, where browsers have no service workers.
 if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
   let reloading = false;
   navigator.serviceWorker.addEventListener("controllerchange", () => {
@@ -30,20 +47,12 @@ if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
   /** Shows "A new version is ready" with a Reload button that switches to `worker`. */
   const announce = (worker) => {
     if (!navigator.serviceWorker.controller || document.querySelector(".update-banner")) return;
-    const banner = document.createElement("aside");
-    banner.className = "update-banner";
+    const banner = Object.assign(document.createElement("aside"), { className: "update-banner", innerHTML: '<p role="status">A new version is ready.</p><button type="button">Reload</button>' });
     banner.setAttribute("aria-label", "New version");
-    const text = document.createElement("p");
-    text.setAttribute("role", "status");
-    text.textContent = "A new version is ready.";
-    const button = document.createElement("button");
-    button.type = "button";
-    button.textContent = "Reload";
-    button.addEventListener("click", () => {
+    banner.querySelector("button").addEventListener("click", () => {
       reloading = true;
       worker.postMessage("skip-waiting");
     });
-    banner.append(text, button);
     document.body.append(banner);
   };
 
@@ -56,8 +65,6 @@ if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
     loadOnce("save-offline.js").then(() => window.readerOffline[action]());
   });
 
-  // Loaded by the page's loader, which may run it after the page has loaded.
-  const whenLoaded = (run) => (document.readyState === "complete" ? run() : addEventListener("load", run, { once: true }));
   whenLoaded(async () => {
     const registration = await navigator.serviceWorker.register(new URL("sw.js", document.baseURI)).catch(() => null);
     if (!registration) return;
@@ -116,3 +123,26 @@ document.addEventListener("selectionchange", () => {
   if (!selection || selection.isCollapsed || !element?.closest(".para > p")) return;
   loadOnce("selection-link.js");
 });
+
+// The app starts (see the top of this file).
+{
+  const running = () => document.documentElement.dataset.app;
+  const base = new URL(document.baseURI).pathname;
+  const here = location.pathname.slice(base.length - 1).replace(/^\/index\.html$|\/$/, "") || "/";
+  const route = document.body.dataset.route;
+  const start = () => window.readerStart?.();
+  if (kept("reader-notes") || kept("reader-places") || route !== here || route === "/search" || route === "/notes" || /[?&](q|quote)=/.test(location.search)) {
+    whenLoaded(() => requestAnimationFrame(() => setTimeout(start)));
+  } else {
+    for (const name of ["keydown", "pointerdown", "pointermove", "touchstart", "focusin", "wheel"]) addEventListener(name, start, { once: true, passive: true, capture: true });
+  }
+  addEventListener("keydown", (event) => {
+    const slash = event.key === "/" && !event.ctrlKey && !event.metaKey && !event.target.closest?.("input, textarea, select, [contenteditable]");
+    const commandK = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k";
+    if (running() || !(slash || commandK)) return;
+    event.preventDefault();
+    document.getElementById("search-input")?.focus();
+  });
+  // The boot module clicks it once the app runs.
+  addEventListener("click", (event) => running() || (window.readerReplay = event.target.closest?.("button.needs-script, .needs-script button")), true);
+}

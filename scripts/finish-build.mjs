@@ -42,10 +42,10 @@ const themeScript = `try{var t=localStorage.getItem("reader-theme");if(t==="dark
 shell = shell.replace(/(<meta charset=["']?utf-8["']?\s*\/?>)/i, `$1<script>${themeScript}</script>`);
 if (!shell.includes(themeScript)) fail("no <meta charset=utf-8> to put the head's additions after");
 
-// The app starts once the page has loaded and painted (the frame after `load`), so its
-// 170 KB of code never competes with the text for the network or the main thread before the
-// text is painted (the page reads without it). Trunk's bootstrap and its preloads, which would fetch the code at once, make
-// way for a loader that imports the same files on `load`.
+// The app starts on the first sign of use, or at once where the page needs it: the loader
+// defines `readerStart()`, which public/register-sw.js calls (see there). Trunk's bootstrap and
+// its preloads, which would fetch the code at once, make way for a loader that imports the same
+// files then.
 const bootstrap = shell.match(/<script type=["']?module["']?>\s*import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);[\s\S]*?<\/script>/);
 if (!bootstrap) fail("no Trunk bootstrap (<script type=\"module\">import init ...) to replace");
 const [, glueUrl, wasmUrl] = bootstrap;
@@ -63,15 +63,19 @@ for (const file of ["save-offline.js", "cite.js", "reading-places.js", "selectio
 // integrity) at once, and after the first paint a small boot module (with its integrity),
 // which imports the glue and starts the wasm. A hash-allowed inline script cannot import()
 // under 'strict-dynamic' itself: browsers treat its imports as parser-inserted.
+const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 const registration = shell.match(/<script\b[^>]*\bsrc=["']?([^"'\s>]*register-sw[^"'\s>]*)["']?[^>]*><\/script>/);
 if (!registration) fail("no <script src=...register-sw...> to load from the loader");
-const registrationIntegrity = registration[0].match(/\bintegrity=["']?([^"'\s>]+)/)?.[1] ?? fail("register-sw has no integrity");
+// Shortened by terser like the scripts above (Trunk's minifier only strips whitespace), so its
+// integrity is taken anew.
+const registrationFile = join(dir, registration[1].split("/").pop());
+execFileSync("node_modules/.bin/terser", [registrationFile, "--compress", "--mangle", "--output", registrationFile], { stdio: "inherit" });
+const registrationIntegrity = sri(readFileSync(registrationFile));
 shell = shell.replace(registration[0], "");
 // The boot module fetches the wasm and checks its SHA-384 before compiling it: browsers ignore
 // `integrity` for WebAssembly, so a damaged or substituted file would otherwise run. Where the
 // page is not a secure context (plain http other than localhost) browsers offer no digest and
 // the check is skipped.
-const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 const wasmIntegrity = sri(readFileSync(join(dir, wasmUrl.split("/").pop())));
 // The search engine is a module of its own, loaded on the first sign of a search: the boot
 // module defines `window.readerSearch()`, which imports its glue, fetches and checks its wasm
@@ -91,7 +95,7 @@ const boot = [
   `if(!(await intact(bytes,${JSON.stringify(sri(searchModule.wasm).slice(7))})))throw new Error("the search engine did not arrive intact");await glue.default({module_or_path:bytes});return glue}).catch((e)=>{search=undefined;throw String(e?.message??e)});`,
   `const [glue,bytes]=await Promise.all([import(${JSON.stringify(glueUrl)}),code(${JSON.stringify(wasmUrl)})]);`,
   `if(!(await intact(bytes,${JSON.stringify(wasmIntegrity.slice(7))})))throw new Error("The reader's code did not arrive intact, so it was not started.");`,
-  `const w=await glue.default({module_or_path:bytes});window.wasmBindings=glue;window.wasmMemory=w.memory;`,
+  `const w=await glue.default({module_or_path:bytes});window.wasmBindings=glue;window.wasmMemory=w.memory;window.readerReplay?.click();`,
 ].join("\n");
 const bootFile = contentName("boot", ".js", boot);
 writeFileSync(join(dir, bootFile), `${boot}\n`);
@@ -99,9 +103,8 @@ const bootUrl = beside(bootFile);
 const loader = [
   `const add=(src,more)=>document.head.append(Object.assign(document.createElement("script"),{src},more));`,
   `add(${JSON.stringify(registration[1])},{integrity:${JSON.stringify(registrationIntegrity)}});`,
-  `const start=()=>add(${JSON.stringify(bootUrl)},{type:"module",integrity:${JSON.stringify(sri(`${boot}
-`))}});`,
-  `const afterPaint=()=>requestAnimationFrame(()=>setTimeout(start));if(document.readyState==="complete")afterPaint();else addEventListener("load",afterPaint,{once:true});`,
+  `let started;window.readerStart=()=>started||=add(${JSON.stringify(bootUrl)},{type:"module",integrity:${JSON.stringify(sri(`${boot}
+`))}})||1;`,
 ].join("");
 shell = shell.replace(bootstrap[0], () => `<script type="module">${loader}</script>`);
 shell = shell.replace(/<link\b[^>]*\brel=["']?(modulepreload|preload)["']?[^>]*>/gi, "");

@@ -58,6 +58,14 @@ pub fn element_by_id(id: &str) -> Option<HtmlElement> {
     document()?.get_element_by_id(id)?.dyn_into().ok()
 }
 
+/// The words in the text field `id`, if any, and whether it has focus.
+pub fn typed_into(id: &str) -> Option<(String, bool)> {
+    let field: web_sys::HtmlInputElement = document()?.get_element_by_id(id)?.dyn_into().ok()?;
+    let words = field.value();
+    let focused = document()?.active_element().is_some_and(|el| el == **field);
+    (!words.is_empty()).then_some((words, focused))
+}
+
 /// Focuses an element without scrolling to it (the caller scrolls as it wants).
 pub fn focus_quietly(el: &HtmlElement) {
     let options = web_sys::FocusOptions::new();

@@ -40,11 +40,18 @@ pub fn SearchBox() -> impl IntoView {
     let navigate = use_navigate();
     let location = use_location();
 
-    // On the results page the box shows the query being viewed.
+    // On the results page the box shows the query being viewed. Words typed before the app
+    // took the page over (it starts on the first sign of use, see public/register-sw.js) are
+    // searched once it has: taking over empties the box.
+    let mut typed = browser::typed_into("search-input");
     Effect::new(move |_| {
         if let Some(q) = location.with(|l| (l.path == routes::SEARCH).then(|| l.param("q").unwrap_or_default())) {
             query.set(q);
             open.set(false);
+        } else if let Some((words, focused)) = typed.take() {
+            corpus_search::warm_up();
+            query.set(words);
+            open.set(focused);
         }
     });
 
@@ -160,10 +167,13 @@ pub fn SearchBox() -> impl IntoView {
     };
 
     view! {
-        <form class="site-search" role="search" on:submit=|ev| ev.prevent_default()>
+        // Before the app runs, Enter in the box opens the results page (`action`, relative to
+        // the page's <base>, and `name`).
+        <form class="site-search" role="search" action="search" on:submit=|ev| ev.prevent_default()>
             <label for="search-input" class="visually-hidden">"Search the documents"</label>
             <input
                 id="search-input"
+                name="q"
                 class="needs-script"
                 node_ref=input
                 type="search"
