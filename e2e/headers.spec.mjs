@@ -13,7 +13,7 @@ test("pages and files carry the security headers, hashed files are immutable, pa
     const response = await request.get(path);
     const headers = response.headers();
     expect(headers["content-security-policy"], path).toMatch(/^default-src 'none'; script-src 'strict-dynamic' 'wasm-unsafe-eval' 'sha256-/);
-    expect(headers["content-security-policy"], path).toContain("form-action 'none'");
+    expect(headers["content-security-policy"], path).toContain("form-action 'self'");
     expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
     expect(headers["x-content-type-options"], path).toBe("nosniff");
     expect(headers["referrer-policy"], path).toBe("no-referrer");

@@ -267,3 +267,86 @@ test("once the reader moves on to another page, the landing document's citation 
   await expect(page.locator("main h1")).not.toHaveText(/G20/);
   expect(await citationOf(page)).toEqual({ tags: [], ld: [] });
 });
+
+/** The app's own code (its boot module, glue and wasm), not the search engine's. */
+const isAppCode = (url) => /\/(boot|reader)-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(new URL(url).pathname);
+
+/** A page of its own context (no service worker, which would precache the app's code), opened
+ *  at `path` without starting the app, with the app's wasm held until `release()`. */
+async function openHeld(browser, baseURL, path) {
+  const context = await browser.newContext({ baseURL, serviceWorkers: "block" });
+  const page = await context.newPage();
+  const code = [];
+  page.on("request", (r) => isAppCode(r.url()) && code.push(new URL(r.url()).pathname));
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/reader-[0-9a-f]{16}_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(path);
+  await expect(page.locator("main h1")).toBeVisible();
+  return { page, code, release, close: () => context.close() };
+}
+
+test("a visit that only reads loads none of the app's code; the first sign of use starts it", async ({ browser, baseURL }) => {
+  const { page, code, release, close } = await openHeld(browser, baseURL, STATEMENT);
+  release();
+  await page.waitForLoadState("networkidle");
+  await page.evaluate(() => window.scrollTo(0, 600)); // scrolled by a script, not a reader
+  await page.waitForTimeout(1000);
+  expect(code, "no app code while the page is only read").toEqual([]);
+  expect(await page.locator("html").getAttribute("data-app")).toBeNull();
+  await expect(page.locator("#p-10")).toContainText("FATF");
+  await page.mouse.move(200, 200);
+  await expect(page.locator("html")).toHaveAttribute("data-app", "ready");
+  expect(code.filter((f) => f.endsWith(".wasm")), "the app's wasm, once").toHaveLength(1);
+  await close();
+  // A landing that needs the app starts it at once, with no sign of use.
+  for (const path of [`${STATEMENT}?q=FATF`, "/search?q=Eurojust"]) {
+    const landing = await openHeld(browser, baseURL, path);
+    landing.release();
+    await expect(landing.page.locator("html"), path).toHaveAttribute("data-app", "ready");
+    await expect(landing.page.locator("main mark.hit").first(), path).toBeVisible();
+    await landing.close();
+  }
+});
+
+test("before the app runs, / focuses the search box and the words typed are searched once it does", async ({ browser, baseURL }) => {
+  const { page, release, close } = await openHeld(browser, baseURL, STATEMENT);
+  const box = page.getByRole("combobox", { name: "Search the documents" });
+  await page.keyboard.press("/");
+  await expect(box).toBeFocused();
+  await page.keyboard.type("Eurojust");
+  expect(await page.locator("html").getAttribute("data-app"), "the app is still on its way").toBeNull();
+  release();
+  await expect(page.locator("html")).toHaveAttribute("data-app", "ready");
+  await expect(box).toHaveValue("Eurojust");
+  await expect(page.getByRole("option").first()).toContainText("Eurojust");
+  await close();
+});
+
+test("before the app runs, Enter in the search box opens the results page", async ({ browser, baseURL }) => {
+  const { page, release, close } = await openHeld(browser, baseURL, STATEMENT);
+  const box = page.getByRole("combobox", { name: "Search the documents" });
+  await box.fill("joint investigation");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/search\?q=joint\+investigation$/);
+  release();
+  await expect(page.locator("main h1")).toHaveText("Search results");
+  await expect(page.locator(".search-summary").first()).toContainText("joint investigation");
+  await expect(box).toHaveValue("joint investigation");
+  await close();
+});
+
+test("a click on a control that needs the app, before it runs, takes effect once it does", async ({ browser, baseURL }) => {
+  const { page, release, close } = await openHeld(browser, baseURL, "/");
+  await page.emulateMedia({ colorScheme: "light" });
+  const button = page.locator(".theme-toggle");
+  await button.click();
+  expect(await page.locator("html").getAttribute("data-theme")).toBeNull();
+  release();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expect(button).toHaveAccessibleName("Theme: Dark");
+  await close();
+});

@@ -140,7 +140,7 @@ const policy = [
   "manifest-src 'self'",
   "worker-src 'self'",
   "base-uri 'self'",
-  "form-action 'none'",
+  "form-action 'self'", // the search box's form, before the app runs: to the results page
 ].join("; ");
 shell = shell.replace(/<meta http-equiv=["']?Content-Security-Policy["']?[^>]*>\s*/i, "");
 shell = shell.replace(/(<meta charset=["']?utf-8["']?\s*\/?>)/i, `$1<meta http-equiv="Content-Security-Policy" content="${policy}">`);
