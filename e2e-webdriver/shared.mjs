@@ -20,7 +20,9 @@ export const ROUTES = [
 /** The page's h1 once the app has taken the page over (pages are readable before), or has
  *  rendered it itself (offline, from the shell, once the page's data has come). */
 export async function heading(driver) {
-  // The app starts on the first sign of use (scripts/finish-build.mjs): a key, Shift.
+  // The app starts on the first sign of use (public/register-sw.js, which marks <html data-cite>
+  // once it runs): a key, Shift.
+  await driver.wait(until.elementLocated(By.css("html[data-cite]")), 10_000);
   await driver.actions().keyDown(Key.SHIFT).keyUp(Key.SHIFT).perform();
   await driver.wait(until.elementLocated(By.css("html[data-app=ready]")), 10_000);
   return (await driver.wait(until.elementLocated(By.css("main h1")), 10_000)).getText();

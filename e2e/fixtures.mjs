@@ -45,12 +45,21 @@ export const test = base.extend({
 });
 export { expect };
 
+/** A key pressed once the page's script runs (public/register-sw.js, added after the page has
+ *  loaded; it marks `<html data-cite>`), which starts the app. */
+export async function signOfUse(page) {
+  await page.locator("html[data-cite]").waitFor({ state: "attached" });
+  await page.keyboard.press("Shift");
+}
+
 /** Starts the app in the page and waits until it runs (it marks `<html data-app="ready">`).
- *  It starts on the first sign of use (scripts/finish-build.mjs): here a key, Shift, which
- *  does nothing else. */
+ *  It starts on the first sign of use (public/register-sw.js): here a key, Shift, which does
+ *  nothing else. (The one-file build starts it at once.) */
 export async function waitForApp(page) {
-  if ((await page.locator("html").getAttribute("data-app")) !== "ready") await page.keyboard.press("Shift");
-  await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
+  const ready = page.locator("html[data-app=ready]");
+  await page.locator("html[data-app=ready], html[data-cite]").first().waitFor({ state: "attached" });
+  if ((await ready.count()) === 0) await page.keyboard.press("Shift");
+  await ready.waitFor({ state: "attached" });
 }
 
 /** How many documents the corpus holds (one Markdown file each in content/): tests derive

@@ -2,7 +2,7 @@
 // them (the test server applies it, so every other test also runs under them).
 import { readdirSync, statSync } from "node:fs";
 import { connect } from "node:net";
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, signOfUse } from "./fixtures.mjs";
 
 test("pages and files carry the security headers, hashed files are immutable, pages and sw.js revalidate", async ({ page, request }) => {
   await page.goto("/");
@@ -66,7 +66,7 @@ test("a damaged wasm is refused before it runs, and the page stays readable", as
     await route.fulfill({ response, body });
   });
   await raw.goto("/g20-statement-countering-terrorism");
-  await raw.keyboard.press("Shift"); // the app starts on the first sign of use
+  await signOfUse(raw); // the app starts on the first sign of use
   // The check runs after the page has loaded and the wasm has come through the route: slow on a busy machine.
   await expect.poll(() => errors.join("\n"), { timeout: 15_000 }).toContain("did not arrive intact");
   await expect(raw.locator("main h1")).toHaveText("G20 Leaders’ Statement on Countering Terrorism");

@@ -286,6 +286,7 @@ async function openHeld(browser, baseURL, path) {
   });
   await page.goto(path);
   await expect(page.locator("main h1")).toBeVisible();
+  await page.locator("html[data-cite]").waitFor({ state: "attached" }); // the page's script runs
   return { page, code, release, close: () => context.close() };
 }
 

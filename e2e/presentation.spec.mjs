@@ -85,7 +85,7 @@ test("axe finds no violations with every kind of name marked, in both themes", a
 });
 
 test("every route fits a 320 px wide screen without sideways scrolling", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000); // about 190 pages, each started by a key (about 1 s a page on 2 cores)
   await page.setViewportSize({ width: 320, height: 640 });
   // Every page the build lists in its sitemap, and the states of a page the list cannot name.
   const sitemap = await (await page.request.get("sitemap.xml")).text();

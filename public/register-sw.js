@@ -9,10 +9,10 @@
 // itself (the offline shell, the host's not-found page at another URL). Until it runs, "/" and
 // Ctrl/Cmd+K focus the search box (Enter there opens the results page), and a click on a
 // control that needs it is replayed once it runs. `readerStart` is defined by each page's
-// loader (scripts/finish-build.mjs).
+// loader (scripts/finish-build.mjs), which adds this script once the page has loaded and
+// painted.
 
-/** Runs `run` once the page has loaded: this script is added by the page's loader, which may run
- * it after that. */
+/** Runs `run` once the page has loaded (it has by the time the page's loader adds this script). */
 const whenLoaded = (run) => (document.readyState === "complete" ? run() : addEventListener("load", run, { once: true }));
 
 /** Loads one of the reader's scripts or stylesheets, the code of a feature, on its first use:
@@ -82,7 +82,7 @@ if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
   });
 }
 
-// A paragraph's "Cite" button (shown by this attribute) loads the citation dialog's code on
+// A paragraph's "Cite" button (shown by this attribute, which also tells tests this script runs) loads the citation dialog's code on
 // first use (cite.js), so no first visit downloads it.
 document.documentElement.dataset.cite = "";
 document.addEventListener("click", (event) => {
@@ -132,7 +132,7 @@ document.addEventListener("selectionchange", () => {
   const route = document.body.dataset.route;
   const start = () => window.readerStart?.();
   if (kept("reader-notes") || kept("reader-places") || route !== here || route === "/search" || route === "/notes" || /[?&](q|quote)=/.test(location.search)) {
-    whenLoaded(() => requestAnimationFrame(() => setTimeout(start)));
+    start();
   } else {
     for (const name of ["keydown", "pointerdown", "pointermove", "touchstart", "focusin", "wheel"]) addEventListener(name, start, { once: true, passive: true, capture: true });
   }

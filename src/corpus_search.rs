@@ -86,7 +86,7 @@ async fn open() -> Result<(), String> {
     // The dictionary comes while the engine loads.
     let files = match crate::browser::embedded_search_index() {
         Some(files) => files,
-        None => vec![library::fetch_bytes(&library::manifest().await?.search).await?],
+        None => vec![library::fetch_bytes(&library::search_file().await?).await?],
     };
     let (dictionary, shards) = files.split_first().ok_or("the page carries no search index")?;
     let engine = loading.await?;

@@ -63,7 +63,7 @@ pub fn start() {
     let body = browser::window().and_then(|w| w.document()?.body());
     let attribute = |name: &str| body.as_ref().and_then(|b| b.get_attribute(name));
     let rendered = attribute("data-route");
-    library::set_manifest_file(attribute("data-manifest"));
+    library::set_data_files(attribute("data-manifest"), attribute("data-search"));
     let here = router::Page::canonical(&router::Location::current().path);
     // The host's not-found page, served at an unknown URL, is that URL's page.
     if rendered.as_deref() == Some(content_model::routes::NOT_FOUND) {

@@ -245,13 +245,24 @@ mod fetching {
     use super::*;
 
     thread_local! {
-        /// The file names the page was built with: its own part and the list of routes.
+        /// The file names the page was built with: the list of routes, the search dictionary.
         static MANIFEST_FILE: RefCell<Option<String>> = const { RefCell::new(None) };
+        static SEARCH_FILE: RefCell<Option<String>> = const { RefCell::new(None) };
     }
 
-    /// Remembers where the build's list of routes is (`<body data-manifest>`).
-    pub fn set_manifest_file(file: Option<String>) {
-        MANIFEST_FILE.with(|m| *m.borrow_mut() = file);
+    /// Remembers where the build's list of routes and its search dictionary are
+    /// (`<body data-manifest data-search>`).
+    pub fn set_data_files(manifest: Option<String>, search: Option<String>) {
+        MANIFEST_FILE.with(|m| *m.borrow_mut() = manifest);
+        SEARCH_FILE.with(|m| *m.borrow_mut() = search);
+    }
+
+    /// The search index's dictionary: named by the page, else by the list of routes.
+    pub async fn search_file() -> Result<String, String> {
+        match SEARCH_FILE.with(|m| m.borrow().clone()) {
+            Some(file) => Ok(file),
+            None => Ok(manifest().await?.search.clone()),
+        }
     }
 
     fn fail(message: String) {

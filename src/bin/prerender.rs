@@ -145,7 +145,7 @@ fn main() {
         let kind = if matches!(page, Page::Document(_)) { "article" } else { "website" };
         let line = json!({
             "path": path, "file": file_of(&path), "title": title, "description": head.description, "kind": kind,
-            "part": part.map(|(_, file, _)| file), "data": part.map(|(_, _, text)| text), "manifest": manifest_file, "body": body,
+            "part": part.map(|(_, file, _)| file), "data": part.map(|(_, _, text)| text), "manifest": manifest_file, "search": manifest.search, "body": body,
             "citation": citations.get(&path),
         });
         out.push_str(&line.to_string());
