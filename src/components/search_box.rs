@@ -45,10 +45,11 @@ pub fn SearchBox() -> impl IntoView {
     // searched once it has: taking over empties the box.
     let mut typed = browser::typed_into("search-input");
     Effect::new(move |_| {
+        let typed = typed.take(); // only at the first run
         if let Some(q) = location.with(|l| (l.path == routes::SEARCH).then(|| l.param("q").unwrap_or_default())) {
             query.set(q);
             open.set(false);
-        } else if let Some((words, focused)) = typed.take() {
+        } else if let Some((words, focused)) = typed {
             corpus_search::warm_up();
             query.set(words);
             open.set(focused);
