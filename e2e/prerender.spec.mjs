@@ -138,6 +138,9 @@ async function takeOver(page, path, { before = async () => {}, after = async () 
   const goto = Object.getPrototypeOf(page).goto.bind(page); // without waiting for the app
   await goto(path);
   await expect(page.locator("main h1")).toBeVisible();
+  // The page as a reader has it before the app: its script has run (added once the page has
+  // loaded, it shows the Cite buttons and marks <html data-cite>).
+  await page.locator("html[data-cite]").waitFor({ state: "attached" });
   expect(await page.locator("html").getAttribute("data-app"), "the app has not run yet").toBeNull();
   await before();
   release();
