@@ -24,7 +24,8 @@ export const test = base.extend({
       if (!url.startsWith(origin) && !/^(data|blob|file):/.test(url)) problems.push(`request to another origin: ${url}`);
     });
     // Pages are pre-rendered: readable at once, live once the app has taken them over, which
-    // it does on the first sign of use. Loads start it and wait for that (`<html data-app="ready">`), so a test acts on the running app.
+    // it does on the first sign of use. Loads start it and wait for that
+    // (`<html data-app="ready">`), so a test acts on the running app.
     for (const name of ["goto", "reload"]) {
       const load = page[name].bind(page);
       page[name] = async (...args) => {
@@ -58,7 +59,7 @@ export async function signOfUse(page) {
 export async function waitForApp(page) {
   const ready = page.locator("html[data-app=ready]");
   await page.locator("html[data-app=ready], html[data-cite]").first().waitFor({ state: "attached" });
-  if ((await ready.count()) === 0) await page.keyboard.press("Shift");
+  if ((await ready.count()) === 0) await signOfUse(page);
   await ready.waitFor({ state: "attached" });
 }
 

@@ -82,8 +82,8 @@ if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
   });
 }
 
-// A paragraph's "Cite" button (shown by this attribute, which also tells tests this script runs) loads the citation dialog's code on
-// first use (cite.js), so no first visit downloads it.
+// A paragraph's "Cite" button (shown by this attribute, which also tells tests this script
+// runs) loads the citation dialog's code on first use (cite.js), so no first visit downloads it.
 document.documentElement.dataset.cite = "";
 document.addEventListener("click", (event) => {
   const button = event.target.closest?.(".cite-button");
@@ -127,6 +127,8 @@ document.addEventListener("selectionchange", () => {
 // The app starts (see the top of this file).
 {
   const running = () => document.documentElement.dataset.app;
+  // This page's route as the app reads it (router.rs, Location::current and Page::canonical):
+  // the path under the base, without a trailing slash or index.html.
   const base = new URL(document.baseURI).pathname;
   const here = location.pathname.slice(base.length - 1).replace(/^\/index\.html$|\/$/, "") || "/";
   const route = document.body.dataset.route;

@@ -31,6 +31,14 @@ const CATALOGUE_PAGE = 50;
 const QUERIES = ["aviation security", "Eurojsut", "terorism financing", '"safe spaces" FATF', "malaga", "radicalization", "F-35", "terr", "nuclear deterrent", "joint investigation team"];
 mkdirSync(work, { recursive: true });
 
+/** Starts the app as a reader would, on the first sign of use (a key, once the page's script
+ *  runs: it marks html[data-cite]), and waits until it runs. */
+async function startApp(page) {
+  await page.waitForSelector("html[data-cite]", { state: "attached" });
+  await page.keyboard.press("Shift");
+  await page.waitForSelector("html[data-app=ready]", { timeout: 120_000 });
+}
+
 const brotliCache = new Map();
 /** Brotli bytes of a file, as a host compresses it. */
 function brotli(file) {
@@ -87,10 +95,7 @@ async function measure(n) {
     await page.waitForLoadState("networkidle");
     const firstVisit = bytesOf(fetched);
     const firstVisitFiles = fetched.length;
-    // The app starts on the first sign of use, once the page's script runs (it marks html[data-cite]): a key.
-    await page.waitForSelector("html[data-cite]", { state: "attached" });
-    await page.keyboard.press("Shift");
-    await page.waitForSelector("html[data-app=ready]", { timeout: 120_000 });
+    await startApp(page);
     await page.waitForTimeout(500);
     const appBytes = bytesOf(fetched) - firstVisit;
 
@@ -100,9 +105,7 @@ async function measure(n) {
     if (pages > 1) {
       const last = await context.newPage();
       await last.goto(`http://127.0.0.1:${PORT}/documents/${pages}`);
-      await last.waitForSelector("html[data-cite]", { state: "attached" });
-    await last.keyboard.press("Shift");
-      await last.waitForSelector("html[data-app=ready]", { timeout: 120_000 });
+      await startApp(last);
       const listed = async () => last.locator(".doc-list > li").count();
       const expected = documents - (pages - 1) * CATALOGUE_PAGE;
       if ((await listed()) !== expected) catalogue.problem = `its last page lists ${await listed()} documents, not ${expected}`;
@@ -116,9 +119,7 @@ async function measure(n) {
     // the home page in the app: how long until it shows, and whether it lists what it counts.
     const shelves = await context.newPage();
     await shelves.goto(`http://127.0.0.1:${PORT}/`);
-    await shelves.waitForSelector("html[data-cite]", { state: "attached" });
-    await shelves.keyboard.press("Shift");
-    await shelves.waitForSelector("html[data-app=ready]", { timeout: 120_000 });
+    await startApp(shelves);
     const releases = Number((await shelves.locator(".shelves li", { hasText: /^Press release \(/ }).locator(".count").textContent()).replace(/\D/g, ""));
     catalogue.shelves = await shelves.locator(".shelves li").count();
     const clicked = Date.now();

@@ -61,9 +61,9 @@ for (const file of ["save-offline.js", "cite.js", "reading-places.js", "selectio
 // The page's one module script, allowed by its hash, starts everything else by adding script
 // elements, which 'strict-dynamic' lets run: the page's script, public/register-sw.js (with its
 // integrity), once the page has loaded and painted (requested before, it held the Largest
-// Contentful Paint back: Lighthouse's LCP 0.96-1.13 s against 0.79-0.92 s after), and when that calls `readerStart()` (on the first sign of use, or after
-// the first paint where the page needs the app) a small boot module (with its integrity),
-// which imports the glue and starts the wasm. A hash-allowed inline script cannot import()
+// Contentful Paint back: Lighthouse's LCP 0.96-1.13 s against 0.79-0.92 s after), and when
+// that calls `readerStart()` (on the first sign of use, or at once where the page needs the
+// app) a small boot module (with its integrity), which imports the glue and starts the wasm. A hash-allowed inline script cannot import()
 // under 'strict-dynamic' itself: browsers treat its imports as parser-inserted.
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 const registration = shell.match(/<script\b[^>]*\bsrc=["']?([^"'\s>]*register-sw[^"'\s>]*)["']?[^>]*><\/script>/);

@@ -39,6 +39,8 @@ function sizes(rel) {
 /** The search engine's module (its glue and wasm), which a page loads on the first sign of a search, not at first. */
 const isSearchCode = (rel) => /^search-[0-9a-f]+(_bg)?\.(js|wasm)$/.test(rel);
 
+const isBoot = (rel) => /^boot-[0-9a-f]+\.js$/.test(rel);
+
 /** The files a page references (href/src attributes, quoted or not, what the loader imports: the JavaScript and the wasm, and its data file). */
 function referencedBy(page) {
   const html = readFileSync(join(dir, page), "utf8");
@@ -58,7 +60,6 @@ function referencedBy(page) {
   return [...found].filter((rel) => !isSearchCode(rel) && statSync(join(dir, rel), { throwIfNoEntry: false })?.isFile());
 }
 
-const isBoot = (rel) => /^boot-[0-9a-f]+\.js$/.test(rel);
 /** The app's code, which the boot module loads on the first sign of use: the boot module and what it imports. */
 function appCode() {
   const boot = readdirSync(dir).find(isBoot);
@@ -90,15 +91,15 @@ if (data.length) {
   console.log(`search index: dictionary ${(sizes(dictionary).brotli / 1024).toFixed(1)} KB brotli, ${shards.length} shards of ${(Math.min(...shards) / 1024).toFixed(1)}-${(Math.max(...shards) / 1024).toFixed(1)} KB`);
 }
 
+const brotliOf = (files) => files.reduce((sum, f) => sum + sizes(f).brotli, 0);
 const pages = files.filter((f) => f.endsWith(".html"));
 const code = appCode();
-const codeBytes = code.reduce((sum, f) => sum + sizes(f).brotli, 0);
+const codeBytes = brotliOf(code);
 console.log(`\nCODE of the app, loaded on the first sign of use (${code.join(", ")}): ${kb(codeBytes)} KB brotli`);
 const searchCode = files.filter(isSearchCode);
-const searchCodeBytes = searchCode.reduce((sum, f) => sum + sizes(f).brotli, 0);
+const searchCodeBytes = brotliOf(searchCode);
 console.log(`SEARCH CODE the first search loads (${searchCode.join(", ")}): ${kb(searchCodeBytes)} KB brotli`);
 console.log(`\n${"page (brotli KB)".padEnd(52)} ${"readable".padStart(8)} ${"first visit".padStart(11)} ${"with the app".padStart(12)}`);
-const brotliOf = (files) => files.reduce((sum, f) => sum + sizes(f).brotli, 0);
 const figures = pages.map((page) => {
   const refs = referencedBy(page);
   const readable = sizes(page).brotli + brotliOf(refs.filter((f) => f.endsWith(".css")));
