@@ -62,30 +62,46 @@ function audit(page) {
   }
 }
 
-/** A run, tried once more when Lighthouse itself fails to record it (it says so, as with
- *  NO_NAVSTART, and asks to be run again). */
+/** Attempts at one run: Lighthouse sometimes fails to record a trace (NO_NAVSTART, a known
+ *  Chromium tracing race; a clean-clone CI run hit it twice in a row) and asks to be run again. */
+const ATTEMPTS = 3;
+
+/** A run, tried again while Lighthouse fails to record it; null when every attempt failed. */
 function auditWithRetry(page) {
-  try {
-    return audit(page);
-  } catch (error) {
-    console.log(`lighthouse ${page}: a run failed to record (${String(error.message).split("\n")[0].slice(0, 120)}); running it again`);
-    return audit(page);
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    try {
+      return audit(page);
+    } catch (error) {
+      console.log(`lighthouse ${page}: attempt ${attempt} failed to record (${String(error.message).split("\n")[0].slice(0, 120)})`);
+    }
   }
+  return null;
 }
+
+/** The median of `values` (they are at least MIN_RUNS). */
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** Runs that must record for a page to be judged: a median of fewer says too little. */
+const MIN_RUNS = 3;
 
 try {
   for (const page of PAGES) {
     const runs = [];
-    for (let run = 0; run < RUNS; run++) runs.push(auditWithRetry(page));
-    const median = Object.fromEntries(
-      Object.keys(FLOORS).map((id) => [id, runs.map((r) => r.scores[id]).sort((a, b) => a - b)[Math.floor(RUNS / 2)]]),
-    );
-    const metricMedian = (name) => runs.map((r) => r.metrics[name]).sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+    for (let run = 0; run < RUNS; run++) {
+      const result = auditWithRetry(page);
+      if (result) runs.push(result);
+    }
+    if (runs.length < MIN_RUNS) {
+      console.log(`lighthouse ${page}: only ${runs.length} of ${RUNS} runs recorded  TOO FEW`);
+      failed = true;
+      continue;
+    }
+    const scoreMedian = Object.fromEntries(Object.keys(FLOORS).map((id) => [id, median(runs.map((r) => r.scores[id]))]));
+    const metricMedian = (name) => median(runs.map((r) => r.metrics[name]));
     const low = [
-      ...Object.entries(FLOORS).filter(([id, floor]) => !(median[id] >= floor)),
+      ...Object.entries(FLOORS).filter(([id, floor]) => !(scoreMedian[id] >= floor)),
       ...Object.entries(CEILINGS).filter(([name, ceiling]) => !(metricMedian(name) <= ceiling)),
     ];
-    console.log(`lighthouse ${page}: median ${Object.entries(median).map(([id, s]) => `${id} ${s}`).join(", ")}${low.length ? "  BELOW FLOOR" : ""}`);
+    console.log(`lighthouse ${page}: median of ${runs.length} runs ${Object.entries(scoreMedian).map(([id, s]) => `${id} ${s}`).join(", ")}${low.length ? "  BELOW FLOOR" : ""}`);
     for (const [i, r] of runs.entries()) {
       const { LCP, FCP, TBT, CLS } = r.metrics;
       console.log(
