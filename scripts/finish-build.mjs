@@ -60,11 +60,13 @@ for (const file of ["save-offline.js", "cite.js", "reading-places.js", "selectio
 }
 // The page's one module script, allowed by its hash, starts everything else by adding script
 // elements, which 'strict-dynamic' lets run: the page's script, public/register-sw.js (with its
-// integrity), once the page has loaded and painted (requested before, it held the Largest
-// Contentful Paint back: Lighthouse's LCP 0.96-1.13 s against 0.79-0.92 s after), and when
-// that calls `readerStart()` (on the first sign of use, or at once where the page needs the
-// app) a small boot module (with its integrity), which imports the glue and starts the wasm. A hash-allowed inline script cannot import()
-// under 'strict-dynamic' itself: browsers treat its imports as parser-inserted.
+// integrity), once the page has loaded and its text has been painted (its first contentful
+// paint, or 2 s at most: a page in a background tab paints nothing); requested before, it held
+// the Largest Contentful Paint back, as Lighthouse counts a request started before it (a local
+// page's `load` can come before its first paint); and when that calls `readerStart()` (on the
+// first sign of use, or at once where the page needs the app) a small boot module (with its
+// integrity), which imports the glue and starts the wasm. A hash-allowed inline script cannot
+// import() under 'strict-dynamic' itself: browsers treat its imports as parser-inserted.
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 const registration = shell.match(/<script\b[^>]*\bsrc=["']?([^"'\s>]*register-sw[^"'\s>]*)["']?[^>]*><\/script>/);
 if (!registration) fail("no <script src=...register-sw...> to load from the loader");
@@ -103,11 +105,12 @@ const bootFile = contentName("boot", ".js", boot);
 writeFileSync(join(dir, bootFile), `${boot}\n`);
 const bootUrl = beside(bootFile);
 const loader = [
-  `const add=(src,more)=>document.head.append(Object.assign(document.createElement("script"),{src},more));`,
-  `const later=()=>requestAnimationFrame(()=>setTimeout(()=>add(${JSON.stringify(registration[1])},{integrity:${JSON.stringify(registrationIntegrity)}})));`,
+  // once(src, more): a function that adds that script the first time it is called.
+  `const once=(src,more)=>{let done;return()=>done||=document.head.append(Object.assign(document.createElement("script"),{src},more))??1};`,
+  `const page=once(${JSON.stringify(registration[1])},{integrity:${JSON.stringify(registrationIntegrity)}});`,
+  `const later=()=>{setTimeout(page,2e3);new PerformanceObserver((l)=>l.getEntriesByName("first-contentful-paint")[0]&&page()).observe({type:"paint",buffered:true})};`,
   `document.readyState==="complete"?later():addEventListener("load",later,{once:true});`,
-  `let started;window.readerStart=()=>started||=add(${JSON.stringify(bootUrl)},{type:"module",integrity:${JSON.stringify(sri(`${boot}
-`))}})||1;`,
+  `window.readerStart=once(${JSON.stringify(bootUrl)},{type:"module",integrity:${JSON.stringify(sri(`${boot}\n`))}});`,
 ].join("");
 shell = shell.replace(bootstrap[0], () => `<script type="module">${loader}</script>`);
 shell = shell.replace(/<link\b[^>]*\brel=["']?(modulepreload|preload)["']?[^>]*>/gi, "");

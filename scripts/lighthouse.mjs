@@ -12,16 +12,17 @@ import { join } from "node:path";
 
 const PORT = 4177;
 const PAGES = ["/", "/g20-statement-countering-terrorism"];
-// Performance floor 90 (80 since 2026-12-01, when the app took each page over in the frame
-// after `load` and its start-up counted as Total Blocking Time; a decided change, 2026-12-02):
-// the app now starts on the first sign of use, which a Lighthouse run never gives, so a page
-// is its HTML and a 1.3 KB script. Medians then 95 on both pages (LCP 0.96-1.06 s, FCP
-// 0.65-0.73 s, CLS 0); what TBT remains (130-330 ms across runs on this 2-core machine) is the
-// page's own parsing, style and layout under the 4x CPU slowdown: a copy of the G20 page with
-// every script removed measured 60-230 ms across runs, a text-only page of the same words 10 ms.
+// Performance floor 90 (80 from 2026-12-01, when the app took each page over in the frame
+// after `load` and its start-up counted as Total Blocking Time): the app now starts on the first
+// sign of use, which a Lighthouse run never gives, so a page is its HTML and a 1.3 KB script added
+// after its text is painted. Medians 99 on both pages, LCP 0.83-0.94 s in every run, CLS 0
+// (2026-12-02). Not 100: what TBT remains (75-237 ms across runs on this 2-core machine) is
+// Chromium's own navigation and parsing under the 4x CPU slowdown, as for a page of bare text
+// with no style or script in the same session (TBT 55-152 ms, Performance 98-100).
 const FLOORS = { performance: 90, accessibility: 100, "best-practices": 100, seo: 90 };
-/** Ceilings on the medians of what a reader sees: the main text painted, nothing moving. */
-const CEILINGS = { LCP: 2000, CLS: 0.01 };
+/** Ceilings on the medians of what a reader sees: the main text painted (the goal is 1.0 s; 1.2 s
+ *  leaves room for a slower machine), nothing moving. */
+const CEILINGS = { LCP: 1200, CLS: 0.01 };
 const RUNS = 5;
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 

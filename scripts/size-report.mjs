@@ -47,7 +47,7 @@ function referencedBy(page) {
   const base = html.match(/<base\s+href=["']?([^"'\s>]+)/i)?.[1] ?? "/";
   const found = new Set();
   const scan = (text) => {
-    for (const m of text.matchAll(/<(?:script|link)\b[^>]*\b(?:href|src)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))|['"]([^'"]+\.wasm)['"]|import\(\s*['"]([^'"]+)['"]|\bdata-part="([^"]+)"|\badd\(['"]([^'"]+\.js)['"]/g)) {
+    for (const m of text.matchAll(/<(?:script|link)\b[^>]*\b(?:href|src)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))|['"]([^'"]+\.wasm)['"]|import\(\s*['"]([^'"]+)['"]|\bdata-part="([^"]+)"|\b(?:add|once)\(['"]([^'"]+\.js)['"]/g)) {
       const url = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7]).split(/[?#]/)[0];
       const rel = url.replace(/^[^:]*\/\/[^/]*/, "").replace(new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`), "").replace(/^\.?\//, "");
       // A <noscript> stylesheet loads only without script; the manifest and icons load after.
@@ -102,6 +102,12 @@ console.log(`SEARCH CODE the first search loads (${searchCode.join(", ")}): ${kb
 console.log(`\n${"page (brotli KB)".padEnd(52)} ${"readable".padStart(8)} ${"first visit".padStart(11)} ${"with the app".padStart(12)}`);
 const figures = pages.map((page) => {
   const refs = referencedBy(page);
+  // Every page's loader adds the boot module: finding none means the loader changed its form
+  // and this report no longer sees what a page loads.
+  if (!refs.some(isBoot)) {
+    console.error(`${page}: no boot module found among what its loader adds; the size report must learn its new form`);
+    process.exit(1);
+  }
   const readable = sizes(page).brotli + brotliOf(refs.filter((f) => f.endsWith(".css")));
   const firstVisit = sizes(page).brotli + brotliOf(refs.filter((f) => !code.includes(f) && !/\.(wasm|bin)$/.test(f)));
   const firstLoad = sizes(page).brotli + brotliOf(refs);
