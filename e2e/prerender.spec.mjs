@@ -354,3 +354,22 @@ test("a click on a control that needs the app, before it runs, takes effect once
   await expect(button).toHaveAccessibleName("Theme: Dark");
   await close();
 });
+
+test("on a phone, a deep link's page does not move when the page's script shows the Cite buttons", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  // The speech's 12th paragraph: its neighbours' last lines gain a Cite button (a shift of
+  // 0.34-0.37 when the buttons took their room only as they came).
+  await page.goto(`${SPEECH}#p-12`);
+  await page.locator("html[data-cite]").waitFor({ state: "attached" });
+  const cite = page.getByRole("button", { name: "Cite paragraph 12" });
+  await expect(cite).toBeVisible();
+  await expect(cite).toBeInViewport();
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => window.__shift), "cumulative layout shift").toBeLessThanOrEqual(0.01);
+});

@@ -45,7 +45,8 @@ const glue = readFileSync(`${out}/reader.js`, "utf8");
 // The search engine's module (a classic script defining `readerSearchGlue`, and its wasm),
 // started on the first sign of a search as in the served reader.
 const searchModule = buildSearchModule("no-modules");
-const css = readFileSync("style/main.css", "utf8");
+// The one-file build has no citation dialog (public/cite.js): its Cite buttons take no room.
+const css = `${readFileSync("style/main.css", "utf8")}\n.cite-button { display: none !important; }\n`;
 const icon = readFileSync("public/favicon.svg").toString("base64");
 const template = readFileSync("index.html", "utf8");
 const description = template.match(/<meta name="description" content="([^"]*)">/)?.[1] ?? "";
