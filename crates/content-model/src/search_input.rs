@@ -3,6 +3,8 @@
 //! engine: the pre-renderer, the browser tests, the corpus query tests and the benchmark all
 //! build their index here, so the tests test the index the reader ships.
 
+use std::collections::{BTreeMap, HashMap};
+
 use search::{Index, PassageInput};
 
 use crate::{Block, Part};
@@ -61,24 +63,25 @@ impl Part {
         // The catalogue's shelves (`/documents/<key>/<value>`, in the order results offer them),
         // so a filter finds what its shelf lists; `by:` is shorter to type than `issued-by`.
         let mut tags: Vec<(String, Vec<u32>)> = Vec::new();
+        let mut position: HashMap<String, usize> = HashMap::new(); // each tag's place in `tags`
         for listing in &self.listings {
             let Some((key, value)) = listing.base.strip_prefix(crate::routes::CATALOGUE_PREFIX).and_then(|s| s.split_once('/')) else {
                 continue;
             };
             let tag = format!("{}:{value}", if key == "issued-by" { "by" } else { key });
-            match tags.iter_mut().find(|(t, _)| *t == tag) {
-                Some((_, docs)) => docs.extend(&listing.docs),
-                None => tags.push((tag, listing.docs.clone())),
+            match position.get(&tag) {
+                Some(&at) => tags[at].1.extend(&listing.docs),
+                None => {
+                    position.insert(tag.clone(), tags.len());
+                    tags.push((tag, listing.docs.clone()));
+                }
             }
         }
-        // Each date documents bear (`date:2017-07-07`), for `from:` and `to:`.
-        let mut dates: Vec<(String, Vec<u32>)> = Vec::new();
+        // Each date documents bear (`date:2017-07-07`), for `from:` and `to:`, in date order.
+        let mut dates: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         for (doc, entry) in &self.entries {
-            let Some(date) = &entry.date else { continue };
-            let tag = format!("date:{}", date.iso);
-            match dates.binary_search_by(|(t, _)| t.cmp(&tag)) {
-                Ok(at) => dates[at].1.push(*doc),
-                Err(at) => dates.insert(at, (tag, vec![*doc])),
+            if let Some(date) = &entry.date {
+                dates.entry(format!("date:{}", date.iso)).or_default().push(*doc);
             }
         }
         tags.extend(dates);

@@ -66,6 +66,13 @@ impl Index {
         };
         let mut tagged = vec![false; count];
         let (key, value) = (filter.key(), filter.value());
+        if key == "in" {
+            // A data file's name is its document's slug, between its folder and its hash.
+            for (t, name) in tagged.iter_mut().zip(&self.names) {
+                *t = fits(name.strip_prefix("data/").unwrap_or(name), value);
+            }
+            return tagged;
+        }
         for (tag, docs) in self.tags.iter().zip(&self.tag_documents) {
             let hit = match (key, tag.strip_prefix(DATE_TAG)) {
                 // From a year, month or day on (`from:2016-03` takes 2016-03-01), up to one's
@@ -80,12 +87,6 @@ impl Index {
                         *t = true;
                     }
                 }
-            }
-        }
-        if key == "in" {
-            // A data file's name is its document's slug, between its folder and its hash.
-            for (t, name) in tagged.iter_mut().zip(&self.names) {
-                *t = fits(name.strip_prefix("data/").unwrap_or(name), value);
             }
         }
         tagged
