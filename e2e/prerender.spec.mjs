@@ -124,6 +124,16 @@ test("with JavaScript off, a deep link is marked, acronyms explain themselves, a
   });
 });
 
+/** Sums the page's layout shifts (not those after input) in `window.__shift`, from its first paint. */
+async function watchLayoutShift(page) {
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+}
+
 /** Opens `path` with the wasm held back, runs `before` on the pre-rendered page, lets the
  *  app take over, and returns what `after` sees. */
 async function takeOver(page, path, { before = async () => {}, after = async () => {} } = {}) {
@@ -162,12 +172,7 @@ for (const path of ROUTES) {
       }
     });
     await page.setViewportSize({ width: 900, height: 700 });
-    await page.addInitScript(() => {
-      window.__shift = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
-      }).observe({ type: "layout-shift", buffered: true });
-    });
+    await watchLayoutShift(page);
     let text;
     await takeOver(page, path, {
       before: async () => {
@@ -271,8 +276,9 @@ test("once the reader moves on to another page, the landing document's citation 
   expect(await citationOf(page)).toEqual({ tags: [], ld: [] });
 });
 
-/** The app's own code (its boot module, glue and wasm), not the search engine's. */
-const isAppCode = (url) => /\/(boot|reader)-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(new URL(url).pathname);
+/** The app's own code (its boot module, glue and wasm), not the search engine's. Trunk writes its
+ *  hash without leading zeros (a clean-clone build named its wasm with 15 digits). */
+const isAppCode = (url) => /\/(boot|reader)-[0-9a-f]+(_bg\.wasm|\.js)$/.test(new URL(url).pathname);
 
 /** A page of its own context (no service worker, which would precache the app's code), opened
  *  at `path` without starting the app, with the app's wasm held until `release()`. */
@@ -283,7 +289,7 @@ async function openHeld(browser, baseURL, path) {
   page.on("request", (r) => isAppCode(r.url()) && code.push(new URL(r.url()).pathname));
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  await page.route(/reader-[0-9a-f]{16}_bg\.wasm$/, async (route) => {
+  await page.route(/reader-[0-9a-f]+_bg\.wasm$/, async (route) => {
     await held;
     await route.continue();
   });
@@ -357,12 +363,7 @@ test("a click on a control that needs the app, before it runs, takes effect once
 
 test("on a phone, a deep link's page does not move when the page's script shows the Cite buttons", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  await page.addInitScript(() => {
-    window.__shift = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
-    }).observe({ type: "layout-shift", buffered: true });
-  });
+  await watchLayoutShift(page);
   // The speech's 12th paragraph: its neighbours' last lines gain a Cite button (a shift of
   // 0.34-0.37 when the buttons took their room only as they came).
   await page.goto(`${SPEECH}#p-12`);
