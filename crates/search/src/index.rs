@@ -173,8 +173,19 @@ impl Index {
 
     /// Sorted positions in `passage` of any of the terms.
     fn positions_in(&self, ids: &[TermId], passage: PassageId) -> Vec<u32> {
-        let mut positions: Vec<u32> = ids.iter().filter_map(|&id| self.postings_of(id, passage)).flatten().copied().collect();
-        sort_dedup(&mut positions);
+        let mut positions = Vec::new();
+        self.positions_into(ids, passage, &mut positions);
         positions
+    }
+
+    /// [`Index::positions_in`] into a list of the caller's (cleared first), so that a loop
+    /// over many passages allocates once.
+    fn positions_into(&self, ids: &[TermId], passage: PassageId, positions: &mut Vec<u32>) {
+        positions.clear();
+        positions.extend(ids.iter().filter_map(|&id| self.postings_of(id, passage)).flatten());
+        // One term's positions in a passage are sorted and distinct already.
+        if ids.len() > 1 {
+            sort_dedup(positions);
+        }
     }
 }

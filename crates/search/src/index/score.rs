@@ -271,25 +271,30 @@ impl Index {
     pub(super) fn phrase_scores(&self, words: &[Vec<TermId>]) -> Vec<(PassageId, f32)> {
         let Some(first) = words.first() else { return Vec::new() };
         let n = self.passages.len();
+        // Each word's idf is its commonest spelling's, the same in every passage.
+        let idfs: Vec<f32> = words.iter().map(|ids| idf(n, ids.iter().map(|&id| self.document_frequency(id)).max().unwrap_or(1))).collect();
+        let adjacency = proximity_factor(words.len(), words.len() as u32 - 1);
         let mut candidates: Vec<PassageId> = first.iter().flat_map(|&id| self.places(id).postings.iter().map(|p| p.passage)).collect();
         sort_dedup(&mut candidates);
+        // Only a passage holding every word can hold the phrase: a lookup each, before any
+        // positions are gathered (at 1000x a common first word has thousands of passages).
+        for ids in &words[1..] {
+            candidates.retain(|&passage| ids.iter().any(|&id| self.postings_of(id, passage).is_some()));
+        }
         let mut out = Vec::new();
+        // One list of positions per word, reused from passage to passage.
+        let mut positions: Vec<Vec<u32>> = vec![Vec::new(); words.len()];
         for passage in candidates {
-            let positions: Vec<Vec<u32>> = words.iter().map(|ids| self.positions_in(ids, passage)).collect();
+            for (list, ids) in positions.iter_mut().zip(words) {
+                self.positions_into(ids, passage, list);
+            }
             let found = positions[0]
                 .iter()
                 .any(|&start| positions.iter().enumerate().skip(1).all(|(k, list)| list.binary_search(&(start + k as u32)).is_ok()));
             if found {
                 let len = self.passages[passage as usize].len;
-                let s: f32 = words
-                    .iter()
-                    .zip(&positions)
-                    .map(|(ids, pos)| {
-                        let df = ids.iter().map(|&id| self.document_frequency(id)).max().unwrap_or(1);
-                        idf(n, df) * tf_weight(pos.len() as u32, len, self.avg_len, BM25)
-                    })
-                    .sum();
-                out.push((passage, s * proximity_factor(words.len(), words.len() as u32 - 1)));
+                let s: f32 = idfs.iter().zip(&positions).map(|(idf, pos)| idf * tf_weight(pos.len() as u32, len, self.avg_len, BM25)).sum();
+                out.push((passage, s * adjacency));
             }
         }
         out
