@@ -276,17 +276,17 @@ impl Index {
         let adjacency = proximity_factor(words.len(), words.len() as u32 - 1);
         let mut candidates: Vec<PassageId> = first.iter().flat_map(|&id| self.places(id).postings.iter().map(|p| p.passage)).collect();
         sort_dedup(&mut candidates);
-        // Only a passage holding every word can hold the phrase: a lookup each, before any
-        // positions are gathered (at 1000x a common first word has thousands of passages).
-        for ids in &words[1..] {
-            candidates.retain(|&passage| ids.iter().any(|&id| self.postings_of(id, passage).is_some()));
-        }
         let mut out = Vec::new();
         // One list of positions per word, reused from passage to passage.
         let mut positions: Vec<Vec<u32>> = vec![Vec::new(); words.len()];
-        for passage in candidates {
+        'passages: for passage in candidates {
             for (list, ids) in positions.iter_mut().zip(words) {
                 self.positions_into(ids, passage, list);
+                // A passage without one of the words cannot hold the phrase (at 1000x a common
+                // first word has thousands of passages): the rest are not looked up.
+                if list.is_empty() {
+                    continue 'passages;
+                }
             }
             let found = positions[0]
                 .iter()
