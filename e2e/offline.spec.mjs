@@ -113,3 +113,20 @@ test("the web app manifest names the reader and its icons", async ({ page, reque
   expect(sizes).toEqual(expect.arrayContaining(["192x192", "512x512"]));
   for (const icon of manifest.icons) expect((await request.get(icon.src)).status(), icon.src).toBe(200);
 });
+
+test("the home page's Reading offline section is in its place from the first paint, before the page's script runs", async ({ page }) => {
+  // The page's script (register-sw.js, added once the page has loaded) held back until asked.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/register-sw-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await Object.getPrototypeOf(page).goto.call(page, "/", { waitUntil: "load" });
+  const section = page.getByRole("region", { name: "Reading offline" });
+  await expect(section.getByRole("button", { name: "Save every document for offline" })).toBeVisible();
+  const before = await section.boundingBox();
+  release();
+  await page.locator("html[data-cite]").waitFor({ state: "attached" });
+  expect(await section.boundingBox(), "the section has not moved").toEqual(before);
+});

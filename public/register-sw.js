@@ -56,9 +56,8 @@ if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
     document.body.append(banner);
   };
 
-  // "Save every document for offline" (the home page's section, shown by this attribute)
-  // loads its code on first use.
-  if ("caches" in window) document.documentElement.dataset.offline = "";
+  // "Save every document for offline" (the home page's section, shown where the page's head
+  // script set <html data-offline>) loads its code on first use.
   document.addEventListener("click", (event) => {
     const action = event.target.closest?.(".offline button")?.dataset.action;
     if (!action) return;

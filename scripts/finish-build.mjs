@@ -37,10 +37,15 @@ const fail = (message) => {
   process.exit(1);
 };
 
-// A remembered theme applies before the first paint, so a page never flashes the other one.
-const themeScript = `try{var t=localStorage.getItem("reader-theme");if(t==="dark"||t==="light")document.documentElement.setAttribute("data-theme",t)}catch(e){}`;
-shell = shell.replace(/(<meta charset=["']?utf-8["']?\s*\/?>)/i, `$1<script>${themeScript}</script>`);
-if (!shell.includes(themeScript)) fail("no <meta charset=utf-8> to put the head's additions after");
+// Before the first paint: a remembered theme applies, so a page never flashes the other one, and
+// <html data-offline> marks where a service worker can keep the library (register-sw.js registers
+// it), so the home page's "Reading offline" section is laid out from the start instead of
+// pushing what follows it down once the page has painted.
+const headScript =
+  `var d=document.documentElement;try{var t=localStorage.getItem("reader-theme");if(t==="dark"||t==="light")d.setAttribute("data-theme",t)}catch(e){}` +
+  `if("serviceWorker"in navigator&&"caches"in window&&location.protocol.startsWith("http"))d.dataset.offline=""`;
+shell = shell.replace(/(<meta charset=["']?utf-8["']?\s*\/?>)/i, `$1<script>${headScript}</script>`);
+if (!shell.includes(headScript)) fail("no <meta charset=utf-8> to put the head's additions after");
 
 // The app starts on the first sign of use, or at once where the page needs it: the loader
 // defines `readerStart()`, which public/register-sw.js calls (see there). Trunk's bootstrap and

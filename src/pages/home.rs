@@ -69,9 +69,10 @@ const RESUME_SECTION: &str = concat!(
 );
 
 /// "Reading offline": the way to keep the whole library for offline reading. Shown only where
-/// a service worker can serve it (register-sw.js marks `<html data-offline>`), and worked by
-/// public/save-offline.js, loaded on the first click. Markup the app never changes, so it is
-/// one string: elements built one by one would cost the wasm about half a kilobyte more.
+/// a service worker can serve it (the page's head script marks `<html data-offline>` before the
+/// first paint), and worked by public/save-offline.js, loaded on the first click. Markup the app
+/// never changes, so it is one string: elements built one by one would cost the wasm about half a
+/// kilobyte more.
 const OFFLINE_SECTION: &str = concat!(
     r#"<h2 id="offline-title">Reading offline</h2>"#,
     "<p>Every page you open stays readable without a network. To take the whole library with you, search included, save it once.</p>",
