@@ -53,6 +53,18 @@ export async function signOfUse(page) {
   await page.keyboard.press("Shift");
 }
 
+/** Holds back every request of `target` (a page, or a context for its service worker's fetches
+ *  too) whose URL matches `pattern` until the returned function is called. */
+export async function holdRequests(target, pattern) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await target.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Starts the app in the page and waits until it runs (it marks `<html data-app="ready">`).
  *  It starts on the first sign of use (public/register-sw.js): here a key, Shift, which does
  *  nothing else. (The one-file build starts it at once.) */

@@ -1,6 +1,6 @@
 // Offline and installable: after one visit the service worker serves the shell and every page
 // read; "Save every document for offline" keeps the rest.
-import { test, expect, STATEMENT, SPEECH } from "./fixtures.mjs";
+import { test, expect, holdRequests, STATEMENT, SPEECH } from "./fixtures.mjs";
 
 /** Waits until the service worker controls the page, so what the page fetches goes through it. */
 async function controlled(page) {
@@ -116,12 +116,7 @@ test("the web app manifest names the reader and its icons", async ({ page, reque
 
 test("the home page's Reading offline section is in its place from the first paint, before the page's script runs", async ({ page }) => {
   // The page's script (register-sw.js, added once the page has loaded) held back until asked.
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route(/register-sw-[^/]*\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, /register-sw-[^/]*\.js$/);
   await Object.getPrototypeOf(page).goto.call(page, "/", { waitUntil: "load" });
   const section = page.getByRole("region", { name: "Reading offline" });
   await expect(section.getByRole("button", { name: "Save every document for offline" })).toBeVisible();

@@ -1,6 +1,6 @@
 // Pre-rendered pages: every page reads with JavaScript off (text, links, anchors, head), and
 // the app takes each one over with nothing visible changing (text, layout, scroll, focus).
-import { test, expect, sourceTexts, waitForApp, STATEMENT, SPEECH } from "./fixtures.mjs";
+import { test, expect, holdRequests, sourceTexts, waitForApp, STATEMENT, SPEECH } from "./fixtures.mjs";
 
 /** A page in a browser context with JavaScript off. */
 async function withoutScript(browser, baseURL, run) {
@@ -137,14 +137,9 @@ async function watchLayoutShift(page) {
 /** Opens `path` with the wasm held back, runs `before` on the pre-rendered page, lets the
  *  app take over, and returns what `after` sees. */
 async function takeOver(page, path, { before = async () => {}, after = async () => {} } = {}) {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
   // On the context, so the service worker's own fetch of the wasm (it precaches the shell once
   // the page has loaded, then serves it) is held too.
-  await page.context().route(/\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page.context(), /\.wasm$/);
   const goto = Object.getPrototypeOf(page).goto.bind(page); // without waiting for the app
   await goto(path);
   await expect(page.locator("main h1")).toBeVisible();
@@ -287,12 +282,7 @@ async function openHeld(browser, baseURL, path) {
   const page = await context.newPage();
   const code = [];
   page.on("request", (r) => isAppCode(r.url()) && code.push(new URL(r.url()).pathname));
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route(/reader-[0-9a-f]+_bg\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, /reader-[0-9a-f]+_bg\.wasm$/);
   await page.goto(path);
   await expect(page.locator("main h1")).toBeVisible();
   await page.locator("html[data-cite]").waitFor({ state: "attached" }); // the page's script runs
