@@ -37,8 +37,9 @@ function loadOnce(file) {
 // The service worker (registered here) keeps the reader working offline (sw.js, written by
 // scripts/finish-build.mjs with the build's file list); the page says when a new version is ready:
 // the new worker waits until the reader chooses to reload, so nothing changes under an open
-// page. Not from file://, where browsers have no service workers.
-if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
+// page. Only where the page's head script found a service worker can keep the library
+// (<html data-offline>: not from file://, where browsers have none).
+if (document.documentElement.hasAttribute("data-offline")) {
   let reloading = false;
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     if (reloading) location.reload();

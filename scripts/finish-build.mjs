@@ -39,7 +39,7 @@ const fail = (message) => {
 
 // Before the first paint: a remembered theme applies, so a page never flashes the other one, and
 // <html data-offline> marks where a service worker can keep the library (register-sw.js registers
-// it), so the home page's "Reading offline" section is laid out from the start instead of
+// it there, and only there), so the home page's "Reading offline" section is laid out from the start instead of
 // pushing what follows it down once the page has painted.
 const headScript =
   `var d=document.documentElement;try{var t=localStorage.getItem("reader-theme");if(t==="dark"||t==="light")d.setAttribute("data-theme",t)}catch(e){}` +
