@@ -125,3 +125,49 @@ test("the home page's Reading offline section is in its place from the first pai
   await page.locator("html[data-cite]").waitFor({ state: "attached" });
   expect(await section.boundingBox(), "the section has not moved").toEqual(before);
 });
+
+test("a chosen theme is in a page's first paint with no script before it: the service worker writes it in", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/");
+  await controlled(page);
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const lightBg = await background();
+  await page.locator(".theme-toggle").click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  const darkBg = await background();
+  // A document's page runs no script before its text is painted...
+  const served = await (await page.request.get(STATEMENT)).text();
+  expect(served.slice(0, served.indexOf("<body")), "the page's head").not.toMatch(/<script>|<script type="?text\/javascript/);
+  // ...and comes dark all the same: so it is when the page is parsed, before the page's script
+  // (register-sw.js, added once the page has loaded) or the app could have set it.
+  await page.addInitScript(() =>
+    document.addEventListener("DOMContentLoaded", () => {
+      window.themeWhenParsed = document.documentElement.getAttribute("data-theme");
+      window.backgroundWhenParsed = getComputedStyle(document.body).backgroundColor;
+    }),
+  );
+  await page.goto(STATEMENT);
+  await expect(page.locator("main h1")).toHaveText("G20 Leaders’ Statement on Countering Terrorism");
+  expect(await page.evaluate(() => [window.themeWhenParsed, window.backgroundWhenParsed])).toEqual(["dark", darkBg]);
+  await expect(page.locator(".theme-toggle")).toHaveAccessibleName("Theme: Dark");
+  // The home page the app shows offers to keep the library, as the page read first does.
+  await page.locator(".site-name").click();
+  await expect(page.getByRole("region", { name: "Reading offline" })).toBeVisible();
+  // Back to the system's (dark, light, then the system's): pages come unmarked again.
+  await page.locator(".theme-toggle").click();
+  await page.locator(".theme-toggle").click();
+  await expect(page.locator(".theme-toggle")).toHaveAccessibleName("Theme: System");
+  await expect.poll(() => page.evaluate(async () => !!(await (await caches.open("reader-settings")).match("/reader-theme")))).toBe(false);
+  await page.goto(STATEMENT);
+  expect(await page.evaluate(() => [window.themeWhenParsed, window.backgroundWhenParsed])).toEqual([null, lightBg]);
+});
+
+test("where no service worker serves the page, a chosen theme applies once the page's script runs", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, serviceWorkers: "block", colorScheme: "light" });
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.evaluate(() => localStorage.setItem("reader-theme", "dark"));
+  await page.goto(STATEMENT);
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await context.close();
+});

@@ -37,9 +37,11 @@ function loadOnce(file) {
 // The service worker (registered here) keeps the reader working offline (sw.js, written by
 // scripts/finish-build.mjs with the build's file list); the page says when a new version is ready:
 // the new worker waits until the reader chooses to reload, so nothing changes under an open
-// page. Only where the page's head script found a service worker can keep the library
-// (<html data-offline>: not from file://, where browsers have none).
-if (document.documentElement.hasAttribute("data-offline")) {
+// page. Not from file://, where browsers have no service workers. <html data-offline> shows the
+// home page's "Reading offline" section: the home page's head script sets it before its first
+// paint on the same test (scripts/finish-build.mjs); here for a home page the app shows later.
+if ("serviceWorker" in navigator && "caches" in window && location.protocol.startsWith("http")) {
+  document.documentElement.dataset.offline = "";
   let reloading = false;
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     if (reloading) location.reload();
@@ -80,6 +82,25 @@ if (document.documentElement.hasAttribute("data-offline")) {
       if (document.visibilityState === "visible") registration.update().catch(() => {});
     });
   });
+}
+
+// A remembered theme (the theme button keeps it in localStorage) is in the page from its first
+// paint: the home page's head script applies it, and the service worker writes it into the other
+// pages it serves (scripts/service-worker.js), from the copy kept here in the Cache API, where it
+// can read it. A page no worker served (a first visit, a browser without one) gets it now, late.
+const themeChosen = () => ["dark", "light"].find((theme) => theme === document.documentElement.dataset.theme);
+try {
+  const saved = localStorage.getItem("reader-theme");
+  if (!document.documentElement.dataset.theme && (saved === "dark" || saved === "light")) document.documentElement.dataset.theme = saved;
+} catch {}
+if ("caches" in window) {
+  const keepTheme = () =>
+    caches
+      .open("reader-settings")
+      .then((cache) => (themeChosen() ? cache.put("/reader-theme", new Response(themeChosen())) : cache.delete("/reader-theme")))
+      .catch(() => {});
+  keepTheme();
+  new MutationObserver(keepTheme).observe(document.documentElement, { attributeFilter: ["data-theme"] });
 }
 
 // A paragraph's "Cite" button (shown by this attribute, which also tells tests this script

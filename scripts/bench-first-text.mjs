@@ -1,12 +1,13 @@
 // How soon a reader sees text: the cold time until a document page's text is painted, against a
 // plain HTML page holding the same text (no CSS, no script) in the same run. Serves the release
 // build (dist/, or DIR) with scripts/static-server.mjs (brotli, like a real host), opens each page
-// in a fresh browser context (empty cache) RUNS times, alternating with the plain page, and takes
-// the Largest Contentful Paint (the moment the main text shows). Paints come in whole frames, so
-// the times are lumpy; each is summed up as the mean of its middle half (the interquartile mean),
-// steadier from run to run than a median. With --phases it says where the difference goes
-// instead: the main thread's time before the text is painted (the medians of traced loads), in
-// parsing the HTML, styling, layout, painting and scripts. Prints figures; asserts nothing.
+// in a fresh browser context (empty cache) RUNS times, alternating with the plain page (each in
+// turn first), and takes the Largest Contentful Paint (the moment the main text shows). Paints
+// come in whole frames, so the times are lumpy; each is summed up as the mean of its middle half
+// (the interquartile mean), steadier from run to run than a median. With --phases it says where
+// the difference goes instead: the main thread's time before the text is painted (the medians of
+// traced loads), in parsing the HTML, styling, layout, painting and scripts. Prints figures;
+// asserts nothing.
 //   node scripts/bench-first-text.mjs [--phases] [DIR] [PAGE...]
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -100,9 +101,11 @@ try {
     // One untimed load each, so the server has compressed every file once.
     await timeToText(path);
     await timeToText(`/plain-${path.slice(1)}`);
+    // In turn first and second, so that neither page gains from its place in the run.
     for (let run = 0; run < RUNS; run++) {
+      if (run % 2) plain.push(await timeToText(`/plain-${path.slice(1)}`));
       app.push(await timeToText(path));
-      plain.push(await timeToText(`/plain-${path.slice(1)}`));
+      if (!(run % 2)) plain.push(await timeToText(`/plain-${path.slice(1)}`));
     }
     const [a, p] = [interquartileMean(app), interquartileMean(plain)];
     console.log(`time to text ${path}: ${a.toFixed(0)} ms; plain HTML page of the same text ${p.toFixed(0)} ms; ratio ${(a / p).toFixed(2)}x (interquartile means of ${RUNS} cold loads each)`);

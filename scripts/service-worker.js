@@ -80,13 +80,52 @@ self.addEventListener("fetch", (event) => {
     // Pages: the network first, so a new deployment shows when online; offline, the shell,
     // which renders any route itself from the data files kept (pages are not precached).
     const shell = new URL("index.html", self.registration.scope);
-    event.respondWith(fetch(request).catch(() => caches.open(CACHE).then((cache) => cache.match(shell))));
+    const page = fetch(request).catch(() => caches.open(CACHE).then((cache) => cache.match(shell)));
+    event.respondWith(Promise.all([page, rememberedTheme()]).then(([response, theme]) => (theme ? withTheme(response, theme) : response)));
     return;
   }
   // Files: content-hashed names never change meaning, so a cache answers first; a data file
   // fetched from the network is kept for reading offline.
   event.respondWith(caches.match(request).then((hit) => hit ?? fetchAndKeep(event, request)));
 });
+
+/** The theme the reader chose ("dark" or "light"), as public/register-sw.js keeps it, or null. */
+function rememberedTheme() {
+  return caches
+    .open("reader-settings")
+    .then((cache) => cache.match("/reader-theme"))
+    .then((kept) => kept?.text())
+    .then((theme) => (theme === "dark" || theme === "light" ? theme : null))
+    .catch(() => null);
+}
+
+/** The page `response` with `data-theme="theme"` on its <html>, so it shows the reader's theme
+ *  from its first paint with no script before it (a page's first script starts the JavaScript
+ *  engine: that cost its text about 15 ms). The page still streams: only its opening is held
+ *  until the <html> tag has come. Anything but a page passes unchanged. */
+function withTheme(response, theme) {
+  if (!response?.body || response.type !== "basic" || !(response.headers.get("content-type") ?? "").includes("text/html")) return response;
+  let opening = "";
+  const marked = new TransformStream({
+    transform(chunk, out) {
+      if (opening === null) return out.enqueue(chunk);
+      opening += chunk;
+      const at = opening.search(/<html\b/i);
+      if (at < 0 && opening.length < 4096) return;
+      out.enqueue(at < 0 ? opening : `${opening.slice(0, at + 5)} data-theme="${theme}"${opening.slice(at + 5)}`);
+      opening = null;
+    },
+    flush(out) {
+      if (opening) out.enqueue(opening);
+    },
+  });
+  // The body arrives decoded: its length and encoding headers no longer describe it.
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  headers.delete("content-encoding");
+  const body = response.body.pipeThrough(new TextDecoderStream()).pipeThrough(marked).pipeThrough(new TextEncoderStream());
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
 
 function fetchAndKeep(event, request) {
   return fetch(request).then((response) => {
