@@ -160,6 +160,14 @@ test("a chosen theme is in a page's first paint with no script before it: the se
   await expect.poll(() => page.evaluate(async () => !!(await (await caches.open("reader-settings")).match("/reader-theme")))).toBe(false);
   await page.goto(STATEMENT);
   expect(await page.evaluate(() => [window.themeWhenParsed, window.backgroundWhenParsed])).toEqual([null, lightBg]);
+  // The choice is what localStorage holds: a copy out of step with it gives way.
+  await page.locator(".theme-toggle").click();
+  await expect.poll(() => page.evaluate(async () => (await (await caches.open("reader-settings")).match("/reader-theme"))?.text())).toBe("dark");
+  await page.evaluate(() => localStorage.removeItem("reader-theme"));
+  await page.goto(STATEMENT);
+  await expect(page.locator(".theme-toggle")).toHaveAccessibleName("Theme: System");
+  await expect(page.locator("html")).not.toHaveAttribute("data-theme", "dark");
+  expect(await background()).toBe(lightBg);
 });
 
 test("where no service worker serves the page, a chosen theme applies once the page's script runs", async ({ browser, baseURL }) => {

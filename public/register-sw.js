@@ -87,11 +87,13 @@ if ("serviceWorker" in navigator && "caches" in window && location.protocol.star
 // A remembered theme (the theme button keeps it in localStorage) is in the page from its first
 // paint: the home page's head script applies it, and the service worker writes it into the other
 // pages it serves (scripts/service-worker.js), from the copy kept here in the Cache API, where it
-// can read it. A page no worker served (a first visit, a browser without one) gets it now, late.
+// can read it. A page no worker served (a first visit, a browser without one) gets it now, late;
+// localStorage is the reader's choice, so a copy out of step with it gives way.
 const themeChosen = () => ["dark", "light"].find((theme) => theme === document.documentElement.dataset.theme);
 try {
   const saved = localStorage.getItem("reader-theme");
-  if (!document.documentElement.dataset.theme && (saved === "dark" || saved === "light")) document.documentElement.dataset.theme = saved;
+  const chosen = saved === "dark" || saved === "light" ? saved : "";
+  if ((document.documentElement.dataset.theme ?? "") !== chosen) document.documentElement.dataset.theme = chosen;
 } catch {}
 if ("caches" in window) {
   const keepTheme = () =>
