@@ -99,7 +99,10 @@ if ("caches" in window) {
   const keepTheme = () =>
     caches
       .open("reader-settings")
-      .then((cache) => (themeChosen() ? cache.put("/reader-theme", new Response(themeChosen())) : cache.delete("/reader-theme")))
+      .then((cache) => {
+        const theme = themeChosen();
+        return theme ? cache.put("/reader-theme", new Response(theme)) : cache.delete("/reader-theme");
+      })
       .catch(() => {});
   keepTheme();
   new MutationObserver(keepTheme).observe(document.documentElement, { attributeFilter: ["data-theme"] });

@@ -81,7 +81,7 @@ function interquartileMean(xs) {
   return middle.reduce((sum, x) => sum + x, 0) / middle.length;
 }
 try {
-  for (const path of phases ? pages : []) {
+  if (phases) for (const path of pages) {
     const TRACED = 15;
     const loads = { app: [], plain: [] };
     await workBeforeText(path);
@@ -94,8 +94,7 @@ try {
       const total = median(works.map((w) => Object.values(w).reduce((sum, ms) => sum + ms, 0)));
       console.log(`main thread before the text ${name === "app" ? path : "plain page"}: ${total.toFixed(0)} ms (${byPhase.map(([phase, ms]) => `${phase} ${ms.toFixed(1)}`).join(", ")}; medians of ${TRACED} traced cold loads)`);
     }
-  }
-  for (const path of phases ? [] : pages) {
+  } else for (const path of pages) {
     const app = [];
     const plain = [];
     // One untimed load each, so the server has compressed every file once.

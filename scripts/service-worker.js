@@ -112,7 +112,8 @@ function withTheme(response, theme) {
       opening += chunk;
       const at = opening.search(/<html\b/i);
       if (at < 0 && opening.length < 4096) return;
-      out.enqueue(at < 0 ? opening : `${opening.slice(0, at + 5)} data-theme="${theme}"${opening.slice(at + 5)}`);
+      const end = at + "<html".length;
+      out.enqueue(at < 0 ? opening : `${opening.slice(0, end)} data-theme="${theme}"${opening.slice(end)}`);
       opening = null;
     },
     flush(out) {
