@@ -1,5 +1,6 @@
 // The security headers the build writes in `_headers`, as a host that reads the file serves
 // them (the test server applies it, so every other test also runs under them).
+import { createHash } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import { connect } from "node:net";
 import { test, expect, signOfUse } from "./fixtures.mjs";
@@ -52,6 +53,21 @@ test("a script injected into a page from the reader's own origin does not run", 
   // Reported once or twice (the preload scanner may try it too), and nothing else.
   expect(violations.length).toBeGreaterThan(0);
   for (const v of violations) expect(v).toMatch(/^script-src(-elem)? .*\/injected\.js$/);
+});
+
+test("each page's policy allows exactly the inline scripts it carries: the home page's head script nowhere else", async ({ request }) => {
+  for (const [path, scripts] of [["/", 2], ["/g20-statement-countering-terrorism", 1], ["/glossary", 1], ["/no-such-page", 1]]) {
+    const html = await (await request.get(path)).text();
+    const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)[1];
+    const allowed = policy.match(/script-src ([^;]*)/)[1].match(/'sha256-[^']*'/g).sort();
+    // Executable inline scripts: not those with a src, nor data blocks (JSON-LD, the page's data).
+    const inline = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)]
+      .filter(([, attributes]) => !/\bsrc=|application\/(ld\+json|octet-stream)/.test(attributes))
+      .map(([, , text]) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`)
+      .sort();
+    expect(inline.length, path).toBe(scripts);
+    expect(allowed, path).toEqual(inline);
+  }
 });
 
 test("a damaged wasm is refused before it runs, and the page stays readable", async ({ page }) => {

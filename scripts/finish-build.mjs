@@ -140,16 +140,19 @@ shell = shell.replace(stylesheet[0], () => `<style>${css}</style>`);
 rmSync(cssFile);
 const styleHash = `'sha256-${createHash("sha256").update(css, "utf8").digest("base64")}'`;
 
+/** A script's hash as a Content-Security-Policy source. */
+const scriptHash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 const hashes = [...shell.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
   .filter((m) => !/\bsrc=/.test(m[0].slice(0, m[0].indexOf(">"))))
-  .map((m) => `'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`);
+  .map((m) => scriptHash(m[1]));
 
 /** Powerful features the reader never uses, denied to it and anything it could embed. */
 const DENIED_FEATURES = ["accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking"];
 
-const policy = [
+/** The policy of a page whose inline scripts have these hashes. */
+const policyFor = (scripts) => [
   "default-src 'none'",
-  `script-src 'strict-dynamic' 'wasm-unsafe-eval' ${hashes.join(" ")}`.trim(),
+  `script-src 'strict-dynamic' 'wasm-unsafe-eval' ${scripts.join(" ")}`.trim(),
   `style-src 'self' ${styleHash}`,
   "img-src 'self'",
   "connect-src 'self'",
@@ -158,6 +161,11 @@ const policy = [
   "base-uri 'self'",
   "form-action 'self'", // the search box's form, before the app runs: to the results page
 ].join("; ");
+// The shell's policy, for the home page and the host's header; the other pages allow only the
+// script they carry, not the home page's head script.
+const policy = policyFor(hashes);
+const pagePolicy = policyFor(hashes.filter((hash) => hash !== scriptHash(headScript)));
+if (pagePolicy === policy) fail("the head script's hash is not in the policy");
 shell = shell.replace(/<meta http-equiv=["']?Content-Security-Policy["']?[^>]*>\s*/i, "");
 shell = shell.replace(/(<meta charset=["']?utf-8["']?\s*\/?>)/i, `$1<meta http-equiv="Content-Security-Policy" content="${policy}">`);
 
@@ -253,7 +261,7 @@ function pageHtml(page) {
     site && page.path !== "/404" ? `<meta property="og:url" content="${escapeHtml(url)}">` : "",
     citationHead(page, url),
   ].join("");
-  const withHead = page.path === "/" ? shell : shell.replace(`<script>${headScript}</script>`, "");
+  const withHead = page.path === "/" ? shell : shell.replace(`<script>${headScript}</script>`, "").replace(`content="${policy}"`, () => `content="${pagePolicy}"`);
   return withHead
     .replace(titleTag, () => `<title>${escapeHtml(page.title)}</title>${head}`)
     .replace(bodyTag, () => `<body ${bodyAttributes(page)}>${page.body}${pageData(page)}</body>`);
