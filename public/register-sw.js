@@ -89,10 +89,11 @@ if ("serviceWorker" in navigator && "caches" in window && location.protocol.star
 // pages it serves (scripts/service-worker.js), from the copy kept here in the Cache API, where it
 // can read it. A page no worker served (a first visit, a browser without one) gets it now, late;
 // localStorage is the reader's choice, so a copy out of step with it gives way.
-const themeChosen = () => ["dark", "light"].find((theme) => theme === document.documentElement.dataset.theme);
+/** The theme named, if it is one a reader can choose. */
+const themeNamed = (name) => ["dark", "light"].find((theme) => theme === name);
+const themeChosen = () => themeNamed(document.documentElement.dataset.theme);
 try {
-  const saved = localStorage.getItem("reader-theme");
-  const chosen = saved === "dark" || saved === "light" ? saved : "";
+  const chosen = themeNamed(localStorage.getItem("reader-theme")) ?? "";
   if ((document.documentElement.dataset.theme ?? "") !== chosen) document.documentElement.dataset.theme = chosen;
 } catch {}
 if ("caches" in window) {

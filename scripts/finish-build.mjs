@@ -138,13 +138,12 @@ const css = readFileSync(cssFile, "utf8");
 if (/<\/style/i.test(css)) fail("the stylesheet holds </style>, which would end it early in a page");
 shell = shell.replace(stylesheet[0], () => `<style>${css}</style>`);
 rmSync(cssFile);
-const styleHash = `'sha256-${createHash("sha256").update(css, "utf8").digest("base64")}'`;
-
-/** A script's hash as a Content-Security-Policy source. */
-const scriptHash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+/** An inline script's or stylesheet's hash as a Content-Security-Policy source. */
+const policyHash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+const styleHash = policyHash(css);
 const hashes = [...shell.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
   .filter((m) => !/\bsrc=/.test(m[0].slice(0, m[0].indexOf(">"))))
-  .map((m) => scriptHash(m[1]));
+  .map((m) => policyHash(m[1]));
 
 /** Powerful features the reader never uses, denied to it and anything it could embed. */
 const DENIED_FEATURES = ["accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking"];
@@ -164,7 +163,7 @@ const policyFor = (scripts) => [
 // The shell's policy, for the home page and the host's header; the other pages allow only the
 // script they carry, not the home page's head script.
 const policy = policyFor(hashes);
-const pagePolicy = policyFor(hashes.filter((hash) => hash !== scriptHash(headScript)));
+const pagePolicy = policyFor(hashes.filter((hash) => hash !== policyHash(headScript)));
 if (pagePolicy === policy) fail("the head script's hash is not in the policy");
 shell = shell.replace(/<meta http-equiv=["']?Content-Security-Policy["']?[^>]*>\s*/i, "");
 shell = shell.replace(/(<meta charset=["']?utf-8["']?\s*\/?>)/i, `$1<meta http-equiv="Content-Security-Policy" content="${policy}">`);
@@ -247,6 +246,9 @@ function citationHead(page, url) {
 /** Pages search engines should not index: the not-found page, and the reader's own notes. */
 const unindexed = new Set(["/404", "/notes"]);
 
+/** The shell of every page but the home page: without the head script, and a policy without it. */
+const pageShell = shell.replace(`<script>${headScript}</script>`, "").replace(`content="${policy}"`, () => `content="${pagePolicy}"`);
+
 /** The page file: the shell with the page's title, head tags and pre-rendered body. */
 function pageHtml(page) {
   const url = `${site}${base}${page.path.replace(/^\//, "")}`;
@@ -261,8 +263,7 @@ function pageHtml(page) {
     site && page.path !== "/404" ? `<meta property="og:url" content="${escapeHtml(url)}">` : "",
     citationHead(page, url),
   ].join("");
-  const withHead = page.path === "/" ? shell : shell.replace(`<script>${headScript}</script>`, "").replace(`content="${policy}"`, () => `content="${pagePolicy}"`);
-  return withHead
+  return (page.path === "/" ? shell : pageShell)
     .replace(titleTag, () => `<title>${escapeHtml(page.title)}</title>${head}`)
     .replace(bodyTag, () => `<body ${bodyAttributes(page)}>${page.body}${pageData(page)}</body>`);
 }
